@@ -1,0 +1,69 @@
+// Datasets: created invisible ('importing') by a job, made visible ('ready') in its last transaction.
+import type { Dataset } from '../shared/domain';
+import { CuratorError } from '../shared/errors';
+import type { Db } from './db/open';
+import { nowIso } from './util/time';
+
+interface DatasetRow {
+  id: number;
+  name: string;
+  source_path: string | null;
+  source_format: string | null;
+  prompt_count: number;
+  duplicate_count: number;
+  created_at: string;
+}
+
+const toDataset = (r: DatasetRow): Dataset => ({
+  id: r.id,
+  name: r.name,
+  sourcePath: r.source_path,
+  sourceFormat: r.source_format,
+  promptCount: r.prompt_count,
+  duplicateCount: r.duplicate_count,
+  createdAt: r.created_at,
+});
+
+export function createImportingDataset(db: Db, fields: { name: string; sourcePath: string | null; sourceFormat: string | null; mapping: unknown; jobId: number }): number {
+  const info = db
+    .prepare(`INSERT INTO datasets (name, status, source_path, source_format, field_mapping, job_id, created_at) VALUES (?, 'importing', ?, ?, ?, ?, ?)`)
+    .run(fields.name, fields.sourcePath, fields.sourceFormat, JSON.stringify(fields.mapping ?? null), fields.jobId, nowIso());
+  return Number(info.lastInsertRowid);
+}
+
+/** Makes an imported dataset visible, with a name unique among visible datasets. */
+export function markDatasetReady(db: Db, id: number, counts: { prompts: number; duplicates: number }): string {
+  const row = db.prepare(`SELECT name FROM datasets WHERE id = ?`).get(id) as { name: string } | undefined;
+  if (!row) throw new CuratorError('NOT_FOUND', `No dataset with id ${id}.`);
+  const name = uniqueName(db, row.name);
+  db.prepare(`UPDATE datasets SET status = 'ready', name = ?, prompt_count = ?, duplicate_count = ? WHERE id = ?`).run(name, counts.prompts, counts.duplicates, id);
+  return name;
+}
+
+export function uniqueName(db: Db, wanted: string, exceptId?: number): string {
+  const taken = new Set((db.prepare(`SELECT name FROM datasets WHERE status = 'ready' AND id IS NOT ?`).all(exceptId ?? null) as { name: string }[]).map((r) => r.name));
+  if (!taken.has(wanted)) return wanted;
+  for (let i = 2; ; i++) if (!taken.has(`${wanted} (${i})`)) return `${wanted} (${i})`;
+}
+
+export function listDatasets(db: Db): Dataset[] {
+  return (db.prepare(`SELECT * FROM datasets WHERE status = 'ready' ORDER BY id`).all() as DatasetRow[]).map(toDataset);
+}
+
+export function getDataset(db: Db, id: number): Dataset {
+  const row = db.prepare(`SELECT * FROM datasets WHERE id = ? AND status = 'ready'`).get(id) as DatasetRow | undefined;
+  if (!row) throw new CuratorError('NOT_FOUND', `No dataset with id ${id}.`);
+  return toDataset(row);
+}
+
+export function renameDataset(db: Db, id: number, name: string): Dataset {
+  getDataset(db, id);
+  db.prepare(`UPDATE datasets SET name = ? WHERE id = ?`).run(uniqueName(db, name.trim(), id), id);
+  return getDataset(db, id);
+}
+
+export function deleteDataset(db: Db, id: number): number {
+  const dataset = getDataset(db, id);
+  db.prepare(`DELETE FROM datasets WHERE id = ?`).run(id);
+  return dataset.promptCount;
+}

@@ -1,0 +1,83 @@
+// One handler per contract method. Inputs arrive validated; outputs are checked by the contract test.
+import type { Method, Output, ParsedInput } from '../shared/contract';
+import { CuratorError } from '../shared/errors';
+import { deleteDataset, listDatasets, renameDataset } from './datasets';
+import type { CoreState } from './state';
+import { previewPromptFile, PromptImportParams } from './import/prompt-import-job';
+import { getPrompt, pagePrompts, promptFacets } from './prompts/queries';
+import { deleteView, listViews, saveView } from './views';
+import { workspaceStats } from './workspace';
+import path from 'node:path';
+
+export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
+
+export function createHandlers(state: CoreState): Handlers {
+  const { db, jobs } = state;
+  return {
+    'app.info': () => ({
+      name: 'RL Curator',
+      version: state.version,
+      workspaceId: state.workspaceId,
+      dbPath: state.dbPath,
+      schemaVersion: state.schemaVersion,
+      host: state.host,
+    }),
+    'stats.get': () => workspaceStats(db, state.dbPath, state.workspaceId, state.schemaVersion),
+
+    'datasets.list': () => listDatasets(db),
+    'datasets.rename': ({ id, name }) => {
+      const dataset = renameDataset(db, id, name);
+      state.emit('data.changed', { scope: 'datasets' });
+      return dataset;
+    },
+    'datasets.delete': ({ id }) => {
+      const deletedPrompts = deleteDataset(db, id);
+      state.emit('data.changed', { scope: 'datasets' });
+      return { deletedPrompts };
+    },
+
+    'import.preview': ({ path: file, format, mapping }) => previewPromptFile(file, format, mapping),
+    'import.start': async (input) => {
+      // Preview first: it detects the format and mapping and fails fast on an unreadable file.
+      const preview = await previewPromptFile(input.path, input.format, input.mapping);
+      const mapping = input.mapping ?? preview.mapping;
+      if (!mapping.question) {
+        throw new CuratorError('MISSING_FIELD', `${preview.fileName}: no question column found (columns: ${preview.columns.join(', ') || 'none'}). Map one of them to "question".`, {
+          file: preview.path,
+          field: 'question',
+        });
+      }
+      const params: PromptImportParams = {
+        path: preview.path,
+        format: preview.format,
+        mapping,
+        datasetName: input.datasetName ?? preview.suggestedName,
+        onBadRecord: input.onBadRecord,
+      };
+      const job = jobs.start('import.prompts', `Import ${path.basename(preview.path)}`, params);
+      return { jobId: job.id };
+    },
+
+    'jobs.get': ({ id }) => jobs.get(id),
+    'jobs.list': ({ limit }) => jobs.list(limit),
+    'jobs.cancel': ({ id }) => jobs.cancel(id),
+
+    'prompts.page': ({ filter, sort, offset, limit }) => pagePrompts(db, filter, sort, offset, limit),
+    'prompts.facets': ({ filter }) => promptFacets(db, filter),
+    'prompts.get': ({ id }) => getPrompt(db, id),
+
+    'views.list': () => listViews(db),
+    'views.save': ({ name, state: viewState }) => {
+      const view = saveView(db, name, viewState);
+      state.emit('data.changed', { scope: 'views' });
+      return view;
+    },
+    'views.delete': ({ id }) => {
+      const deleted = deleteView(db, id);
+      state.emit('data.changed', { scope: 'views' });
+      return { deleted };
+    },
+
+    'demo.load': ({ prompts, seed }) => ({ jobId: jobs.start('demo', 'Load demo data', { prompts, seed }).id }),
+  };
+}

@@ -1,0 +1,106 @@
+// createCore({ dbPath }): the one entry point every host uses. It owns the workspace connection, the
+// job runner and the event bus, and answers contract calls with Result values (never throws).
+import { EventEmitter } from 'node:events';
+import { contract, isMethod } from '../shared/contract';
+import type { EventName, EventPayload, Input, Method, Output } from '../shared/contract';
+import type { Result } from '../shared/errors';
+import { CuratorError, fail } from '../shared/errors';
+import { openDatabase } from './db/open';
+import { SCHEMA_VERSION } from './db/migrate';
+import { createHandlers } from './handlers';
+import type { Handlers } from './handlers';
+import { JobRunner } from './jobs/runner';
+import type { CoreState } from './state';
+import { ensureWorkspaceId } from './workspace';
+import { toRpcError } from './rpc-error';
+
+export interface CoreOptions {
+  dbPath: string;
+  /** Built job worker (out/node/job-worker.mjs). Without it, jobs run in-process (unit tests). */
+  workerScript?: string | URL;
+  nativeBinding?: string;
+  host?: CoreState['host'];
+  version?: string;
+}
+
+export interface Core {
+  /** Untyped entry for transports: validates the method name and input. */
+  call(method: string, input: unknown): Promise<Result<unknown>>;
+  /** Typed entry for in-process callers (CLI, tests). */
+  invoke<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Resolves when a job has finished. */
+  waitForJob(id: number): ReturnType<JobRunner['wait']>;
+  readonly dbPath: string;
+  close(): Promise<void>;
+}
+
+export function createCore(options: CoreOptions): Core {
+  const db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const bus = new EventEmitter();
+  bus.setMaxListeners(100);
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit(event, payload);
+  const jobs = new JobRunner({
+    db,
+    dbPath: options.dbPath,
+    ...(options.workerScript ? { workerScript: options.workerScript } : {}),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    onUpdate: (job) => {
+      emit('job.updated', job);
+      if (job.status === 'done') emit('data.changed', { scope: 'prompts' });
+    },
+  });
+  jobs.recoverInterrupted();
+  const state: CoreState = {
+    db,
+    dbPath: options.dbPath,
+    workspaceId: ensureWorkspaceId(db),
+    schemaVersion: SCHEMA_VERSION,
+    version: options.version ?? '0.0.0',
+    host: options.host ?? 'test',
+    jobs,
+    emit,
+  };
+  const handlers: Handlers = createHandlers(state);
+  let closed = false;
+
+  async function call(method: string, input: unknown): Promise<Result<unknown>> {
+    if (closed) return fail('INTERNAL', 'The workspace is closed.');
+    if (!isMethod(method)) return fail('UNKNOWN_METHOD', `Unknown method "${method}".`);
+    const parsed = contract[method].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return fail('INVALID_INPUT', `${method}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`, {
+        issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+      });
+    }
+    try {
+      const handler = handlers[method] as (i: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (err) {
+      return { ok: false, error: toRpcError(err) };
+    }
+  }
+
+  return {
+    call,
+    invoke: (method, input) => call(method, input) as never,
+    on(event, listener) {
+      bus.on(event, listener as (p: unknown) => void);
+      return () => bus.off(event, listener as (p: unknown) => void);
+    },
+    waitForJob: (id) => jobs.wait(id),
+    dbPath: options.dbPath,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await jobs.close();
+      try {
+        db.pragma('optimize');
+      } finally {
+        db.close();
+      }
+    },
+  };
+}
+
+export { CuratorError };

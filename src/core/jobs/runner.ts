@@ -1,0 +1,166 @@
+// Starts jobs off the thread that answers the UI (a worker thread when the host provides the built
+// worker script; in-process otherwise, for unit tests), relays progress as events, persists state.
+import { Worker } from 'node:worker_threads';
+import type { Job } from '../../shared/domain';
+import { CuratorError } from '../../shared/errors';
+import type { Db } from '../db/open';
+import { openDatabase } from '../db/open';
+import { executeJob } from './execute';
+import { jobDefinition } from './registry';
+import { addIssue, finishJob, insertJob, jobParams, listJobs, markRunning, readJob, saveProgress, unfinishedJobIds } from './store';
+import type { WorkerData, WorkerMessage } from './types';
+
+export interface JobRunnerOptions {
+  db: Db;
+  dbPath: string;
+  /** Built worker entry (out/node/job-worker.mjs); without it jobs run in-process. */
+  workerScript?: string | URL;
+  nativeBinding?: string;
+  onUpdate(job: Job): void;
+}
+
+interface Running {
+  cancel(): void;
+  done: Promise<void>;
+}
+
+/** Progress is persisted at most this often; events go out on every report. */
+const PROGRESS_PERSIST_MS = 500;
+
+export class JobRunner {
+  private readonly running = new Map<number, Running>();
+  private readonly lastPersist = new Map<number, number>();
+
+  constructor(private readonly options: JobRunnerOptions) {}
+
+  /** Jobs left running by a crash or kill are rolled back and marked failed. */
+  recoverInterrupted(): void {
+    const { db } = this.options;
+    for (const id of unfinishedJobIds(db)) {
+      const job = jobParams(db, id);
+      if (!job) continue;
+      try {
+        jobDefinition(job.kind).rollback(db, id, job.params);
+      } catch (err) {
+        console.error(`jobs: rollback of interrupted job ${id} failed`, err);
+      }
+      finishJob(db, id, 'failed', { error: { code: 'INTERNAL', message: 'Interrupted (the app stopped while this job ran); its partial data was removed. Start it again.' } });
+    }
+  }
+
+  start(kind: string, title: string, params: unknown): Job {
+    jobDefinition(kind); // unknown kinds fail before anything is written
+    const { db } = this.options;
+    const id = insertJob(db, kind, title, params);
+    markRunning(db, id);
+    const run = this.options.workerScript ? this.runInWorker(id, kind, params) : this.runInProcess(id, kind, params);
+    this.running.set(id, run);
+    void run.done.finally(() => this.running.delete(id));
+    return this.get(id);
+  }
+
+  get(id: number): Job {
+    const job = readJob(this.options.db, id);
+    if (!job) throw new CuratorError('NOT_FOUND', `No job with id ${id}.`);
+    return job;
+  }
+
+  list(limit: number): Job[] {
+    return listJobs(this.options.db, limit);
+  }
+
+  cancel(id: number): Job {
+    const job = this.get(id);
+    this.running.get(id)?.cancel();
+    return job;
+  }
+
+  /** Resolves when the job has finished (any final status). */
+  async wait(id: number): Promise<Job> {
+    await this.running.get(id)?.done;
+    return this.get(id);
+  }
+
+  async close(): Promise<void> {
+    for (const run of this.running.values()) run.cancel();
+    await Promise.allSettled([...this.running.values()].map((r) => r.done));
+  }
+
+  private handle(id: number, message: WorkerMessage): void {
+    const { db } = this.options;
+    switch (message.type) {
+      case 'progress': {
+        const now = Date.now();
+        if (now - (this.lastPersist.get(id) ?? 0) >= PROGRESS_PERSIST_MS) {
+          saveProgress(db, id, message.progress);
+          this.lastPersist.set(id, now);
+        }
+        const job = this.get(id);
+        this.options.onUpdate({ ...job, progress: message.progress });
+        return;
+      }
+      case 'issue':
+        addIssue(db, id, message.issue);
+        return;
+      case 'done':
+        finishJob(db, id, 'done', { result: message.result });
+        break;
+      case 'failed':
+        finishJob(db, id, message.error.code === 'CANCELLED' ? 'cancelled' : 'failed', { error: message.error });
+        break;
+    }
+    this.lastPersist.delete(id);
+    this.options.onUpdate(this.get(id));
+  }
+
+  private runInProcess(id: number, kind: string, params: unknown): Running {
+    const controller = new AbortController();
+    const jobDb = openDatabase(this.options.dbPath, { migrate: false });
+    const done = (async () => {
+      // Let start() return (and the caller subscribe) before the first chunk runs.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      try {
+        await executeJob(jobDb, id, kind, params, controller.signal, (m) => this.handle(id, m));
+      } finally {
+        jobDb.close();
+      }
+    })();
+    return { cancel: () => controller.abort(), done };
+  }
+
+  private runInWorker(id: number, kind: string, params: unknown): Running {
+    const data: WorkerData = { dbPath: this.options.dbPath, jobId: id, kind, params, ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}) };
+    const worker = new Worker(this.options.workerScript as string | URL, { workerData: data });
+    let finished = false;
+    const done = new Promise<void>((resolve) => {
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'done' || m.type === 'failed') finished = true;
+        this.handle(id, m);
+      });
+      worker.on('error', (err) => {
+        if (!finished) {
+          finished = true;
+          this.rollbackAfterCrash(id, kind, params);
+          this.handle(id, { type: 'failed', error: { code: 'INTERNAL', message: `The job stopped unexpectedly: ${err.message}` } });
+        }
+      });
+      worker.on('exit', (code) => {
+        if (!finished) {
+          finished = true;
+          this.rollbackAfterCrash(id, kind, params);
+          this.handle(id, { type: 'failed', error: { code: 'INTERNAL', message: `The job's worker exited with code ${code} before finishing; its partial data was removed.` } });
+        }
+        resolve();
+      });
+    });
+    return { cancel: () => worker.postMessage({ type: 'cancel' }), done };
+  }
+
+  private rollbackAfterCrash(id: number, kind: string, params: unknown): void {
+    try {
+      jobDefinition(kind).rollback(this.options.db, id, params);
+    } catch (err) {
+      console.error(`jobs: rollback of job ${id} failed`, err);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+// The RPC contract: method name -> input and output schemas. Every host (IPC, HTTP, in-process)
+// serves exactly this map, and every client calls it by name. Methods are named `feature.verb`.
+import { z } from 'zod';
+import {
+  BadRecordPolicy,
+  Dataset,
+  Facets,
+  FieldMapping,
+  ImportPreview,
+  Job,
+  PromptDetail,
+  PromptFileFormat,
+  PromptFilter,
+  PromptRow,
+  SavedView,
+  SortSpec,
+  ViewState,
+  WorkspaceStats,
+} from './domain';
+
+const Empty = z.object({}).strict();
+const Id = z.object({ id: z.number().int().positive() }).strict();
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  workspaceId: z.string(),
+  dbPath: z.string(),
+  schemaVersion: z.number().int(),
+  host: z.enum(['electron', 'server', 'cli', 'test']),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const contract = {
+  'app.info': { input: Empty, output: AppInfo },
+  'stats.get': { input: Empty, output: WorkspaceStats },
+
+  'datasets.list': { input: Empty, output: z.array(Dataset) },
+  'datasets.rename': { input: z.object({ id: z.number().int(), name: z.string().min(1).max(200) }).strict(), output: Dataset },
+  'datasets.delete': { input: Id, output: z.object({ deletedPrompts: z.number().int() }) },
+
+  'import.preview': {
+    input: z
+      .object({
+        path: z.string().min(1),
+        format: PromptFileFormat.optional(),
+        mapping: FieldMapping.optional(),
+      })
+      .strict(),
+    output: ImportPreview,
+  },
+  'import.start': {
+    input: z
+      .object({
+        path: z.string().min(1),
+        format: PromptFileFormat.optional(),
+        mapping: FieldMapping.optional(),
+        datasetName: z.string().min(1).max(200).optional(),
+        onBadRecord: BadRecordPolicy.default('abort'),
+      })
+      .strict(),
+    output: z.object({ jobId: z.number().int() }),
+  },
+
+  'jobs.get': { input: Id, output: Job },
+  'jobs.list': { input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), output: z.array(Job) },
+  'jobs.cancel': { input: Id, output: Job },
+
+  'prompts.page': {
+    input: z
+      .object({
+        filter: PromptFilter.default({}),
+        sort: z.array(SortSpec).max(5).default([]),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .strict(),
+    output: z.object({ rows: z.array(PromptRow), total: z.number().int() }),
+  },
+  'prompts.facets': { input: z.object({ filter: PromptFilter.default({}) }).strict(), output: Facets },
+  'prompts.get': { input: Id, output: PromptDetail },
+
+  'views.list': { input: Empty, output: z.array(SavedView) },
+  'views.save': { input: z.object({ name: z.string().min(1).max(200), state: ViewState }).strict(), output: SavedView },
+  'views.delete': { input: Id, output: z.object({ deleted: z.boolean() }) },
+
+  'demo.load': {
+    input: z.object({ prompts: z.number().int().min(1).max(200_000).default(2000), seed: z.number().int().default(7) }).strict(),
+    output: z.object({ jobId: z.number().int() }),
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+/** What a caller passes (defaults may be omitted). */
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+/** What a handler receives after validation (defaults filled in). */
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Events pushed from core to every connected client. Named `feature.pastTense`. */
+export const events = {
+  'job.updated': Job,
+  'data.changed': z.object({ scope: z.enum(['datasets', 'prompts', 'views']) }),
+} as const;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];

@@ -1,0 +1,33 @@
+// Builds the Node hosts (CLI + `serve`) and the job worker into out/node as ES modules.
+// Dependencies stay external: better-sqlite3 is a native addon and must be loaded from node_modules.
+import { builtinModules } from 'node:module';
+import { defineConfig } from 'vite';
+
+const external = [
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+  'better-sqlite3',
+  'hyparquet',
+  'hyparquet-compressors',
+  'hyparquet-writer',
+  'zod',
+];
+
+export default defineConfig({
+  build: {
+    ssr: true,
+    target: 'node20',
+    outDir: 'out/node',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: false,
+    rollupOptions: {
+      input: {
+        cli: 'src/cli/index.ts',
+        'job-worker': 'src/core/jobs/worker-entry.ts',
+      },
+      external,
+      output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+    },
+  },
+});
