@@ -1,0 +1,84 @@
+// rl-curator import prompts FILE [--dataset NAME] [--map field=column …] [--format F] [--on-bad skip|abort] [--db PATH] [--json]
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { FieldMapping, PromptFileFormat } from '../../shared/domain';
+import { MAPPABLE_FIELDS, PROMPT_FILE_FORMATS } from '../../shared/domain';
+import { createCore } from '../../core/index';
+import type { Command } from '../command';
+import { coreOptions } from '../command';
+import { EXIT } from '../exit-codes';
+import { formatIssue, printError } from '../output';
+import { resolveDbPath } from '../paths';
+import { followJob } from '../run-job';
+import { UsageError } from '../usage-error';
+
+export function parseMappingFlags(flags: string[]): Partial<FieldMapping> {
+  const mapping: Partial<FieldMapping> = {};
+  for (const flag of flags) {
+    const eq = flag.indexOf('=');
+    const field = flag.slice(0, eq) as keyof FieldMapping;
+    if (eq <= 0 || !(MAPPABLE_FIELDS as readonly string[]).includes(field)) {
+      throw new UsageError(`--map takes field=column with field one of ${MAPPABLE_FIELDS.join(', ')}; got "${flag}".`);
+    }
+    const column = flag.slice(eq + 1);
+    mapping[field] = column === '' ? null : column;
+  }
+  return mapping;
+}
+
+export const importPromptsCommand: Command = {
+  path: ['import', 'prompts'],
+  summary: 'Import a prompt set (JSONL, JSON, CSV or Parquet) as a dataset',
+  usage: 'rl-curator import prompts FILE [--dataset NAME] [--map field=column …] [--format jsonl|json|csv|parquet] [--on-bad skip|abort] [--db PATH] [--json]',
+  async run(args, runtime) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        dataset: { type: 'string' },
+        map: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        'on-bad': { type: 'string', default: 'abort' },
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+    if (positionals.length !== 1) throw new UsageError('Give exactly one FILE to import.');
+    const format = values.format as PromptFileFormat | undefined;
+    if (format && !(PROMPT_FILE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${PROMPT_FILE_FORMATS.join(', ')}.`);
+    const onBad = values['on-bad'];
+    if (onBad !== 'skip' && onBad !== 'abort') throw new UsageError('--on-bad must be skip or abort.');
+    const file = path.resolve(positionals[0] as string);
+
+    const core = createCore(coreOptions(resolveDbPath(values.db), runtime, 'cli'));
+    try {
+      const preview = await core.invoke('import.preview', { path: file, ...(format ? { format } : {}) });
+      if (!preview.ok) return printError(preview.error), EXIT.FAILED;
+      const mapping = { ...preview.value.mapping, ...parseMappingFlags(values.map ?? []) };
+      for (const warning of preview.value.warnings) process.stderr.write(`warning: ${warning}\n`);
+      const started = await core.invoke('import.start', {
+        path: file,
+        format: preview.value.format,
+        mapping,
+        onBadRecord: onBad,
+        ...(values.dataset ? { datasetName: values.dataset } : {}),
+      });
+      if (!started.ok) return printError(started.error), EXIT.FAILED;
+      const { job, interrupted } = await followJob(core, started.value.jobId);
+      for (const issue of job.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+      if (job.issueCount > job.issues.length) process.stderr.write(`… and ${job.issueCount - job.issues.length} more problems\n`);
+      if (values.json) process.stdout.write(`${JSON.stringify({ status: job.status, result: job.result, error: job.error, issueCount: job.issueCount })}\n`);
+      if (job.status !== 'done') {
+        if (job.error) printError(job.error as never);
+        return interrupted ? EXIT.INTERRUPTED : EXIT.FAILED;
+      }
+      if (!values.json) {
+        const r = job.result ?? {};
+        process.stdout.write(`Imported ${String(r.prompts ?? '?')} prompts into dataset "${String(r.datasetName ?? '?')}"` + `${r.duplicates ? ` (${String(r.duplicates)} duplicate questions flagged)` : ''}` + `${job.issueCount ? `, skipped ${job.issueCount} bad records` : ''}.\n`);
+      }
+      return job.issueCount > 0 ? EXIT.PARTIAL : EXIT.OK;
+    } finally {
+      await core.close();
+    }
+  },
+};
