@@ -15,7 +15,16 @@ export interface CuratorBridge {
   call(method: string, input: unknown): Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): Unsubscribe;
   platform: string;
+  /** Desktop only: a native "open file" dialog for imports; resolves to the chosen path, or null if cancelled. */
+  pickFile?(): Promise<string | null>;
 }
 
 export const IPC_CALL_CHANNEL = 'curator:rpc';
 export const IPC_EVENT_CHANNEL = 'curator:event';
+export const IPC_PICK_FILE_CHANNEL = 'curator:pick-file';
+
+/** The message main sends on IPC_EVENT_CHANNEL; the preload hands listeners only `payload`. */
+export interface BridgeEventMessage {
+  event: string;
+  payload: unknown;
+}
