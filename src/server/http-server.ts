@@ -117,7 +117,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
-    const name = (url.searchParams.get('name') ?? 'upload').replace(/[^\w.\-]+/g, '_').slice(-120) || 'upload';
+    const name = (url.searchParams.get('name') ?? 'upload').replace(/[^\w.-]+/g, '_').slice(-120) || 'upload';
     fs.mkdirSync(options.uploadDir, { recursive: true });
     const target = path.join(options.uploadDir, `${Date.now()}-${randomBytes(4).toString('hex')}-${name}`);
     try {
