@@ -99,15 +99,17 @@ describe('serve', () => {
   });
 
   it('accepts uploads into the workspace upload folder only', async () => {
+    const content = '{"question":"1+1?","answer":"2"}\n';
     const res = await request(server.port, {
       path: `/api/upload?name=${encodeURIComponent('../../evil name.jsonl')}`,
       method: 'POST',
       headers: { Host: host, Authorization: `Bearer ${server.token}` },
-      body: '{"question":"1+1?","answer":"2"}\n',
+      body: content,
     });
     const body = JSON.parse(res.body) as { ok: boolean; value: { path: string; bytes: number } };
     expect(body.ok).toBe(true);
     expect(path.dirname(body.value.path)).toBe(path.join(tmp.dir, 'uploads'));
-    expect(body.value.bytes).toBe(34);
+    expect(body.value.bytes).toBe(Buffer.byteLength(content));
+    expect(fs.readFileSync(body.value.path, 'utf8')).toBe(content);
   });
 });
