@@ -1,0 +1,125 @@
+// The selected prompt in full ('prompts.get'): question and gold answer with KaTeX, facts, extra fields.
+import { useEffect, useState } from 'react';
+import type { PromptDetail } from '../../../shared/domain';
+import type { RpcError } from '../../../shared/errors';
+import { useServices } from '../app-context';
+import { MathText } from '../math/MathText';
+import { TexFormula } from '../math/TexFormula';
+import { answerView, stringifyRaw } from './gold-answer';
+
+/** Very long extra fields (whole solutions, logs) are shown as plain text, not typeset. */
+const MAX_TYPESET_CHARS = 20_000;
+
+type Loaded = { id: number; detail: PromptDetail } | { id: number; error: RpcError };
+
+export function DetailPane({ promptId, dataVersion }: { promptId: number | null; dataVersion: number }) {
+  const services = useServices();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+
+  useEffect(() => {
+    if (promptId === null) return;
+    let current = true;
+    void services.transport.call('prompts.get', { id: promptId }).then((result) => {
+      if (!current) return;
+      setLoaded(result.ok ? { id: promptId, detail: result.value } : { id: promptId, error: result.error });
+    });
+    return () => {
+      current = false;
+    };
+  }, [promptId, dataVersion, services]);
+
+  if (promptId === null) {
+    return (
+      <aside className="detail-pane detail-pane--empty" data-testid="detail-pane">
+        <p className="muted">Select a prompt to see it in full.</p>
+        <p className="muted small">
+          <kbd>j</kbd>/<kbd>k</kbd> or the arrow keys move through the list.
+        </p>
+      </aside>
+    );
+  }
+  if (!loaded || loaded.id !== promptId) {
+    return (
+      <aside className="detail-pane" data-testid="detail-pane" data-state="loading">
+        <p className="muted">Loading prompt {promptId}…</p>
+      </aside>
+    );
+  }
+  if ('error' in loaded) {
+    return (
+      <aside className="detail-pane" data-testid="detail-pane" data-state="error">
+        <p className="error-text">{loaded.error.message}</p>
+      </aside>
+    );
+  }
+  return <PromptDetailView detail={loaded.detail} />;
+}
+
+function PromptDetailView({ detail }: { detail: PromptDetail }) {
+  const answer = answerView(detail.goldAnswerRaw);
+  const extras = Object.entries(detail.extra);
+  return (
+    <aside className="detail-pane" data-testid="detail-pane" data-state="ready" data-prompt-id={detail.id}>
+      <header className="detail-pane__header">
+        <h2>Prompt {detail.id}</h2>
+        {detail.isDuplicate && <span className="badge badge--warn">duplicate</span>}
+      </header>
+
+      <section className="detail-section">
+        <h3>Question</h3>
+        <MathText text={detail.question} className="detail-question" testId="detail-question" />
+      </section>
+
+      <section className="detail-section">
+        <h3>Gold answer</h3>
+        <div className="detail-answer" data-testid="detail-answer">
+          {answer.kind === 'none' && <span className="muted">No gold answer.</span>}
+          {answer.kind === 'mixed' && <MathText text={answer.text} />}
+          {answer.kind === 'tex' && <TexFormula tex={answer.tex} />}
+          {answer.kind === 'plain' && <span>{answer.text}</span>}
+          {answer.kind === 'json' && <pre className="code">{answer.text}</pre>}
+        </div>
+        {typeof detail.goldAnswerRaw === 'string' && answer.kind !== 'plain' && <pre className="code code--raw" title="As stored in the source file">{detail.goldAnswerRaw}</pre>}
+        {detail.goldAnswerNormalized !== null && detail.goldAnswerNormalized !== detail.goldAnswer && (
+          <p className="small muted">
+            Normalised: <code>{detail.goldAnswerNormalized}</code>
+          </p>
+        )}
+      </section>
+
+      <section className="detail-section">
+        <h3>Facts</h3>
+        <dl className="facts" data-testid="detail-facts">
+          <Fact label="Dataset" value={detail.dataset} />
+          <Fact label="Row" value={String(detail.rowIndex + 1)} />
+          <Fact label="Source ID" value={detail.sourceId} />
+          <Fact label="Pass rate" value={detail.passRate === null ? null : `${(detail.passRate * 100).toFixed(1)}%`} />
+          <Fact label="Source" value={detail.source} />
+          <Fact label="Subject" value={detail.subject} />
+          <Fact label="Level" value={detail.level === null ? null : String(detail.level)} />
+        </dl>
+      </section>
+
+      {extras.length > 0 && (
+        <section className="detail-section">
+          <h3>Other fields</h3>
+          {extras.map(([key, value]) => (
+            <details key={key} className="extra-field">
+              <summary>{key}</summary>
+              {typeof value === 'string' && value.length <= MAX_TYPESET_CHARS ? <MathText text={value} /> : <pre className="code">{typeof value === 'string' ? value : stringifyRaw(value)}</pre>}
+            </details>
+          ))}
+        </section>
+      )}
+    </aside>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string | null }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className={value === null ? 'muted' : undefined}>{value ?? '—'}</dd>
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+// The import wizard: pick a file → preview and mapping → progress → result. Closing it while the job runs
+// keeps the job going; the app reopens the wizard on the same job from the toolbar.
+import { useState } from 'react';
+import type { ImportPreview, Job } from '../../../shared/domain';
+import type { RpcError } from '../../../shared/errors';
+import { useServices } from '../app-context';
+import { JobProgressBar } from '../jobs/JobProgressBar';
+import { isFinished } from '../jobs/use-job';
+import { Dialog } from '../shell/Dialog';
+import { ImportResult } from './ImportResult';
+import { PickFileStep } from './PickFileStep';
+import { PreviewStep } from './PreviewStep';
+import type { ImportOptions } from './PreviewStep';
+
+interface ImportWizardProps {
+  /** The import job of this session (followed by the app, so it survives closing the wizard). */
+  jobId: number | null;
+  job: Job | undefined;
+  onJobStarted(jobId: number): void;
+  onReset(): void;
+  onClose(): void;
+}
+
+type Previewing = { path: string; preview: ImportPreview; options: ImportOptions };
+
+export function ImportWizard({ jobId, job, onJobStarted, onReset, onClose }: ImportWizardProps) {
+  const { transport } = useServices();
+  const [previewing, setPreviewing] = useState<Previewing | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<RpcError | null>(null);
+  const finished = isFinished(job);
+
+  /** `options` given: the user changed the format (detect the mapping again) or the mapping (keep theirs). */
+  const runPreview = async (path: string, options?: ImportOptions, formatChanged = false) => {
+    setBusy(true);
+    setError(null);
+    const input = !options ? { path } : formatChanged ? { path, format: options.format } : { path, format: options.format, mapping: options.mapping };
+    const result = await transport.call('import.preview', input);
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    const preview = result.value;
+    setPreviewing({
+      path,
+      preview,
+      options: options
+        ? { ...options, format: preview.format, mapping: formatChanged ? preview.mapping : options.mapping }
+        : { format: preview.format, mapping: preview.mapping, datasetName: preview.suggestedName, onBadRecord: 'abort' },
+    });
+  };
+
+  const start = async () => {
+    if (!previewing) return;
+    const { path, options } = previewing;
+    setBusy(true);
+    setError(null);
+    const result = await transport.call('import.start', { path, format: options.format, mapping: options.mapping, datasetName: options.datasetName.trim(), onBadRecord: options.onBadRecord });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    onJobStarted(result.value.jobId);
+  };
+
+  const cancel = async () => {
+    if (jobId === null) return;
+    const result = await transport.call('jobs.cancel', { id: jobId });
+    if (!result.ok) setError(result.error);
+  };
+
+  const importAnother = () => {
+    setPreviewing(null);
+    setError(null);
+    onReset();
+  };
+
+  let body;
+  if (jobId !== null) {
+    body = finished && job ? (
+      <>
+        <ImportResult job={job} />
+        <footer className="dialog__footer">
+          <button type="button" className="button button--ghost" onClick={importAnother}>
+            Import another file
+          </button>
+          <button type="button" className="button button--primary" onClick={onClose} data-testid="import-done">
+            Done
+          </button>
+        </footer>
+      </>
+    ) : (
+      <JobProgressBar job={job} onCancel={() => void cancel()} testId="import-progress" />
+    );
+  } else if (previewing) {
+    body = (
+      <PreviewStep
+        preview={previewing.preview}
+        options={previewing.options}
+        busy={busy}
+        onOptions={(options, repreview) => {
+          setPreviewing({ ...previewing, options });
+          if (repreview) void runPreview(previewing.path, options, options.format !== previewing.options.format);
+        }}
+        onBack={() => setPreviewing(null)}
+        onStart={() => void start()}
+      />
+    );
+  } else {
+    body = <PickFileStep busy={busy} onPicked={(path) => void runPreview(path)} onError={setError} />;
+  }
+
+  return (
+    <Dialog title="Import prompts" onClose={onClose} testId="import-wizard" wide>
+      {error && (
+        <p className="notice notice--error" role="alert" data-testid="import-error">
+          {error.message}
+        </p>
+      )}
+      {body}
+    </Dialog>
+  );
+}

@@ -1,0 +1,30 @@
+// A running job: phase, progress bar, rows, rate, time left, and Cancel.
+import type { Job } from '../../../shared/domain';
+import { formatCount, formatEta, formatRate, progressFraction } from './format-progress';
+
+export function JobProgressBar({ job, onCancel, testId }: { job: Job | undefined; onCancel?: () => void; testId?: string }) {
+  const progress = job?.progress ?? null;
+  const fraction = progressFraction(progress);
+  return (
+    <div className="job-progress" data-testid={testId} data-status={job?.status ?? 'queued'}>
+      <div className="job-progress__top">
+        <span>{progress?.phase ?? (job?.status === 'queued' || !job ? 'Waiting to start…' : job.title)}</span>
+        <span className="muted">{fraction === null ? '' : `${Math.floor(fraction * 100)}%`}</span>
+      </div>
+      {fraction === null ? <progress /> : <progress max={1} value={fraction} />}
+      <div className="job-progress__stats small muted">
+        <span data-testid={testId ? `${testId}-rows` : undefined}>{formatCount(progress?.rows ?? 0)} rows</span>
+        {progress && progress.badRows > 0 && <span className="warn-text">{formatCount(progress.badRows)} bad</span>}
+        <span>{formatRate(progress?.rowsPerSecond ?? 0)}</span>
+        <span>ETA {formatEta(progress?.etaSeconds)}</span>
+      </div>
+      {onCancel && (
+        <div className="job-progress__actions">
+          <button type="button" className="button button--ghost" onClick={onCancel} data-testid={testId ? `${testId}-cancel` : undefined}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

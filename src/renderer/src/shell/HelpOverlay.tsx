@@ -1,0 +1,35 @@
+// The `?` overlay: every keyboard shortcut in one place.
+import { Dialog } from './Dialog';
+
+export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
+  { keys: ['/'], action: 'Search prompts' },
+  { keys: ['j', '↓'], action: 'Next prompt' },
+  { keys: ['k', '↑'], action: 'Previous prompt' },
+  { keys: ['Esc'], action: 'Close a dialog; leave the search box' },
+  { keys: ['?'], action: 'Show this help' },
+  { keys: ['Ctrl', 'click'], action: 'Sort by several columns' },
+];
+
+export function HelpOverlay({ onClose }: { onClose(): void }) {
+  return (
+    <Dialog title="Keyboard shortcuts" onClose={onClose} testId="help-overlay">
+      <table className="shortcut-table">
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.action}>
+              <td>
+                {s.keys.map((k, i) => (
+                  <span key={k}>
+                    {i > 0 && <span className="muted"> {s.keys[0] === 'Ctrl' ? '+' : '/'} </span>}
+                    <kbd>{k}</kbd>
+                  </span>
+                ))}
+              </td>
+              <td>{s.action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Dialog>
+  );
+}
