@@ -1,0 +1,33 @@
+// One response against its gold answer: extraction, then equivalence. A truncated response counts
+// as wrong, as in OREAL's judger, but its extracted answer is still reported.
+import { checkAnswer } from './equivalence';
+import { extractAnswer } from './extract';
+import type { ExtractOptions, Extraction } from './extract';
+import type { CheckOptions, CheckResult } from './types';
+
+export interface ResponseVerdict extends CheckResult {
+  extraction: Extraction;
+  /** The answer alone would be equivalent, but the response was truncated. */
+  rejectedAsTruncated: boolean;
+}
+
+export interface VerifyResponseOptions extends ExtractOptions, CheckOptions {
+  /** Count truncated responses as wrong (default true). */
+  truncatedIsWrong?: boolean;
+}
+
+export function verifyResponse(response: string, gold: unknown, options: VerifyResponseOptions = {}): ResponseVerdict {
+  const extraction = extractAnswer(response, options);
+  const result = checkAnswer(extraction.answer, gold, options);
+  if (extraction.truncated && (options.truncatedIsWrong ?? true)) {
+    return {
+      ...result,
+      equivalent: false,
+      stage: 'none',
+      reason: `truncated (${extraction.truncationReason ?? 'unknown'})${result.equivalent ? '; the answer itself matched' : ''}`,
+      extraction,
+      rejectedAsTruncated: result.equivalent,
+    };
+  }
+  return { ...result, extraction, rejectedAsTruncated: false };
+}
