@@ -147,6 +147,8 @@ export function PromptGrid({ ref, baseFilter, dataVersion, onTotal, onColumnsCha
         getRowId={rowId}
         rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
         multiSortKey="ctrl"
+        // Nine columns are cheap to keep rendered; virtualising them would hide headers off to the right.
+        suppressColumnVirtualisation
         onGridReady={handleGridReady}
         onSelectionChanged={handleSelection}
         onFilterChanged={handleFilterChanged}

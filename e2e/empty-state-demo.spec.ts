@@ -1,0 +1,52 @@
+// A new workspace shows the empty state; "Load demo data" fills it through a job with progress, and the
+// main screen then shows the generated prompts. Also captures the README screenshot.
+import path from 'node:path';
+import { expect, expectRowCount, gridCell, openApp, REPO_ROOT, test, useWorkspacePerFile, watchedPage } from './fixtures';
+
+const workspace = useWorkspacePerFile();
+const DEMO_PROMPTS = 2000;
+
+test('empty workspace offers import and demo data; the demo loads with progress', async ({ browser }) => {
+  const { page, pageErrors } = await watchedPage(browser);
+  await openApp(page, workspace().server);
+
+  await expect(page.getByTestId('app')).toHaveAttribute('data-app-state', 'empty');
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+  await expect(page.getByTestId('empty-import')).toBeEnabled();
+
+  // The empty state's Import… opens the wizard; Esc closes it again.
+  await page.getByTestId('empty-import').click();
+  await expect(page.getByTestId('import-wizard')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('import-wizard')).toBeHidden();
+
+  await page.getByTestId('empty-demo').click();
+  await expect(page.getByTestId('demo-progress')).toBeVisible();
+  await expect(page.getByTestId('app')).toHaveAttribute('data-app-state', 'ready', { timeout: 60_000 });
+  await expectRowCount(page, DEMO_PROMPTS);
+  await expect(gridCell(page, 0, 'dataset')).toHaveText('Demo prompts');
+
+  // Facets count the generated data: the dataset facet holds every prompt.
+  await expect(page.getByTestId('facet-datasets')).toContainText('Demo prompts');
+  await expect(page.getByTestId('facet-datasets')).toContainText(DEMO_PROMPTS.toLocaleString('en-US'));
+
+  // Select a row with the keyboard (j) and check the detail pane typesets its math.
+  await page.locator('body').press('j');
+  await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-state', 'ready');
+  const firstId = await page.getByTestId('detail-pane').getAttribute('data-prompt-id');
+  await page.locator('body').press('j');
+  await expect(page.getByTestId('detail-pane')).not.toHaveAttribute('data-prompt-id', firstId ?? '');
+  await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-state', 'ready');
+  await page.locator('body').press('k');
+  await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-prompt-id', firstId ?? '');
+
+  // "?" opens the shortcut help; Esc closes it.
+  await page.locator('body').press('?');
+  await expect(page.getByTestId('help-overlay')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('help-overlay')).toBeHidden();
+
+  await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshot-prompts.png') });
+  expect(pageErrors).toEqual([]);
+  await page.close();
+});
