@@ -53,6 +53,11 @@ describe('ConcatenatedJsonSplitter', () => {
     expect(entries[3]?.error).toContain('not closed');
   });
 
+  it('keeps counting lines across raw newlines inside strings (invalid JSON, still located)', () => {
+    const entries = splitInChunks('{"a": "x\ny\\\\"}\n{"b": 1}', 4); // ends in an escaped backslash
+    expect(entries.map((e) => e.line)).toEqual([1, 3]);
+  });
+
   it('skips a UTF-8 byte-order mark', () => {
     const entries = splitInChunks('\ufeff{"a":1}', 2);
     expect(entries).toHaveLength(1);

@@ -36,6 +36,7 @@ export class ConcatenatedJsonSplitter {
   push(chunk: Buffer): RawEntry[] {
     const done: RawEntry[] = [];
     let valueStart = this.depth > 0 ? 0 : -1;
+    const next = new NextByte(chunk);
     for (let i = 0; i < chunk.length; i++) {
       const byte = chunk[i] as number;
       if (this.depth === 0) {
@@ -57,10 +58,17 @@ export class ConcatenatedJsonSplitter {
         continue;
       }
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (byte === BACKSLASH) this.escaped = true;
-        else if (byte === QUOTE) this.inString = false;
-        else if (byte === NEWLINE) this.line++;
+        if (this.escaped) {
+          this.escaped = false;
+          continue;
+        }
+        // Strings are most of the bytes: jump to the next quote or backslash instead of looping.
+        const stop = next.quoteOrBackslash(i);
+        this.line += next.newlinesBetween(i, stop === -1 ? chunk.length : stop);
+        if (stop === -1) break;
+        i = stop;
+        if (chunk[i] === BACKSLASH) this.escaped = true;
+        else this.inString = false;
         continue;
       }
       if (byte === QUOTE) this.inString = true;
@@ -124,6 +132,35 @@ export class ConcatenatedJsonSplitter {
     const where = this.sawFirstValue ? 'between JSON values' : 'before the first JSON value';
     done.push({ line: this.stray.line, endOffset, text: null, error: `unexpected text ${where}: ${JSON.stringify(Buffer.from(this.stray.head).toString('utf8').trim())}` });
     this.stray = null;
+  }
+}
+
+/** Cached positions of the next quote, backslash and newline in one chunk (each found with indexOf). */
+class NextByte {
+  private quote = -2;
+  private backslash = -2;
+  private newline = -2;
+
+  constructor(private readonly chunk: Buffer) {}
+
+  /** Index of the first quote or backslash at or after `from`, or -1. */
+  quoteOrBackslash(from: number): number {
+    if (this.quote !== -1 && this.quote < from) this.quote = this.chunk.indexOf(QUOTE, from);
+    if (this.backslash !== -1 && this.backslash < from) this.backslash = this.chunk.indexOf(BACKSLASH, from);
+    if (this.quote === -1) return this.backslash;
+    if (this.backslash === -1) return this.quote;
+    return Math.min(this.quote, this.backslash);
+  }
+
+  /** Raw newlines in [from, to) (invalid inside JSON strings, but counted so line numbers stay right). */
+  newlinesBetween(from: number, to: number): number {
+    let count = 0;
+    for (;;) {
+      if (this.newline !== -1 && this.newline < from) this.newline = this.chunk.indexOf(NEWLINE, from);
+      if (this.newline === -1 || this.newline >= to) return count;
+      count++;
+      from = this.newline + 1;
+    }
   }
 }
 
