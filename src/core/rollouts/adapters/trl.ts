@@ -28,10 +28,10 @@ export const trlAdapter: RolloutAdapter = {
   },
   async *read(filePath, options) {
     const fileStep = stepFromFileName(path.basename(filePath), [STEP_FILE]);
-    const { columns } = await openParquet(filePath);
-    const rewardColumns = columns.filter((c) => c.numeric && !FIXED_COLUMNS.includes(c.name)).map((c) => c.name);
+    const parquet = await openParquet(filePath);
+    const rewardColumns = parquet.columns.filter((c) => c.numeric && !FIXED_COLUMNS.includes(c.name)).map((c) => c.name);
     const groups = new PromptGroups();
-    for await (const { row, endOffset, value } of readParquetRows(filePath, options.signal)) {
+    for await (const { row, endOffset, value } of readParquetRows(parquet, options.signal)) {
       const prompt = promptOf(value.prompt);
       const completion = assistantText(value.completion);
       if (!prompt || completion === null) {

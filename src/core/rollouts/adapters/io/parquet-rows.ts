@@ -22,7 +22,13 @@ export interface ParquetRowEntry {
 
 const NUMERIC_TYPES = new Set(['BOOLEAN', 'INT32', 'INT64', 'FLOAT', 'DOUBLE']);
 
-export async function openParquet(path: string): Promise<{ metadata: FileMetaData; columns: ParquetColumn[]; read: (rowStart: number, rowEnd: number) => Promise<Record<string, unknown>[]> }> {
+export interface OpenParquet {
+  metadata: FileMetaData;
+  columns: ParquetColumn[];
+  read: (rowStart: number, rowEnd: number) => Promise<Record<string, unknown>[]>;
+}
+
+export async function openParquet(path: string): Promise<OpenParquet> {
   const file = await asyncBufferFromFile(path);
   const metadata = await parquetMetadataAsync(file);
   const columns = parquetSchema(metadata).children.map((child) => ({
@@ -36,8 +42,8 @@ export async function openParquet(path: string): Promise<{ metadata: FileMetaDat
   return { metadata, columns, read };
 }
 
-export async function* readParquetRows(path: string, signal?: AbortSignal): AsyncGenerator<ParquetRowEntry> {
-  const { metadata, read } = await openParquet(path);
+export async function* readParquetRows(source: string | OpenParquet, signal?: AbortSignal): AsyncGenerator<ParquetRowEntry> {
+  const { metadata, read } = typeof source === 'string' ? await openParquet(source) : source;
   let rowStart = 0;
   for (const group of metadata.row_groups) {
     throwIfAborted(signal);
