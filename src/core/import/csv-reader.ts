@@ -1,0 +1,162 @@
+// CSV reader: csv-parse, streaming. The bytes are first cut at line ends, checked as UTF-8 and given
+// plain '\n' endings (csv-parse miscounts lines on CRLF input), so every record knows its true lines.
+// The header row names the columns; values stay strings (a gold answer "27.0" stays "27.0"). A row
+// with the wrong number of fields is one bad record; broken quoting stops the import (see below).
+import { isUtf8 } from 'node:buffer';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { CuratorError } from '../../shared/errors';
+import { readChunks, readHead } from './file-chunks';
+import type { ReaderOptions, SourceItem, SourceReader } from './types';
+import { DEFAULT_MAX_RECORD_BYTES, badItem, excerpt, goodItem } from './types';
+
+const BATCH = 2000;
+
+export async function* readCsv(file: string, options: ReaderOptions = {}): SourceReader {
+  const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const delimiter = detectDelimiter((await readHead(file, 64 * 1024)).toString('utf8'));
+  const input = { invalidLines: new Set<number>(), bytesRead: 0 };
+  // Last line of each parsed row, in the order the rows come out of the stream.
+  const rowEnds: number[] = [];
+  const parser = parse({
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    // Tolerates whitespace after a closing quote (seen in published files); trailing spaces of unquoted values go too.
+    rtrim: true,
+    // Quotes inside unquoted text (He said "hi") are kept as text.
+    relax_quotes: true,
+    max_record_size: maxRecordBytes,
+    on_record: (fields: string[], context) => {
+      rowEnds.push(context.lines);
+      return fields;
+    },
+  });
+  const source = Readable.from(normalizedLines(file, options.chunkBytes, maxRecordBytes, input));
+  source.on('error', (err) => parser.destroy(err));
+  source.pipe(parser);
+
+  let header: string[] | null = null;
+  let lastLine = 0;
+  let items: SourceItem[] = [];
+  try {
+    for await (const fields of parser as AsyncIterable<string[]>) {
+      const endLine = rowEnds.shift() as number;
+      const startLine = lastLine + 1;
+      lastLine = endLine;
+      if (hasInvalidLine(input.invalidLines, startLine, endLine)) {
+        items.push(badItem(startLine, { code: 'ENCODING_ERROR', message: 'line is not valid UTF-8 text (save the file as UTF-8)', excerpt: excerpt(fields.join(delimiter)) }));
+      } else if (header === null) {
+        header = uniqueColumnNames(fields);
+      } else if (fields.length === 1 && fields[0] === '') {
+        // a blank line
+      } else if (fields.length !== header.length) {
+        const message = `row has ${fields.length} fields but the header has ${header.length}`;
+        items.push(badItem(startLine, { code: 'PARSE_ERROR', message, excerpt: excerpt(fields.join(delimiter)) }));
+      } else {
+        const value: Record<string, unknown> = {};
+        for (let j = 0; j < header.length; j++) value[header[j] as string] = fields[j];
+        items.push(goodItem(startLine, value, null, false));
+      }
+      if (items.length >= BATCH) {
+        yield { items, bytesDone: input.bytesRead };
+        items = [];
+      }
+    }
+    yield { items, bytesDone: input.bytesRead };
+  } catch (err) {
+    // csv-parse cannot resynchronise reliably after a quoting error (it may swallow the rest of the file
+    // silently), so such an error stops the import whatever the bad-record policy.
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && /^(CSV_|INVALID_)/.test(code)) {
+      const line = lastLine + 1;
+      throw new CuratorError('PARSE_ERROR', `${path.basename(file)}: line ${line}: invalid CSV (${(err as Error).message}); the rest of the file cannot be read reliably. Fix the quoting and import again.`, { file, line });
+    }
+    throw err;
+  } finally {
+    source.destroy();
+    parser.destroy();
+  }
+}
+
+/** Tab or semicolon when the header line has more of them than commas (TSV and European CSV); comma otherwise. */
+export function detectDelimiter(head: string): string {
+  const firstLine = head.split('\n', 1)[0] ?? '';
+  const count = (ch: string) => firstLine.split(ch).length - 1;
+  const candidates: [string, number][] = [
+    [',', count(',')],
+    ['\t', count('\t')],
+    [';', count(';')],
+  ];
+  candidates.sort((a, b) => b[1] - a[1]);
+  const best = candidates[0] as [string, number];
+  return best[1] > 0 ? best[0] : ',';
+}
+
+export function uniqueColumnNames(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((raw, i) => {
+    const base = raw.trim() === '' ? `column_${i + 1}` : raw.trim();
+    let name = base;
+    for (let k = 2; seen.has(name); k++) name = `${base}_${k}`;
+    seen.add(name);
+    return name;
+  });
+}
+
+function hasInvalidLine(invalid: Set<number>, from: number, to: number): boolean {
+  if (invalid.size === 0) return false;
+  for (let l = from; l <= to; l++) if (invalid.has(l)) return true;
+  return false;
+}
+
+/** Whole lines only, CRLF turned into LF, and the numbers of lines that are not valid UTF-8 recorded. */
+async function* normalizedLines(file: string, chunkBytes: number | undefined, maxRecordBytes: number, state: { invalidLines: Set<number>; bytesRead: number }): AsyncGenerator<Buffer> {
+  let carry: Buffer | null = null;
+  let line = 1;
+  const emit = (region: Buffer): Buffer => {
+    if (!isUtf8(region)) {
+      let start = 0;
+      for (let l = line; start <= region.length; l++) {
+        const nl = region.indexOf(0x0a, start);
+        const stop = nl < 0 ? region.length : nl;
+        if (!isUtf8(region.subarray(start, stop))) state.invalidLines.add(l);
+        if (nl < 0) break;
+        start = nl + 1;
+      }
+    }
+    line += countByte(region, 0x0a);
+    return region.includes(0x0d) ? stripCrBeforeLf(region) : region;
+  };
+  for await (const { bytes, end } of readChunks(file, chunkBytes)) {
+    state.bytesRead = end;
+    const joined: Buffer = carry ? Buffer.concat([carry, bytes]) : bytes;
+    const lastNl = joined.lastIndexOf(0x0a);
+    if (lastNl < 0 && joined.length <= maxRecordBytes) {
+      carry = joined;
+      continue;
+    }
+    const cut = lastNl < 0 ? joined.length : lastNl + 1;
+    carry = cut < joined.length ? joined.subarray(cut) : null;
+    yield emit(joined.subarray(0, cut));
+  }
+  if (carry) yield emit(carry);
+}
+
+function countByte(buf: Buffer, byte: number): number {
+  let count = 0;
+  for (let at = buf.indexOf(byte); at >= 0; at = buf.indexOf(byte, at + 1)) count++;
+  return count;
+}
+
+function stripCrBeforeLf(buf: Buffer): Buffer {
+  const out = Buffer.allocUnsafe(buf.length);
+  let o = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i] as number;
+    if (c === 0x0d && buf[i + 1] === 0x0a) continue;
+    out[o++] = c;
+  }
+  return out.subarray(0, o);
+}
