@@ -1,10 +1,12 @@
-// Prompt-set import job. (Being implemented: streamed readers, mapping detection, atomic datasets.)
+// Prompt-set import job (kind 'import.prompts') and import.preview. The work lives in run-import.ts
+// (the loop), preview.ts, mapping.ts, record.ts and one reader per format; this file is the job's face.
 import { z } from 'zod';
 import { BadRecordPolicy, FieldMapping, PromptFileFormat } from '../../shared/domain';
 import type { ImportPreview } from '../../shared/domain';
-import { CuratorError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import type { JobDefinition } from '../jobs/types';
+import { previewFile } from './preview';
+import { runPromptImport } from './run-import';
 
 export const PromptImportParams = z.object({
   path: z.string(),
@@ -15,15 +17,16 @@ export const PromptImportParams = z.object({
 });
 export type PromptImportParams = z.infer<typeof PromptImportParams>;
 
-export async function previewPromptFile(_path: string, _format?: PromptFileFormat, _mapping?: FieldMapping): Promise<ImportPreview> {
-  throw new CuratorError('INTERNAL', 'import.preview is not implemented yet');
+export async function previewPromptFile(path: string, format?: PromptFileFormat, mapping?: FieldMapping): Promise<ImportPreview> {
+  return previewFile(path, format, mapping);
 }
 
 export const promptImportJob: JobDefinition<PromptImportParams> = {
   kind: 'import.prompts',
-  async run() {
-    throw new CuratorError('INTERNAL', 'import.prompts is not implemented yet');
+  async run(params, ctx) {
+    return runPromptImport(PromptImportParams.parse(params), ctx);
   },
+  // Idempotent: a second call finds nothing to delete. Prompts (and their FTS rows) go with the dataset.
   rollback(db: Db, jobId: number) {
     db.prepare(`DELETE FROM datasets WHERE job_id = ? AND status = 'importing'`).run(jobId);
   },
