@@ -1,6 +1,6 @@
-// (Lives in src/main because the preload layer may not import Node built-ins, even in tests.)
 // Artifact check on the built preload (npx electron-vite build): a sandboxed preload must be CommonJS
 // and may require only 'electron' (Electron's sandbox docs; ESM preloads do not load in a sandbox).
+// (Lives in src/main because the preload layer may not import Node built-ins, even in tests.)
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
