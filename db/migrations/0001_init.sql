@@ -90,6 +90,20 @@ CREATE TRIGGER prompts_fts_delete AFTER DELETE ON prompts BEGIN
   DELETE FROM prompts_fts WHERE rowid = old.id;
 END;
 
+-- Prompt counts per combination of the facet dimensions, kept by the prompt writer. The facet panel and
+-- the grid's row count read this small table instead of scanning 10^6 prompts, whenever the filter uses
+-- only facet dimensions.
+CREATE TABLE prompt_facet_cells (
+  dataset_id  INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+  source      TEXT,
+  subject     TEXT,
+  level       INTEGER,
+  pass_bucket TEXT NOT NULL,
+  count       INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX prompt_facet_cells_dataset ON prompt_facet_cells (dataset_id);
+
 CREATE TABLE saved_views (
   id         INTEGER PRIMARY KEY,
   name       TEXT NOT NULL UNIQUE,

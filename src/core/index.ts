@@ -10,6 +10,7 @@ import { SCHEMA_VERSION } from './db/migrate';
 import { createHandlers } from './handlers';
 import type { Handlers } from './handlers';
 import { JobRunner } from './jobs/runner';
+import { OrderCache } from './prompts/order-cache';
 import type { CoreState } from './state';
 import { ensureWorkspaceId } from './workspace';
 import { toRpcError } from './rpc-error';
@@ -39,7 +40,12 @@ export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const bus = new EventEmitter();
   bus.setMaxListeners(100);
-  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit(event, payload);
+  const orderCache = new OrderCache();
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    // Every change of data goes through this event, so cached query orders can never go stale.
+    if (event === 'data.changed') orderCache.invalidate();
+    bus.emit(event, payload);
+  };
   const jobs = new JobRunner({
     db,
     dbPath: options.dbPath,
@@ -59,6 +65,7 @@ export function createCore(options: CoreOptions): Core {
     version: options.version ?? '0.0.0',
     host: options.host ?? 'test',
     jobs,
+    orderCache,
     emit,
   };
   const handlers: Handlers = createHandlers(state);

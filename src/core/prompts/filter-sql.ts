@@ -9,7 +9,7 @@ export interface SqlFragment {
 
 export const COLUMN_SQL: Record<PromptColumn, string> = {
   id: 'p.id',
-  dataset: 'd.name',
+  dataset: '(SELECT name FROM datasets WHERE id = p.dataset_id)',
   sourceId: 'p.source_id',
   question: 'p.question',
   goldAnswer: 'p.gold_answer',
@@ -41,9 +41,13 @@ export const BUCKET_CASE = `CASE
 
 export type FacetDimension = 'datasets' | 'sources' | 'subjects' | 'levels' | 'passRateBuckets';
 
-/** Builds the WHERE clause; `omit` leaves one facet dimension out (facet counts ignore their own selection). */
-export function whereClause(filter: PromptFilter, omit?: FacetDimension): SqlFragment {
-  const parts: string[] = [`d.status = 'ready'`];
+/**
+ * Builds the WHERE clause over `prompts p`; `omit` leaves one facet dimension out (facet counts ignore
+ * their own selection). Visibility is a literal list of ready dataset ids rather than a join: it costs
+ * nothing per row, where a join to datasets doubled the time of a scan over 10^6 prompts.
+ */
+export function whereClause(filter: PromptFilter, readyDatasetIds: readonly number[], omit?: FacetDimension): SqlFragment {
+  const parts: string[] = [visibleDatasets(readyDatasetIds)];
   const params: unknown[] = [];
   const inList = (column: string, values: readonly unknown[]) => {
     const nonNull = values.filter((v) => v !== null);
@@ -80,6 +84,16 @@ export function whereClause(filter: PromptFilter, omit?: FacetDimension): SqlFra
     params.push(...frag.params);
   }
   return { sql: parts.join(' AND '), params };
+}
+
+export function visibleDatasets(readyDatasetIds: readonly number[], column = 'p.dataset_id'): string {
+  // Ids come from our own datasets table (integers), never from the caller.
+  return readyDatasetIds.length === 0 ? '0' : `${column} IN (${readyDatasetIds.map((id) => Math.trunc(id)).join(', ')})`;
+}
+
+/** True when the filter uses only facet dimensions, so counts can come from prompt_facet_cells. */
+export function isFacetOnly(filter: PromptFilter): boolean {
+  return !filter.search?.trim() && Object.keys(filter.columns ?? {}).length === 0;
 }
 
 function escapeLike(text: string): string {

@@ -3,49 +3,85 @@ import type { Facets, FacetValue, PromptDetail, PromptFilter, PromptRow, SortSpe
 import { PASS_RATE_BUCKETS } from '../../shared/domain';
 import { CuratorError } from '../../shared/errors';
 import type { Db } from '../db/open';
-import { BUCKET_CASE, COLUMN_SQL, whereClause } from './filter-sql';
+import { countFromCells, facetsFromCells } from './facet-cells';
+import { BUCKET_CASE, COLUMN_SQL, isFacetOnly, whereClause } from './filter-sql';
 import type { FacetDimension } from './filter-sql';
+import type { OrderCache } from './order-cache';
 
 /** Grid cells show the start of a question; the detail pane loads the whole text. */
 const GRID_QUESTION_CHARS = 400;
 
-const ROW_SELECT = `SELECT p.id, p.dataset_id AS datasetId, d.name AS dataset, p.source_id AS sourceId,
-  substr(p.question, 1, ${GRID_QUESTION_CHARS}) AS question, p.gold_answer AS goldAnswer, p.pass_rate AS passRate,
-  p.source, p.subject, p.level
-  FROM prompts p JOIN datasets d ON d.id = p.dataset_id`;
+export function readyDatasetIds(db: Db): number[] {
+  return db.prepare(`SELECT id FROM datasets WHERE status = 'ready' ORDER BY id`).pluck().all() as number[];
+}
 
-export function pagePrompts(db: Db, filter: PromptFilter, sort: SortSpec[], offset: number, limit: number): { rows: PromptRow[]; total: number } {
-  const where = whereClause(filter);
-  // NULLs last in both directions; the id breaks ties so paging is stable.
-  const order = [...sort.map((s) => `${COLUMN_SQL[s.column]} IS NULL, ${COLUMN_SQL[s.column]} ${s.direction === 'desc' ? 'DESC' : 'ASC'}`), 'p.id ASC'].join(', ');
-  const rows = db.prepare(`${ROW_SELECT} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as PromptRow[];
-  const total = countPrompts(db, filter);
-  return { rows, total };
+/** Ids matching the filter in sort order; the id breaks ties in the sort's direction so an index can serve it. */
+function orderedIds(db: Db, filter: PromptFilter, sort: SortSpec[], ready: number[]): number[] {
+  const where = whereClause(filter, ready);
+  const last = sort[sort.length - 1]?.direction === 'desc' ? 'DESC' : 'ASC';
+  const order = [...sort.map((s) => `${COLUMN_SQL[s.column]} ${s.direction === 'desc' ? 'DESC' : 'ASC'}`), `p.id ${last}`].join(', ');
+  return db.prepare(`SELECT p.id FROM prompts p WHERE ${where.sql} ORDER BY ${order}`).pluck().all(...where.params) as number[];
+}
+
+export function pagePrompts(db: Db, cache: OrderCache, filter: PromptFilter, sort: SortSpec[], offset: number, limit: number): { rows: PromptRow[]; total: number } {
+  const ready = readyDatasetIds(db);
+  const ids = cache.get(JSON.stringify({ filter, sort, ready }), () => orderedIds(db, filter, sort, ready));
+  const pageIds = ids.slice(offset, offset + limit);
+  if (pageIds.length === 0) return { rows: [], total: ids.length };
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.dataset_id AS datasetId, d.name AS dataset, p.source_id AS sourceId,
+        substr(p.question, 1, ${GRID_QUESTION_CHARS}) AS question, p.gold_answer AS goldAnswer, p.pass_rate AS passRate,
+        p.source, p.subject, p.level
+       FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE p.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(pageIds)) as PromptRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { rows: pageIds.map((id) => byId.get(id)).filter((r): r is PromptRow => r !== undefined), total: ids.length };
 }
 
 export function countPrompts(db: Db, filter: PromptFilter): number {
-  const where = whereClause(filter);
-  return (db.prepare(`SELECT count(*) AS n FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  const ready = readyDatasetIds(db);
+  if (isFacetOnly(filter)) return countFromCells(db, filter, ready);
+  const where = whereClause(filter, ready);
+  return (db.prepare(`SELECT count(*) AS n FROM prompts p WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
 }
 
 export function promptFacets(db: Db, filter: PromptFilter): Facets {
-  const group = (dimension: FacetDimension, keySql: string, labelSql: string): FacetValue[] => {
-    const where = whereClause(filter, dimension);
-    const rows = db
-      .prepare(`SELECT ${keySql} AS value, ${labelSql} AS label, count(*) AS count FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE ${where.sql} GROUP BY 1 ORDER BY count DESC, 2`)
-      .all(...where.params) as { value: string | number | null; label: string | null; count: number }[];
-    return rows.map((r) => ({ value: r.value, label: r.label ?? '(none)', count: r.count }));
-  };
-  const buckets = group('passRateBuckets', BUCKET_CASE, BUCKET_CASE);
+  const ready = readyDatasetIds(db);
+  const names = new Map((db.prepare(`SELECT id, name FROM datasets WHERE status = 'ready'`).all() as { id: number; name: string }[]).map((d) => [d.id, d.name]));
+  const raw = isFacetOnly(filter) ? facetsFromCells(db, filter, ready) : facetsByScan(db, filter, ready);
   const bucketOrder = (v: FacetValue) => PASS_RATE_BUCKETS.indexOf(v.value as (typeof PASS_RATE_BUCKETS)[number]);
-  const levels = group('levels', 'p.level', `CASE WHEN p.level IS NULL THEN NULL ELSE 'Level ' || p.level END`);
+  const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.label.localeCompare(b.label);
   return {
-    datasets: group('datasets', 'p.dataset_id', 'd.name'),
-    sources: group('sources', 'p.source', 'p.source'),
-    subjects: group('subjects', 'p.subject', 'p.subject'),
-    levels: levels.sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : (a.value as number) - (b.value as number))),
-    passRateBuckets: buckets.sort((a, b) => bucketOrder(a) - bucketOrder(b)),
-    total: countPrompts(db, filter),
+    datasets: raw.datasets.map((v) => ({ ...v, label: names.get(v.value as number) ?? String(v.value) })).sort(byCount),
+    sources: raw.sources.map((v) => ({ ...v, label: v.value === null ? '(none)' : String(v.value) })).sort(byCount),
+    subjects: raw.subjects.map((v) => ({ ...v, label: v.value === null ? '(none)' : String(v.value) })).sort(byCount),
+    levels: raw.levels
+      .map((v) => ({ ...v, label: v.value === null ? '(none)' : `Level ${String(v.value)}` }))
+      .sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : (a.value as number) - (b.value as number))),
+    passRateBuckets: raw.passRateBuckets.map((v) => ({ ...v, label: String(v.value) })).sort((a, b) => bucketOrder(a) - bucketOrder(b)),
+    total: raw.total,
+  };
+}
+
+export type RawFacets = Omit<Facets, 'total'> & { total: number };
+
+/** Facet counts by scanning prompts: used when the filter has a search or column conditions. */
+function facetsByScan(db: Db, filter: PromptFilter, ready: number[]): RawFacets {
+  const group = (dimension: FacetDimension, keySql: string): FacetValue[] => {
+    const where = whereClause(filter, ready, dimension);
+    const rows = db.prepare(`SELECT ${keySql} AS value, count(*) AS count FROM prompts p WHERE ${where.sql} GROUP BY 1`).all(...where.params) as { value: string | number | null; count: number }[];
+    return rows.map((r) => ({ value: r.value, label: '', count: r.count }));
+  };
+  const where = whereClause(filter, ready);
+  return {
+    datasets: group('datasets', 'p.dataset_id'),
+    sources: group('sources', 'p.source'),
+    subjects: group('subjects', 'p.subject'),
+    levels: group('levels', 'p.level'),
+    passRateBuckets: group('passRateBuckets', BUCKET_CASE),
+    total: (db.prepare(`SELECT count(*) AS n FROM prompts p WHERE ${where.sql}`).get(...where.params) as { n: number }).n,
   };
 }
 

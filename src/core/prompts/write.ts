@@ -1,5 +1,6 @@
 // Writing prompts: the one place rows enter the prompts table and its FTS index.
 import type { Db } from '../db/open';
+import { passRateBucket } from './buckets';
 
 export interface PromptRecord {
   rowIndex: number;
@@ -19,8 +20,12 @@ export interface PromptRecord {
 
 export type PromptWriter = (datasetId: number, records: readonly PromptRecord[]) => void;
 
-/** Prepares the statements once; call the result inside the caller's transaction, chunk by chunk. */
+/**
+ * Prepares the statements once; call the result inside the caller's transaction, chunk by chunk.
+ * Each call also adds its rows to prompt_facet_cells, in the same transaction.
+ */
 export function createPromptWriter(db: Db): PromptWriter {
+  const addCells = createFacetCellWriter(db);
   const insert = db.prepare(
     `INSERT INTO prompts (dataset_id, row_index, source_id, question, question_hash, gold_answer, gold_answer_json,
        gold_answer_norm, pass_rate, source, subject, level, is_duplicate, extra)
@@ -46,6 +51,37 @@ export function createPromptWriter(db: Db): PromptWriter {
         r.extra,
       );
       insertFts.run(info.lastInsertRowid, r.question, r.goldAnswer);
+    }
+    addCells(datasetId, records);
+  };
+}
+
+interface Cell {
+  source: string | null;
+  subject: string | null;
+  level: number | null;
+  bucket: string;
+  count: number;
+}
+
+function createFacetCellWriter(db: Db): (datasetId: number, records: readonly PromptRecord[]) => void {
+  const update = db.prepare(
+    `UPDATE prompt_facet_cells SET count = count + ? WHERE dataset_id = ? AND source IS ? AND subject IS ? AND level IS ? AND pass_bucket = ?`,
+  );
+  const insert = db.prepare(`INSERT INTO prompt_facet_cells (dataset_id, source, subject, level, pass_bucket, count) VALUES (?, ?, ?, ?, ?, ?)`);
+  return (datasetId, records) => {
+    const cells = new Map<string, Cell>();
+    for (const r of records) {
+      const bucket = passRateBucket(r.passRate);
+      const key = `${r.source ?? '\u0001'}\u0000${r.subject ?? '\u0001'}\u0000${r.level ?? ''}\u0000${bucket}`;
+      const cell = cells.get(key);
+      if (cell) cell.count++;
+      else cells.set(key, { source: r.source, subject: r.subject, level: r.level, bucket, count: 1 });
+    }
+    for (const c of cells.values()) {
+      if (update.run(c.count, datasetId, c.source, c.subject, c.level, c.bucket).changes === 0) {
+        insert.run(datasetId, c.source, c.subject, c.level, c.bucket, c.count);
+      }
     }
   };
 }
