@@ -39,6 +39,10 @@ describe('MATH / PRM800K notation', () => {
       ['0.0000672', '.0000672', true, 'exact'],
       ['137.5', '137 \\frac{1}{2}', true, 'numeric'],
       ['\\text{ellipse}', '\\text{(D) ellipse}', false],
+      ['\\text{even}', '\\text{odd}', false],
+      // An anagram: as products of letters these would be equal.
+      ['\\text{east}', '\\text{seat}', false],
+      ['\\text{Navin}', 'Navin', true, 'exact'],
     ]),
   );
 });

@@ -67,10 +67,11 @@ describe('equations', () => {
 
 describe('limits of the symbolic stage', () => {
   it('reports unreadable input as undecided, not as an error', () => {
-    const r = checkAnswer('\\text{east}', '\\text{north}');
+    // Base-8 numerals are outside the LaTeX subset the converter reads.
+    const r = checkAnswer('52_8', '42_8');
     expect(r.equivalent).toBe(false);
     expect(r.stage).toBe('none');
-    expect(r.reason).toMatch(/symbolic|undecided/);
+    expect(r.reason).toMatch(/^undecided, treated as different: cannot read/);
   });
 
   it('can be switched off, leaving only the cheap stages', () => {

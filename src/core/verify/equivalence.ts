@@ -63,12 +63,19 @@ export function compareNormalized(pred: string, gold: string, ctx: CompareContex
     return compareStructures(sp, sg, pred, gold, eq);
   }
 
+  // Words are not products of letters: "east" and "seat" must not meet in the symbolic stage.
+  if (looksLikeText(pred) || looksLikeText(gold)) return reject('different text answers');
   if (!ctx.symbolic) return reject('different strings and not both numbers (symbolic stage off)');
   const remaining = ctx.deadline - performance.now();
   if (remaining <= 0) return reject('symbolic time budget spent');
   const s = symbolicEqual(pred, gold, remaining, ctx.relativeTolerance);
   if (s.equal === true) return { equivalent: true, stage: 'symbolic', reason: s.reason };
   return reject(s.equal === false ? `symbolic: ${s.reason}` : `undecided, treated as different: ${s.reason}`);
+}
+
+/** A word of three letters or more, or a run of four letters that is not a command name. */
+function looksLikeText(s: string): boolean {
+  return /^[a-zA-Z]{3,}$/.test(s) || /(?<![\\a-zA-Z])[a-zA-Z]{4,}/.test(s);
 }
 
 /** A structure, or the two answers of a single `a \pm b`. */

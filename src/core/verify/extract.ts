@@ -138,7 +138,9 @@ export function lastMathSpan(text: string): string | null {
     const single = m[4];
     if (single !== undefined && (/\s$/.test(single) || /(?:^|\s)[a-zA-Z]{2,}\s+[a-zA-Z]{2,}/.test(single))) continue;
     const content = (m[1] ?? m[2] ?? m[3] ?? single ?? '').trim();
-    if (content !== '') last = content;
+    // A computation that ends the text ("$180 + 24 = 204$") gives its result.
+    const result = /=\s*(-?\d+(?:\.\d+)?)\s*[.,]?$/.exec(content);
+    if (content !== '') last = result ? (result[1] as string) : content;
   }
   MATH_SPAN.lastIndex = 0;
   return last;

@@ -40,18 +40,9 @@ export function normalizeAnswer(raw: string): string {
   let s = repairControlChars(raw, 'answer').trim();
   if (PLAIN_NUMBER.test(s)) return canonicalNumber(s);
   if (/[\u0080-\uffff]/.test(s)) for (const [re, to] of UNICODE) s = s.replace(re, to);
-  s = unwrapDelimiters(s.replace(/\s+/g, ' ').trim());
-  s = s.replace(/[.\s]+$/, '');
-  s = latexCleanup(s);
-  s = stripUnits(s);
-  s = s
-    .replace(/\^\s*\{\s*\\circ\s*\}|\^\s*\\circ|\\circ|\\degree/g, '')
-    .replace(/\\\$|\$/g, '')
-    .replace(/\\%|%/g, '')
-    .replace(/\\(?:mathbf|boldsymbol|displaystyle|textstyle)(?![a-zA-Z])/g, '')
-    .replace(/\\text\s*\{\s*(?:and|or)\s*\}/g, ',')
-    .replace(/\\text\s*\{\s*([^{}]*?)\s*\}/g, '$1')
-    .replace(/\\text\s*\{\s*([^{}]*?)\s*\}/g, '$1');
+  s = s.replace(/\s+/g, ' ').replace(/[.\s]+$/, '');
+  // Most predictions are short and plain: the LaTeX passes run only when there is LaTeX.
+  if (/[\\$%{<>~]/.test(s)) s = latexPasses(s);
   s = stripTrailingUnitWords(s.trim());
   s = s.replace(/\binfinity\b|\\infin(?![a-zA-Z])/g, '\\infty').replace(/\\(?:varnothing)(?![a-zA-Z])/g, '\\emptyset');
   s = s.replace(/\s+(?:and|or)\s+/g, ',');
@@ -65,6 +56,20 @@ export function normalizeAnswer(raw: string): string {
   s = stripGroupingBraces(s);
   if (/^\(([A-Za-z0-9])\)$/.test(s)) s = s.slice(1, -1);
   return slashToFrac(s);
+}
+
+function latexPasses(input: string): string {
+  let s = unwrapDelimiters(input).replace(/[.\s]+$/, '');
+  s = latexCleanup(s);
+  s = stripUnits(s);
+  return s
+    .replace(/\^\s*\{\s*\\circ\s*\}|\^\s*\\circ|\\circ|\\degree/g, '')
+    .replace(/\\\$|\$/g, '')
+    .replace(/\\%|%/g, '')
+    .replace(/\\(?:mathbf|boldsymbol|displaystyle|textstyle)(?![a-zA-Z])/g, '')
+    .replace(/\\text\s*\{\s*(?:and|or)\s*\}/g, ',')
+    .replace(/\\text\s*\{\s*([^{}]*?)\s*\}/g, '$1')
+    .replace(/\\text\s*\{\s*([^{}]*?)\s*\}/g, '$1');
 }
 
 /** `$…$`, `\(…\)`, `\[…\]` and a whole-answer `\boxed{…}` removed. */

@@ -2,9 +2,9 @@
 // points (an identity holds everywhere, so agreeing at several random points is strong evidence),
 // with mathjs simplify(a - b) == 0 as a fallback when the points are inconclusive. mathjs calls
 // cannot be interrupted, so the budget is checked between steps and inputs are size-capped.
-import { compile, parse, simplify } from 'mathjs';
 import type { EvalFunction } from 'mathjs';
 import { latexToMathjs } from './latex-to-mathjs';
+import { mathjs } from './mathjs-loader';
 
 export interface SymbolicVerdict {
   /** null: the stage could not decide (unsupported syntax, budget spent). */
@@ -20,9 +20,13 @@ const POINT_TOLERANCE = 1e-6;
 type Complexish = { re: number; im: number };
 
 export function symbolicEqual(pred: string, gold: string, budgetMs: number, constantTolerance: number): SymbolicVerdict {
-  const deadline = performance.now() + budgetMs;
+  let deadline = performance.now() + budgetMs;
   const pair = convertPair(pred, gold);
   if ('reason' in pair) return { equal: null, reason: pair.reason };
+  // The one-time load of mathjs (seconds) is not charged to this call's budget.
+  const loadStart = performance.now();
+  const { compile } = mathjs();
+  deadline += performance.now() - loadStart;
   const { a, b, isEquation } = pair;
   if (a.expr.length > MAX_EXPRESSION_LENGTH || b.expr.length > MAX_EXPRESSION_LENGTH) return { equal: null, reason: 'expression too long for the symbolic stage' };
 
@@ -109,6 +113,7 @@ function compareAtPoints(fa: EvalFunction, fb: EvalFunction, variables: string[]
 function simplifyFallback(a: string, b: string, deadline: number, why: string): SymbolicVerdict {
   if (performance.now() > deadline) return { equal: null, reason: why };
   try {
+    const { parse, simplify } = mathjs();
     const difference = simplify(parse(`(${a}) - (${b})`)).toString();
     if (difference === '0') return { equal: true, reason: 'simplify(a - b) = 0' };
     return { equal: null, reason: `${why}; simplify(a - b) = ${difference.slice(0, 80)}` };
