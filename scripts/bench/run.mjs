@@ -1,0 +1,74 @@
+// `npm run bench [-- SECTION …]`: prints figures and ratios against the baselines the issues name, measured
+// side by side in one run (machines are noisy, so only same-run ratios mean much). Not a test.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensurePromptFile } from './generate.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const benchDir = path.join(root, '.bench');
+const sections = { prompts: benchPrompts };
+
+function runJson(cmd, args) {
+  const out = execFileSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = out.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  return JSON.parse(line);
+}
+
+function freshDb(name) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `rlc-bench-${name}-`));
+  return { db: path.join(dir, 'ws.db'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+const fmt = (n, digits = 0) => Number(n).toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const verdict = (ok) => (ok ? 'meets goal' : 'MISSES goal');
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  for (const r of rows) console.log(`  ${r.map((c, i) => String(c).padEnd(widths[i])).join('  ')}`);
+}
+
+function benchPrompts() {
+  console.log('\n== Prompt set (issue 2): import 1,000,000 generated ~300-byte JSONL prompts; grid pages; facets');
+  const file = ensurePromptFile(benchDir);
+  const mb = fs.statSync(file).size / 1e6;
+  console.log(`  input: ${path.relative(root, file)} (${fmt(mb, 1)} MB)`);
+
+  const ours = freshDb('ours');
+  const py = freshDb('python');
+  try {
+    const a = runJson(process.execPath, ['out/bench/prompts.mjs', 'import', file, ours.db]);
+    const b = runJson('python3', ['scripts/bench/python_import_prompts.py', file, py.db]);
+    const q = runJson(process.execPath, ['out/bench/prompts.mjs', 'queries', ours.db, '200']);
+    table([
+      ['measure', 'RL Curator', 'baseline', 'ratio', 'goal', ''],
+      ['import rows/s', fmt(a.rowsPerSecond), `${fmt(b.rowsPerSecond)} (Python json+sqlite3)`, `${fmt(a.rowsPerSecond / b.rowsPerSecond, 2)}x`, '>= 300k rows/s and >= 2x', verdict(a.rowsPerSecond >= 300_000 && a.rowsPerSecond / b.rowsPerSecond >= 2)],
+      ['import seconds', fmt(a.seconds, 2), fmt(b.seconds, 2), '', '', ''],
+      ['import peak RSS MB', fmt(a.maxRssMB), fmt(b.maxRssMB), '', '<= 300 MB', verdict(a.maxRssMB <= 300)],
+      ['grid page p95 ms', fmt(q.pageP95Ms, 2), '', '', '<= 20 ms', verdict(q.pageP95Ms <= 20)],
+      ['grid page p50 ms', fmt(q.pageP50Ms, 2), '', '', '', ''],
+      ['first page (sort) ms', fmt(q.firstPageMs, 0), '', '', '', ''],
+      ['facets median ms', fmt(q.facetsMedianMs, 1), '', '', '<= 100 ms', verdict(q.facetsMedianMs <= 100)],
+      ['facets max ms', fmt(q.facetsMaxMs, 1), '', '', '', ''],
+    ]);
+    console.log(`  (our import includes the FTS5 trigram index, question hashing and duplicate detection; the Python table has neither.)`);
+    console.log(`  (pages: 200 random 100-row pages over ${fmt(q.total)} rows sorted by question with a pass-rate filter; the first page sorts, later pages reuse the cached order.)`);
+    console.log(`  (facets: ${q.facetTimes.map((t) => fmt(t, 1)).join(' / ')} ms for no filter, a subject, a pass-rate bucket, a search, two levels.)`);
+  } finally {
+    ours.cleanup();
+    py.cleanup();
+  }
+}
+
+const wanted = process.argv.slice(2);
+const chosen = wanted.length ? wanted : Object.keys(sections);
+console.log(`RL Curator benchmarks on ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}`);
+for (const name of chosen) {
+  if (!sections[name]) {
+    console.error(`unknown section ${name}; known: ${Object.keys(sections).join(', ')}`);
+    process.exit(2);
+  }
+  sections[name]();
+}
