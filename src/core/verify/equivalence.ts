@@ -12,6 +12,7 @@ import { symbolicEqual } from './symbolic';
 import type { CheckOptions, CheckResult, CompareContext, Verdict } from './types';
 
 const MAX_DEPTH = 4;
+const MAX_ANSWER_LENGTH = 1000;
 const DEFAULT_BUDGET_MS = 200;
 
 export function checkAnswer(pred: unknown, gold: unknown, options: CheckOptions = {}): CheckResult {
@@ -44,6 +45,8 @@ export function checkAnswer(pred: unknown, gold: unknown, options: CheckOptions 
 export function compareNormalized(pred: string, gold: string, ctx: CompareContext, depth: number): Verdict {
   if (pred === gold) return { equivalent: true, stage: 'exact', reason: 'equal normal forms' };
   if (pred === '' || gold === '') return reject(pred === '' ? 'empty prediction' : 'empty gold answer');
+  // Real answers are short; a pasted paragraph gets the exact comparison only (and no deep recursion).
+  if (pred.length > MAX_ANSWER_LENGTH || gold.length > MAX_ANSWER_LENGTH) return reject(`longer than ${MAX_ANSWER_LENGTH} characters and not equal as text`);
   if (/^[a-zA-Z][a-zA-Z ]+$/.test(pred) && pred.toLowerCase() === gold.toLowerCase()) {
     return { equivalent: true, stage: 'exact', reason: 'equal text ignoring case' };
   }

@@ -18,14 +18,23 @@ const UNIT_WORDS = new Set(
   ],
 );
 
-/** Trailing run of unit words after something that ends like a number (`12 inches^2` → `12`). */
-const TRAILING_WORDS = /^(.*?[\d}.\w])\s+([a-zA-Z][a-zA-Z\s.]*?)\s*(?:\^\{?[23]\}?)?$/;
-
+/**
+ * A trailing run of unit words after something that ends like a number (`12 inches^2` → `12`).
+ * A token scan rather than one regular expression, which backtracks quadratically on long text.
+ */
 export function stripTrailingUnitWords(s: string): string {
-  const m = TRAILING_WORDS.exec(s);
-  if (!m) return s;
-  const head = m[1] as string;
-  if (!/\d/.test(head)) return s;
-  const words = (m[2] as string).replace(/\./g, ' ').trim().split(/\s+/);
-  return words.every((w) => UNIT_WORDS.has(w.toLowerCase())) ? head : s;
+  if (!/[a-zA-Z]/.test(s)) return s;
+  const tokens = s.split(/\s+/);
+  const lastIndex = tokens.length - 1;
+  tokens[lastIndex] = (tokens[lastIndex] as string).replace(/\^\{?[23]\}?$/, '');
+  let k = tokens.length;
+  while (k > 1 && isUnitWord(tokens[k - 1] as string)) k--;
+  if (k === tokens.length) return s;
+  const head = tokens.slice(0, k).join(' ');
+  return /\d/.test(head) && /[\d}.\w]$/.test(head) ? head : s;
+}
+
+function isUnitWord(token: string): boolean {
+  const word = token.replace(/\./g, '').toLowerCase();
+  return word !== '' && UNIT_WORDS.has(word);
 }
