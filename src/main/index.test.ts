@@ -1,7 +1,7 @@
 // Wiring test for the composition root with a fake `electron` (the real one cannot load under Node).
 // The fake utility process runs the real core host in-process on a temp workspace, so an IPC call goes
 // the whole way: ipcMain handler -> sender check -> CoreSupervisor -> core host -> SQLite -> back.
-import { EventEmitter } from 'node:events';
+import type { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../core';
