@@ -14,9 +14,13 @@ test('empty workspace offers import and demo data; the demo loads with progress'
   await expect(page.getByTestId('empty-state')).toBeVisible();
   await expect(page.getByTestId('empty-import')).toBeEnabled();
 
-  // The empty state's Import… opens the wizard; Esc closes it again.
+  // The empty state's Import… opens the wizard; a missing file gives a readable error; Esc closes it.
   await page.getByTestId('empty-import').click();
   await expect(page.getByTestId('import-wizard')).toBeVisible();
+  const missing = `${workspace().dir}/no-such-file.jsonl`;
+  await page.getByTestId('import-path').fill(missing);
+  await page.getByTestId('import-path').press('Enter');
+  await expect(page.getByTestId('import-error')).toContainText('no-such-file.jsonl');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('import-wizard')).toBeHidden();
 
@@ -39,6 +43,14 @@ test('empty workspace offers import and demo data; the demo loads with progress'
   await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-state', 'ready');
   await page.locator('body').press('k');
   await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-prompt-id', firstId ?? '');
+  // Inside the grid the arrow keys move the focused row and the selection follows.
+  await gridCell(page, 2, 'question').click();
+  const thirdId = await gridCell(page, 2, 'id').textContent();
+  await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-prompt-id', thirdId ?? '');
+  await page.keyboard.press('ArrowDown');
+  const fourthId = await gridCell(page, 3, 'id').textContent();
+  await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-prompt-id', fourthId ?? '');
+  await expect(page.getByTestId('detail-question').locator('.katex').first()).toBeVisible();
 
   // "?" opens the shortcut help; Esc closes it.
   await page.locator('body').press('?');
@@ -46,6 +58,11 @@ test('empty workspace offers import and demo data; the demo loads with progress'
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('help-overlay')).toBeHidden();
 
+  // README screenshot: a selected prompt with typeset math, pointer out of the way.
+  await gridCell(page, 2, 'question').click();
+  await expect(page.getByTestId('detail-question').locator('.katex').first()).toBeVisible();
+  await page.mouse.move(0, 0);
+  await page.setViewportSize({ width: 1600, height: 900 });
   await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshot-prompts.png') });
   expect(pageErrors).toEqual([]);
   await page.close();

@@ -88,20 +88,27 @@ test('filters by subject with the facet panel', async () => {
   await expectRowCount(page, records.length);
 });
 
-test('filters with a column number filter', async () => {
-  await page.locator('[role="columnheader"][col-id="level"] .ag-header-cell-filter-button, [role="columnheader"][col-id="level"] [data-ref="eFilterButton"]').first().click();
-  const input = page.locator('.ag-filter input[type="number"], .ag-filter .ag-input-field-input').first();
-  await input.fill('5');
+test('filters with the column filters (number and text)', async () => {
+  const levelFilter = page.locator('.ag-floating-filter[col-id="level"] input:not([disabled])');
+  await levelFilter.fill('5');
   await expectRowCount(page, count((r) => r.level === 5));
-  await page.getByRole('button', { name: 'Reset' }).click();
-  await page.keyboard.press('Escape');
+  await levelFilter.fill('');
+  await expectRowCount(page, records.length);
+
+  const subjectFilter = page.locator('.ag-floating-filter[col-id="subject"] input:not([disabled])');
+  await subjectFilter.fill('algebra');
+  await expectRowCount(page, count((r) => r.subject.toLowerCase().includes('algebra')));
+  // Column filters and facets combine: the facet counts follow the column filter.
+  await expect(page.getByTestId('facet-subjects')).not.toContainText('Geometry');
+  await subjectFilter.fill('');
   await expectRowCount(page, records.length);
 });
 
 test('searches the full-text index for \\sqrt', async () => {
   const expected = count((r) => `${r.problem}\n${r.answer}`.toLowerCase().includes('\\sqrt'));
   expect(expected).toBeGreaterThan(0);
-  await page.locator('body').press('/');
+  await page.getByTestId('row-count').click(); // leave the column filter input: "/" there is just a character
+  await page.keyboard.press('/');
   await expect(page.getByTestId('search-input')).toBeFocused();
   await page.keyboard.type('\\sqrt');
   await expectRowCount(page, expected);

@@ -84,6 +84,7 @@ export function CuratorScreen({ dataVersion, workspacePrompts, gridRef, searchRe
             {total === null ? 'Loading…' : `${total.toLocaleString('en-US')} ${total === 1 ? 'prompt' : 'prompts'}`}
             {filtered && total !== null && <span className="muted"> of {workspacePrompts.toLocaleString('en-US')}</span>}
           </span>
+          {total === 0 && <span className="muted">No prompts match.</span>}
           {filtered && (
             <button type="button" className="link-button" onClick={clearAll} data-testid="clear-filters">
               Clear filters

@@ -11,15 +11,16 @@ const oneLine = (p: ValueFormatterParams<PromptRow, string | null>) => (p.value 
 type PromptColDef = ColDef<PromptRow> & { colId: PromptColumn; field: PromptColumn };
 
 export const PROMPT_COLUMN_DEFS: PromptColDef[] = [
-  { colId: 'id', field: 'id', headerName: 'ID', width: 72, ...NUMBER_FILTER },
-  { colId: 'dataset', field: 'dataset', headerName: 'Dataset', width: 116, ...TEXT_FILTER },
+  { colId: 'id', field: 'id', headerName: 'ID', width: 84, ...NUMBER_FILTER },
+  { colId: 'dataset', field: 'dataset', headerName: 'Dataset', width: 120, ...TEXT_FILTER },
   { colId: 'sourceId', field: 'sourceId', headerName: 'Source ID', width: 150, hide: true, ...TEXT_FILTER },
-  { colId: 'question', field: 'question', headerName: 'Question', flex: 3, minWidth: 220, valueFormatter: oneLine, ...TEXT_FILTER },
-  { colId: 'goldAnswer', field: 'goldAnswer', headerName: 'Gold answer', width: 110, valueFormatter: oneLine, ...TEXT_FILTER },
-  { colId: 'passRate', field: 'passRate', headerName: 'Pass rate', width: 96, valueFormatter: formatPassRate, ...NUMBER_FILTER },
-  { colId: 'source', field: 'source', headerName: 'Source', width: 96, ...TEXT_FILTER },
-  { colId: 'subject', field: 'subject', headerName: 'Subject', width: 138, ...TEXT_FILTER },
-  { colId: 'level', field: 'level', headerName: 'Level', width: 78, ...NUMBER_FILTER },
+  { colId: 'question', field: 'question', headerName: 'Question', flex: 3, minWidth: 240, valueFormatter: oneLine, ...TEXT_FILTER },
+  { colId: 'goldAnswer', field: 'goldAnswer', headerName: 'Gold answer', width: 120, valueFormatter: oneLine, ...TEXT_FILTER },
+  { colId: 'passRate', field: 'passRate', headerName: 'Pass rate', width: 100, valueFormatter: formatPassRate, ...NUMBER_FILTER },
+  { colId: 'source', field: 'source', headerName: 'Source', width: 104, ...TEXT_FILTER },
+  { colId: 'subject', field: 'subject', headerName: 'Subject', width: 140, ...TEXT_FILTER },
+  { colId: 'level', field: 'level', headerName: 'Level', width: 80, ...NUMBER_FILTER },
 ];
 
-export const DEFAULT_COL_DEF: ColDef<PromptRow> = { sortable: true, resizable: true, suppressHeaderMenuButton: true };
+// Floating filters (a row of inline inputs under the headers) keep the header cells free for the titles.
+export const DEFAULT_COL_DEF: ColDef<PromptRow> = { sortable: true, resizable: true, suppressHeaderMenuButton: true, suppressHeaderFilterButton: true, floatingFilter: true };
