@@ -22,6 +22,9 @@ const log = (message: string) => console.log(`[main] ${message}`);
 app.enableSandbox();
 const userData = userDataOverride(process.env);
 if (userData) app.setPath('userData', userData);
+// standard + secure: app://bundle is a real origin and a secure context (module scripts, fetch of its own
+// files). corsEnabled stays unset on purpose: that keeps other origins from reading app:// responses
+// (electron/electron#51152, #52912).
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 if (!app.requestSingleInstanceLock()) {

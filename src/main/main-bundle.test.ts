@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/temp-workspace';
 import { CORE_CONFIG_ENV, encodeCoreConfig } from './core-protocol';
 import type { CoreToMain } from './core-protocol';
+import { createBundleHandler } from './bundle-protocol';
+import { PRODUCTION_CSP } from './csp';
 
 const OUT = path.resolve(__dirname, '../../out/main');
 const entries = ['index.js', 'core-process.js', 'job-worker.js'].map((f) => path.join(OUT, f));
@@ -108,5 +110,40 @@ describe('built core process under Node', () => {
     proc.send({ type: 'shutdown' });
     await next((m) => m.type === 'closed');
     expect(await exited).toBe(0);
+  });
+});
+
+describe('built renderer over app://', () => {
+  const rendererRoot = path.resolve(__dirname, '../../out/renderer');
+  const indexHtml = path.join(rendererRoot, 'index.html');
+  const hasRenderer = fs.existsSync(indexHtml);
+  const RENDERER_SKIP = 'out/renderer not built (run `npx electron-vite build`)';
+  if (!hasRenderer) console.warn(`main-bundle.test: skipped: ${RENDERER_SKIP}`);
+
+  it.skipIf(!hasRenderer)(`has no inline script the production CSP would block (skipped if ${RENDERER_SKIP})`, () => {
+    const html = fs.readFileSync(indexHtml, 'utf8');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs, body] of scripts) {
+      expect(attrs).toMatch(/\bsrc=/);
+      expect((body ?? '').trim()).toBe('');
+    }
+    expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+  });
+
+  it.skipIf(!hasRenderer)(`serves index.html and every asset it references with the CSP (skipped if ${RENDERER_SKIP})`, async () => {
+    const handle = createBundleHandler({ root: rendererRoot, csp: PRODUCTION_CSP });
+    const index = await handle({ url: 'app://bundle/index.html' });
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toBe(PRODUCTION_CSP);
+    const html = await index.text();
+    const refs = [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)].map((m) => m[1] as string).filter((r) => !/^[a-z]+:/i.test(r));
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) {
+      const url = new URL(ref, 'app://bundle/index.html').href;
+      const res = await handle({ url });
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get('content-type'), url).toMatch(/^(text\/javascript|text\/css|image\/|font\/)/);
+    }
   });
 });
