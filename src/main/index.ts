@@ -65,9 +65,7 @@ function runApp(): void {
     return win;
   };
 
-  const spawnCore = (): CoreChild => {
-    const nativeBinding = selectNativeBinding({ env: process.env, resourcesDir: layout.resourcesDir, abi: process.versions.modules, fileExists: (p) => fs.existsSync(p) });
-    log(nativeBinding ? `better-sqlite3 binding: ${nativeBinding}` : 'better-sqlite3 binding: node_modules default build');
+  const spawnCore = (nativeBinding: string | undefined): CoreChild => {
     const config = encodeCoreConfig({
       dbPath: workspaceDbPath(app.getPath('userData')),
       workerScript: layout.jobWorker,
@@ -98,17 +96,11 @@ function runApp(): void {
       );
     }
 
+    // Throws on a bad RL_CURATOR_SQLITE_BINDING; the catch below reports it and exits.
+    const nativeBinding = selectNativeBinding({ env: process.env, resourcesDir: layout.resourcesDir, abi: process.versions.modules, fileExists: (p) => fs.existsSync(p) });
+    log(nativeBinding ? `better-sqlite3 binding: ${nativeBinding}` : 'better-sqlite3 binding: node_modules default build');
     core = new CoreSupervisor({
-      spawn: () => {
-        try {
-          return spawnCore();
-        } catch (err) {
-          // A bad RL_CURATOR_SQLITE_BINDING ends up here: say so once, clearly, then stop.
-          dialog.showErrorBox('RL Curator cannot start its core', (err as Error).message);
-          app.exit(1);
-          throw err;
-        }
-      },
+      spawn: () => spawnCore(nativeBinding),
       onEvent: (event, payload) => broadcastEvent(BrowserWindow.getAllWindows().map((w) => w.webContents), allowedOrigins, event, payload),
       onFatal: (error) => {
         void dialog.showMessageBox({ type: 'error', title: 'RL Curator', message: 'The workspace could not be opened.', detail: `${error.code}: ${error.message}` });
@@ -134,7 +126,8 @@ function runApp(): void {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
     });
   }).catch((err: unknown) => {
-    dialog.showErrorBox('RL Curator failed to start', (err as Error).stack ?? String(err));
+    console.error(err);
+    dialog.showErrorBox('RL Curator failed to start', err instanceof Error ? err.message : String(err));
     app.exit(1);
   });
 
