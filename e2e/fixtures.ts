@@ -129,12 +129,19 @@ export async function openApp(page: Page, server: CuratorServer): Promise<void> 
 export async function watchedPage(browser: Browser): Promise<{ page: Page; dialogs: string[]; pageErrors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const dialogs: string[] = [];
+  /** Uncaught exceptions and console errors (AG Grid reports missing modules and bad options there). */
   const pageErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+  });
   page.on('dialog', (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
   });
   page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('response', (response) => {
+    if (response.status() >= 400) pageErrors.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`);
+  });
   return { page, dialogs, pageErrors };
 }
 
