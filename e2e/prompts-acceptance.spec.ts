@@ -46,6 +46,8 @@ test('imports MATH-500 through the wizard', async () => {
   await expect(page.getByTestId('mapping-subject')).toHaveValue('subject');
   await expect(page.getByTestId('mapping-level')).toHaveValue('level');
   await expect(page.getByTestId('import-sample')).toContainText('Convert the point');
+  // The suggested name comes from the user's file name, not the server's stored copy.
+  await expect(page.getByTestId('import-dataset-name')).toHaveValue('math500_test');
   await page.getByTestId('import-dataset-name').fill('MATH-500');
   await page.getByTestId('import-policy-skip').check();
   await page.getByTestId('import-start').click();

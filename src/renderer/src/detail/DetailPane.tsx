@@ -106,13 +106,30 @@ function PromptDetailView({ detail }: { detail: PromptDetail }) {
           {extras.map(([key, value]) => (
             <details key={key} className="extra-field">
               <summary>{key}</summary>
-              {typeof value === 'string' && value.length <= MAX_TYPESET_CHARS ? <MathText text={value} /> : <pre className="code">{typeof value === 'string' ? value : stringifyRaw(value)}</pre>}
+              <ExtraValue value={value} />
             </details>
           ))}
         </section>
       )}
     </aside>
   );
+}
+
+/** Strings (and lists of strings, e.g. sampled responses) are typeset; anything else is shown as JSON. */
+function ExtraValue({ value }: { value: unknown }) {
+  if (typeof value === 'string') return value.length <= MAX_TYPESET_CHARS ? <MathText text={value} /> : <pre className="code">{value}</pre>;
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string') && value.join('').length <= MAX_TYPESET_CHARS) {
+    return (
+      <ol className="extra-list">
+        {value.map((item, i) => (
+          <li key={i}>
+            <MathText text={item as string} />
+          </li>
+        ))}
+      </ol>
+    );
+  }
+  return <pre className="code">{stringifyRaw(value)}</pre>;
 }
 
 function Fact({ label, value }: { label: string; value: string | null }) {

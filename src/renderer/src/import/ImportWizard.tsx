@@ -7,6 +7,7 @@ import { useServices } from '../app-context';
 import { JobProgressBar } from '../jobs/JobProgressBar';
 import { isFinished } from '../jobs/use-job';
 import { Dialog } from '../shell/Dialog';
+import { nameFromFile } from './file-name';
 import { ImportResult } from './ImportResult';
 import { PickFileStep } from './PickFileStep';
 import { PreviewStep } from './PreviewStep';
@@ -21,7 +22,7 @@ interface ImportWizardProps {
   onClose(): void;
 }
 
-type Previewing = { path: string; preview: ImportPreview; options: ImportOptions };
+type Previewing = { path: string; displayName: string; preview: ImportPreview; options: ImportOptions };
 
 export function ImportWizard({ jobId, job, onJobStarted, onReset, onClose }: ImportWizardProps) {
   const { transport } = useServices();
@@ -31,7 +32,7 @@ export function ImportWizard({ jobId, job, onJobStarted, onReset, onClose }: Imp
   const finished = isFinished(job);
 
   /** `options` given: the user changed the format (detect the mapping again) or the mapping (keep theirs). */
-  const runPreview = async (path: string, options?: ImportOptions, formatChanged = false) => {
+  const runPreview = async (path: string, originalName: string | undefined, options?: ImportOptions, formatChanged = false) => {
     setBusy(true);
     setError(null);
     const input = !options ? { path } : formatChanged ? { path, format: options.format } : { path, format: options.format, mapping: options.mapping };
@@ -41,10 +42,11 @@ export function ImportWizard({ jobId, job, onJobStarted, onReset, onClose }: Imp
     const preview = result.value;
     setPreviewing({
       path,
+      displayName: originalName ?? preview.fileName,
       preview,
       options: options
         ? { ...options, format: preview.format, mapping: formatChanged ? preview.mapping : options.mapping }
-        : { format: preview.format, mapping: preview.mapping, datasetName: preview.suggestedName, onBadRecord: 'abort' },
+        : { format: preview.format, mapping: preview.mapping, datasetName: originalName ? nameFromFile(originalName) : preview.suggestedName, onBadRecord: 'abort' },
     });
   };
 
@@ -92,18 +94,19 @@ export function ImportWizard({ jobId, job, onJobStarted, onReset, onClose }: Imp
     body = (
       <PreviewStep
         preview={previewing.preview}
+        displayName={previewing.displayName}
         options={previewing.options}
         busy={busy}
         onOptions={(options, repreview) => {
           setPreviewing({ ...previewing, options });
-          if (repreview) void runPreview(previewing.path, options, options.format !== previewing.options.format);
+          if (repreview) void runPreview(previewing.path, previewing.displayName, options, options.format !== previewing.options.format);
         }}
         onBack={() => setPreviewing(null)}
         onStart={() => void start()}
       />
     );
   } else {
-    body = <PickFileStep busy={busy} onPicked={(path) => void runPreview(path)} onError={setError} />;
+    body = <PickFileStep busy={busy} onPicked={(path, originalName) => void runPreview(path, originalName)} onError={setError} />;
   }
 
   return (

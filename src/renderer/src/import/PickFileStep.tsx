@@ -8,7 +8,8 @@ import { formatBytes } from '../jobs/format-progress';
 
 interface PickFileStepProps {
   busy: boolean;
-  onPicked(path: string): void;
+  /** `originalName`: the user's file name when the host stored an uploaded copy under another name. */
+  onPicked(path: string, originalName?: string): void;
   onError(error: RpcError): void;
 }
 
@@ -24,7 +25,7 @@ export function PickFileStep({ busy, onPicked, onError }: PickFileStepProps) {
     setUpload({ name: file.name, size: file.size, fraction: 0 });
     const result = await transport.upload(file, (fraction) => setUpload({ name: file.name, size: file.size, fraction }));
     setUpload(null);
-    if (result.ok) onPicked(result.value.path);
+    if (result.ok) onPicked(result.value.path, file.name);
     else onError(result.error);
   };
 

@@ -15,6 +15,8 @@ export interface ImportOptions {
 
 interface PreviewStepProps {
   preview: ImportPreview;
+  /** The name the user knows the file by (an upload is stored under a generated name). */
+  displayName: string;
   options: ImportOptions;
   busy: boolean;
   onOptions(options: ImportOptions, repreview: boolean): void;
@@ -35,13 +37,13 @@ const FIELD_LABELS: Record<MappableField, string> = {
 
 const SAMPLE_ROWS = 8;
 
-export function PreviewStep({ preview, options, busy, onOptions, onBack, onStart }: PreviewStepProps) {
+export function PreviewStep({ preview, displayName, options, busy, onOptions, onBack, onStart }: PreviewStepProps) {
   const setMapping = (field: MappableField, column: string) => onOptions({ ...options, mapping: { ...options.mapping, [field]: column === '' ? null : column } }, true);
   const canStart = !busy && options.mapping.question !== null && options.datasetName.trim() !== '';
   return (
     <div className="preview-step" data-testid="import-preview">
       <p className="preview-step__file">
-        <strong className="mono">{preview.fileName}</strong> <span className="muted">· {formatBytes(preview.sizeBytes)} ·</span>{' '}
+        <strong className="mono">{displayName}</strong> <span className="muted">· {formatBytes(preview.sizeBytes)} ·</span>{' '}
         <label className="inline-select">
           format{' '}
           <select value={options.format} disabled={busy} data-testid="import-format" onChange={(e) => onOptions({ ...options, format: e.target.value as PromptFileFormat }, true)}>
