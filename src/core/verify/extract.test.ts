@@ -66,6 +66,13 @@ describe('truncation', () => {
     expect(verifyResponse('… \\boxed{4}', '4', { finishReason: 'length', truncatedIsWrong: false })).toMatchObject({ equivalent: true, stage: 'exact' });
     expect(verifyResponse('… \\boxed{5}', '4')).toMatchObject({ equivalent: false, rejectedAsTruncated: false, extraction: { answer: '5', rule: 'boxed' } });
   });
+
+  it('verifyResponse takes the log\'s truncated flag when the text cannot tell', () => {
+    const r = verifyResponse('so the answer is \\boxed{4}', '4', { knownTruncated: true });
+    expect(r).toMatchObject({ equivalent: false, rejectedAsTruncated: true, extraction: { truncated: true, truncationReason: 'marked truncated in the log' } });
+    expect(verifyResponse('\\boxed{4}', '4', { knownTruncated: false })).toMatchObject({ equivalent: true, extraction: { truncated: false } });
+    expect(verifyResponse('\\boxed{4}', '4', { knownTruncated: null, finishReason: 'length' }).extraction.truncationReason).toBe('finish reason "length"');
+  });
 });
 
 describe('helpers', () => {

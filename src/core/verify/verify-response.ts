@@ -14,10 +14,16 @@ export interface ResponseVerdict extends CheckResult {
 export interface VerifyResponseOptions extends ExtractOptions, CheckOptions {
   /** Count truncated responses as wrong (default true). */
   truncatedIsWrong?: boolean;
+  /**
+   * The log already says whether the generation was cut off (a `truncated` flag without a finish
+   * reason); true marks the response truncated even when the text itself cannot tell.
+   */
+  knownTruncated?: boolean | null;
 }
 
 export function verifyResponse(response: string, gold: unknown, options: VerifyResponseOptions = {}): ResponseVerdict {
-  const extraction = extractAnswer(response, options);
+  const found = extractAnswer(response, options);
+  const extraction: Extraction = found.truncated || options.knownTruncated !== true ? found : { ...found, truncated: true, truncationReason: 'marked truncated in the log' };
   const result = checkAnswer(extraction.answer, gold, options);
   if (extraction.truncated && (options.truncatedIsWrong ?? true)) {
     return {
