@@ -1,3 +1,4 @@
+// CSV reader: header mapping, quoting, CRLF/BOM, true line numbers, bad rows and broken quoting, on self-written files.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/temp-workspace';
 import { detectDelimiter, readCsv, uniqueColumnNames } from './csv-reader';

@@ -15,6 +15,7 @@ const BATCH = 2000;
 
 export async function* readCsv(file: string, options: ReaderOptions = {}): SourceReader {
   const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const batchSize = Math.min(BATCH, options.maxRows ?? BATCH);
   const delimiter = detectDelimiter((await readHead(file, 64 * 1024)).toString('utf8'));
   const input = { invalidLines: new Set<number>(), bytesRead: 0 };
   // Last line of each parsed row, in the order the rows come out of the stream.
@@ -59,7 +60,7 @@ export async function* readCsv(file: string, options: ReaderOptions = {}): Sourc
         for (let j = 0; j < header.length; j++) value[header[j] as string] = fields[j];
         items.push(goodItem(startLine, value, null, false));
       }
-      if (items.length >= BATCH) {
+      if (items.length >= batchSize) {
         yield { items, bytesDone: input.bytesRead };
         items = [];
       }

@@ -1,3 +1,4 @@
+// A cancelled, aborted or killed import leaves the workspace exactly as before (no dataset, no prompts).
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/temp-workspace';

@@ -1,3 +1,4 @@
+// Bad input through the real core: every refusal has its code and a message a user can act on.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

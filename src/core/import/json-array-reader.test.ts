@@ -1,3 +1,4 @@
+// JSON array reader: streamed elements with their lines, whatever the read size; bad elements and broken structure.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/temp-workspace';
 import { writeFile } from './import-test-helpers';

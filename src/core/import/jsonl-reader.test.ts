@@ -1,3 +1,4 @@
+// JSON Lines reader: line numbers, reads of any size, bad lines, NaN/Infinity and the record size limit.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/temp-workspace';
 import { writeFile } from './import-test-helpers';

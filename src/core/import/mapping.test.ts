@@ -1,3 +1,4 @@
+// Mapping detection from common column names, and checks of a mapping the user chose.
 import { describe, expect, it } from 'vitest';
 import { EMPTY_MAPPING, checkMapping, detectMapping, fieldValue, questionText } from './mapping';
 

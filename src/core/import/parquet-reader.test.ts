@@ -1,3 +1,4 @@
+// Parquet reader on files written here with hyparquet-writer (snappy and gzip, several row groups).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';

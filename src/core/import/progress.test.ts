@@ -1,3 +1,4 @@
+// Progress throttling and the rate/ETA arithmetic, with an injected clock.
 import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../shared/domain';
 import { createProgressReporter } from './progress';

@@ -1,3 +1,4 @@
+// The import job through createCore: each format, duplicates, and skip vs abort on bad records.
 import path from 'node:path';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// The typed-array hash set must behave exactly like a Set of strings.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { QuestionHashSet } from './question-hash-set';

@@ -1,3 +1,4 @@
+// Imports of the real prompt sets in ../shared/fixtures, checked against the files themselves; skipped when absent.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// Source record -> prompt row: faithful answers, GSM8K ####, boxed fallback, pass rate and level quirks, extra.
 import { describe, expect, it } from 'vitest';
 import type { FieldMapping } from '../../shared/domain';
 import { answerNormalized, questionHash } from '../prompts/normalize';

@@ -1,3 +1,4 @@
+// Format sniffing from extension and content, and the refusals (empty, unknown, gzip, binary, UTF-16, missing).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
