@@ -9,7 +9,7 @@ import { ensurePromptFile } from './generate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const benchDir = path.join(root, '.bench');
-const sections = { prompts: benchPrompts };
+const sections = { prompts: benchPrompts, verify: benchVerify };
 
 function runJson(cmd, args) {
   const out = execFileSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -60,6 +60,23 @@ function benchPrompts() {
     ours.cleanup();
     py.cleanup();
   }
+}
+
+function benchVerify() {
+  console.log('\n== Answer verifier (issue 6): checks per second on one core; whole rollouts from the Qwen2.5-Math fixture when present');
+  const fixture = path.resolve(root, '../shared/fixtures/qwen25math_math_cot_100_rollouts.jsonl');
+  const r = runJson(process.execPath, ['out/bench/verify.mjs', ...(fs.existsSync(fixture) ? [fixture] : [])]);
+  const s = r.stringNumeric;
+  table([
+    ['measure', 'checks/s', 'goal', ''],
+    [`string+numeric, warm (${s.pairs} pairs)`, fmt(s.warmPerSecond), '>= 50,000/s', verdict(s.warmPerSecond >= 50_000)],
+    ['string+numeric, cold', fmt(s.coldPerSecond), '', ''],
+    [`symbolic stage (${r.symbolic.pairs} pairs)`, fmt(r.symbolic.perSecond), '', ''],
+    ...(r.rollouts ? [[`rollouts: extract + check (${fmt(r.rollouts.responses)} real responses)`, fmt(r.rollouts.perSecond), '', '']] : []),
+  ]);
+  console.log(`  (warm: normal forms memoised, as in a job where gold answers and common answers repeat; cold: every answer normalised afresh.)`);
+  console.log(`  (string+numeric pairs never loaded mathjs: ${s.mathjsLoaded ? 'NO, it was loaded' : 'yes'}; loading it for the symbolic stage took ${fmt(r.symbolic.mathjsLoadMs)} ms, not counted; mean symbolic check ${fmt(r.symbolic.meanMs, 3)} ms.)`);
+  if (!r.rollouts) console.log(`  (rollout figure skipped: ${path.relative(root, fixture)} not found.)`);
 }
 
 const wanted = process.argv.slice(2);
