@@ -1,0 +1,45 @@
+// Colours for one signal under one scale: a bin per piece (after line / sentence / paragraph
+// aggregation), a bin per rendered item (the mean or most important value of the pieces it covers) and
+// the minimap buckets.
+import { aggregateByUnit, reduce } from '../model/aggregate';
+import type { Reducer } from '../model/aggregate';
+import type { TraceLayout } from '../model/trace-model';
+import type { AggregationUnit } from '../model/units';
+import { minimapBins } from './minimap';
+import { BIN_MISSING, importanceKey, quantize, quantizeAll } from './scale';
+import type { HeatScale } from './scale';
+
+export interface HeatRequest {
+  signal: string;
+  scale: HeatScale;
+  unit: AggregationUnit;
+  reducer: Reducer;
+  minimapBuckets: number;
+}
+
+export interface HeatResult {
+  signal: string;
+  /** One bin per piece. */
+  bins: Uint8Array;
+  /** One bin per rendered item. */
+  itemBins: Uint8Array;
+  minimap: Uint8Array;
+}
+
+export function computeHeat(layout: TraceLayout, request: HeatRequest): HeatResult {
+  const signal = layout.signals.find((s) => s.name === request.signal);
+  const pieces = layout.table.starts.length - 1;
+  const items = layout.rendered.items.length;
+  if (!signal) {
+    return { signal: request.signal, bins: new Uint8Array(pieces).fill(BIN_MISSING), itemBins: new Uint8Array(items).fill(BIN_MISSING), minimap: new Uint8Array(0) };
+  }
+  const key = importanceKey(request.scale);
+  const shown = request.unit === 'token' ? signal.values : aggregateByUnit(signal.values, layout.units[request.unit], request.reducer, key);
+  const itemBins = new Uint8Array(items);
+  for (let k = 0; k < items; k++) {
+    const first = layout.itemPieces[2 * k] as number;
+    const last = layout.itemPieces[2 * k + 1] as number;
+    itemBins[k] = first < 0 ? BIN_MISSING : quantize(reduce(signal.values, first, last, request.reducer, key), request.scale);
+  }
+  return { signal: signal.name, bins: quantizeAll(shown, request.scale), itemBins, minimap: minimapBins(shown, request.scale, request.minimapBuckets) };
+}
