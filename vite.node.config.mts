@@ -25,6 +25,8 @@ export default defineConfig({
       input: {
         cli: 'src/cli/index.ts',
         'job-worker': 'src/core/jobs/worker-entry.ts',
+        // Parses native rollout lines on a second core during an import (src/core/rollouts/native/parallel.ts).
+        'rollout-parse-worker': 'src/core/rollouts/native/parse-worker.ts',
       },
       external,
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },

@@ -1,5 +1,5 @@
 -- Generated from db/migrations by `npm run schema:snapshot`; a test compares it with the migrated schema.
--- user_version = 1
+-- user_version = 2
 
 CREATE TABLE datasets (
   id              INTEGER PRIMARY KEY,
@@ -40,6 +40,15 @@ CREATE TABLE jobs (
   finished_at TEXT
 ) STRICT;
 
+CREATE TABLE prompt_facet_cells (
+  dataset_id  INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+  source      TEXT,
+  subject     TEXT,
+  level       INTEGER,
+  pass_bucket TEXT NOT NULL,
+  count       INTEGER NOT NULL
+) STRICT;
+
 CREATE TABLE prompts (
   id               INTEGER PRIMARY KEY,
   dataset_id       INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
@@ -63,6 +72,129 @@ CREATE VIRTUAL TABLE prompts_fts USING fts5 (
   content = '', contentless_delete = 1, tokenize = 'trigram'
 );
 
+CREATE TABLE rollout_imports (
+  id               INTEGER PRIMARY KEY,
+  job_id           INTEGER REFERENCES jobs(id) ON DELETE SET NULL,
+  status           TEXT NOT NULL CHECK (status IN ('running', 'interrupted', 'purging', 'done')),
+  source_path      TEXT NOT NULL,
+  source_format    TEXT NOT NULL,
+  sources          TEXT NOT NULL,       -- JSON [{path, size, mtimeMs, head, step}]: what a resume must find unchanged
+  options          TEXT NOT NULL,       -- JSON {runName, groupSize, onBadRecord}
+  file_index       INTEGER NOT NULL DEFAULT 0,
+  committed_line   INTEGER NOT NULL DEFAULT 0,  -- last line (record) of sources[file_index] whose rows are stored
+  committed_offset INTEGER NOT NULL DEFAULT 0,  -- byte offset just after it (line-based readers)
+  rows_ok          INTEGER NOT NULL DEFAULT 0,
+  rows_bad         INTEGER NOT NULL DEFAULT 0,
+  created_at       TEXT NOT NULL,
+  updated_at       TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE rollout_signals (
+  rollout_id INTEGER NOT NULL REFERENCES rollouts(id) ON DELETE CASCADE,
+  name       TEXT NOT NULL,
+  data       BLOB NOT NULL,
+  PRIMARY KEY (rollout_id, name)
+) STRICT;
+
+CREATE TABLE rollout_spans (
+  rollout_id INTEGER NOT NULL REFERENCES rollouts(id) ON DELETE CASCADE,
+  name       TEXT NOT NULL,
+  span_start INTEGER NOT NULL,          -- [span_start, span_end) in response, UTF-16 indices
+  span_end   INTEGER NOT NULL,
+  value      REAL NOT NULL
+) STRICT;
+
+CREATE TABLE rollout_token_texts (
+  rollout_id INTEGER PRIMARY KEY REFERENCES rollouts(id) ON DELETE CASCADE,
+  text       TEXT NOT NULL,
+  ends       BLOB NOT NULL              -- Uint32 LE
+) STRICT;
+
+CREATE TABLE rollouts (
+  id               INTEGER PRIMARY KEY,
+  run_id           INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  run_prompt_id    INTEGER NOT NULL REFERENCES run_prompts(id) ON DELETE CASCADE,
+  step             INTEGER NOT NULL,
+  group_id         TEXT,
+  sample_index     INTEGER,
+  reward           REAL,
+  correct          INTEGER CHECK (correct IN (0, 1)),
+  advantage        REAL,
+  finish_reason    TEXT,
+  truncated        INTEGER CHECK (truncated IN (0, 1)),
+  token_count      INTEGER,
+  response_chars   INTEGER NOT NULL,
+  extracted_answer TEXT,
+  rm_final_prob    REAL,                -- sigmoid(mean RM logit): the token RM's verdict on the whole rollout
+  rm_crossing      INTEGER,             -- token from which the running RM probability stays on its final side of 0.5
+  source_file      INTEGER NOT NULL,    -- index into rollout_imports.sources
+  source_line      INTEGER NOT NULL,
+  extra            TEXT,                -- JSON object: every source field not mapped above
+  response         TEXT NOT NULL,       -- stored once; near the end so scans of the columns above skip it
+  token_starts     BLOB                 -- Uint32 LE: start of each token in response (UTF-16 index)
+) STRICT;
+
+CREATE TABLE run_prompt_steps (
+  run_prompt_id      INTEGER NOT NULL REFERENCES run_prompts(id) ON DELETE CASCADE,
+  step               INTEGER NOT NULL,
+  rollout_count      INTEGER NOT NULL DEFAULT 0,
+  graded_count       INTEGER NOT NULL DEFAULT 0,
+  correct_count      INTEGER NOT NULL DEFAULT 0,
+  reward_sum         REAL NOT NULL DEFAULT 0,
+  response_chars_sum INTEGER NOT NULL DEFAULT 0,
+  truncated_count    INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (run_prompt_id, step)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE run_prompts (
+  id                 INTEGER PRIMARY KEY,
+  run_id             INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  prompt_key         TEXT NOT NULL,
+  question_hash      TEXT,
+  source_prompt_id   TEXT,
+  question           TEXT,
+  gold_answer        TEXT,
+  rollout_count      INTEGER NOT NULL DEFAULT 0,
+  graded_count       INTEGER NOT NULL DEFAULT 0,
+  correct_count      INTEGER NOT NULL DEFAULT 0,
+  reward_sum         REAL NOT NULL DEFAULT 0,
+  response_chars_sum INTEGER NOT NULL DEFAULT 0,
+  truncated_count    INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (run_id, prompt_key)
+) STRICT;
+
+CREATE TABLE run_signals (
+  run_id        INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  name          TEXT NOT NULL,
+  rollout_count INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (run_id, name)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE run_steps (
+  run_id             INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  step               INTEGER NOT NULL,
+  rollout_count      INTEGER NOT NULL DEFAULT 0,
+  graded_count       INTEGER NOT NULL DEFAULT 0,
+  correct_count      INTEGER NOT NULL DEFAULT 0,
+  reward_sum         REAL NOT NULL DEFAULT 0,
+  response_chars_sum INTEGER NOT NULL DEFAULT 0,
+  truncated_count    INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (run_id, step)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE runs (
+  id             INTEGER PRIMARY KEY,
+  import_id      INTEGER NOT NULL REFERENCES rollout_imports(id) ON DELETE CASCADE,
+  name           TEXT NOT NULL,         -- unique among ready runs (a suffix is added when needed)
+  source_name    TEXT NOT NULL,         -- the name the source or the user gave
+  status         TEXT NOT NULL CHECK (status IN ('importing', 'ready')),
+  source_path    TEXT,
+  source_format  TEXT,
+  system_prompt  TEXT,                  -- stored once per run, not per rollout
+  rollout_count  INTEGER NOT NULL DEFAULT 0,
+  created_at     TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE saved_views (
   id         INTEGER PRIMARY KEY,
   name       TEXT NOT NULL UNIQUE,
@@ -81,6 +213,8 @@ CREATE TABLE workspace (
   value TEXT NOT NULL
 ) STRICT;
 
+CREATE INDEX prompt_facet_cells_dataset ON prompt_facet_cells (dataset_id);
+
 CREATE INDEX prompts_dataset ON prompts (dataset_id, row_index);
 
 CREATE INDEX prompts_hash ON prompts (question_hash);
@@ -91,4 +225,18 @@ CREATE INDEX prompts_pass_rate ON prompts (pass_rate);
 
 CREATE INDEX prompts_source ON prompts (source);
 
+CREATE INDEX prompts_source_id ON prompts (source_id);
+
 CREATE INDEX prompts_subject ON prompts (subject);
+
+CREATE INDEX rollout_imports_job ON rollout_imports (job_id);
+
+CREATE INDEX rollout_spans_rollout ON rollout_spans (rollout_id);
+
+CREATE INDEX rollouts_prompt ON rollouts (run_prompt_id, step);
+
+CREATE INDEX rollouts_run ON rollouts (run_id, step);
+
+CREATE INDEX run_prompts_hash ON run_prompts (question_hash);
+
+CREATE INDEX runs_import ON runs (import_id, source_name);

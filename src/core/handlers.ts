@@ -8,6 +8,8 @@ import type { PromptImportParams } from './import/prompt-import-job';
 import { getPrompt, pagePrompts, promptFacets } from './prompts/queries';
 import { deleteView, listViews, saveView } from './views';
 import { workspaceStats } from './workspace';
+import { rolloutHandlers } from './rollouts/handlers';
+import { rolloutWorkspaceStats } from './rollouts/queries/runs';
 import path from 'node:path';
 
 export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
@@ -23,7 +25,7 @@ export function createHandlers(state: CoreState): Handlers {
       schemaVersion: state.schemaVersion,
       host: state.host,
     }),
-    'stats.get': () => workspaceStats(db, state.dbPath, state.workspaceId, state.schemaVersion),
+    'stats.get': () => ({ ...workspaceStats(db, state.dbPath, state.workspaceId, state.schemaVersion), rollouts: rolloutWorkspaceStats(db) }),
 
     'datasets.list': () => listDatasets(db),
     'datasets.rename': ({ id, name }) => {
@@ -78,6 +80,8 @@ export function createHandlers(state: CoreState): Handlers {
       state.emit('data.changed', { scope: 'views' });
       return { deleted };
     },
+
+    ...rolloutHandlers(state),
 
     'demo.load': ({ prompts, seed }) => ({ jobId: jobs.start('demo', 'Load demo data', { prompts, seed }).id }),
   };

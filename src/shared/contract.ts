@@ -17,6 +17,7 @@ import {
   ViewState,
   WorkspaceStats,
 } from './domain';
+import { PromptRolloutStats, RolloutDetail, RolloutImportInput, RolloutRow, Run, UnmatchedPrompt } from './rollouts';
 
 const Empty = z.object({}).strict();
 const Id = z.object({ id: z.number().int().positive() }).strict();
@@ -83,6 +84,29 @@ export const contract = {
   'views.list': { input: Empty, output: z.array(SavedView) },
   'views.save': { input: z.object({ name: z.string().min(1).max(200), state: ViewState }).strict(), output: SavedView },
   'views.delete': { input: Id, output: z.object({ deleted: z.boolean() }) },
+
+  // Rollout logs (src/shared/rollouts.ts): import, runs with per-step statistics, rollouts, per-prompt statistics.
+  'import.rolloutsStart': { input: RolloutImportInput, output: z.object({ jobId: z.number().int() }) },
+  'runs.list': { input: Empty, output: z.array(Run) },
+  'runs.unmatchedPrompts': {
+    input: z.object({ runId: z.number().int(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+    output: z.object({ rows: z.array(UnmatchedPrompt), total: z.number().int() }),
+  },
+  'rollouts.list': {
+    input: z
+      .object({
+        promptId: z.number().int().optional(),
+        runId: z.number().int().optional(),
+        runPromptId: z.number().int().optional(),
+        step: z.number().int().optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .strict(),
+    output: z.object({ rows: z.array(RolloutRow), total: z.number().int() }),
+  },
+  'rollouts.get': { input: Id, output: RolloutDetail },
+  'prompts.stats': { input: z.object({ promptId: z.number().int() }).strict(), output: PromptRolloutStats },
 
   'demo.load': {
     input: z.object({ prompts: z.number().int().min(1).max(200_000).default(2000), seed: z.number().int().default(7) }).strict(),

@@ -1,5 +1,6 @@
 // Domain schemas shared by core, hosts and renderer. Everything that crosses a transport is described here.
 import { z } from 'zod';
+import { RolloutWorkspaceStats } from './rollouts';
 
 export const PROMPT_FILE_FORMATS = ['jsonl', 'json', 'csv', 'parquet'] as const;
 export const PromptFileFormat = z.enum(PROMPT_FILE_FORMATS);
@@ -181,5 +182,7 @@ export const WorkspaceStats = z.object({
   prompts: z.number().int(),
   duplicates: z.number().int(),
   promptsBySource: z.array(z.object({ source: z.string().nullable(), count: z.number().int() })),
+  /** Runs, steps, rollouts and pass rate from rollout logs (src/shared/rollouts.ts). */
+  rollouts: RolloutWorkspaceStats.optional(),
 });
 export type WorkspaceStats = z.infer<typeof WorkspaceStats>;

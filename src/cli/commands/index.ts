@@ -1,7 +1,9 @@
 import type { Command } from '../command';
 import { importPromptsCommand } from './import-prompts';
+import { importRolloutsCommand } from './import-rollouts';
 import { serveCommand } from './serve';
 import { statsCommand } from './stats';
+import { validateCommand } from './validate';
 
 /** Every CLI command; a new command registers here. */
-export const COMMANDS: Command[] = [importPromptsCommand, statsCommand, serveCommand];
+export const COMMANDS: Command[] = [importPromptsCommand, importRolloutsCommand, validateCommand, statsCommand, serveCommand];

@@ -2,9 +2,10 @@
 // runner both resolve kinds through this map.
 import { demoJob } from '../demo/demo-job';
 import { promptImportJob } from '../import/prompt-import-job';
+import { rolloutImportJob } from '../rollouts/import/import-job';
 import type { JobDefinition } from './types';
 
-const definitions: JobDefinition<never>[] = [promptImportJob, demoJob];
+const definitions: JobDefinition<never>[] = [promptImportJob, demoJob, rolloutImportJob];
 
 export function jobDefinition(kind: string): JobDefinition<unknown> {
   const def = definitions.find((d) => d.kind === kind);

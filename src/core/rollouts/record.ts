@@ -5,7 +5,7 @@ import type { RecordIssue } from '../../shared/domain';
 export interface RolloutSpan {
   /** Signal name, e.g. 'step_rating' (PRM800K) or 'mc_value' (math-aps). */
   name: string;
-  /** Character range [start, end) in the response text. */
+  /** Character range [start, end) in the response text (JavaScript string indices). */
   start: number;
   end: number;
   value: number;
@@ -16,6 +16,8 @@ export interface RolloutRecord {
   line: number;
   /** Byte offset just after this record in the source file (resume point), when the reader knows it. */
   endOffset: number | null;
+  /** Run name, when the source names it per record (the native format's `run`); the import's run otherwise. */
+  run?: string | null;
   step: number | null;
   prompt: {
     /** Id of the prompt in a prompt set, when the source gives one. */
@@ -35,7 +37,10 @@ export interface RolloutRecord {
   finishReason: string | null;
   truncated: boolean | null;
   tokenCount: number | null;
-  /** Per-token data: token strings, or start character offsets into the response; same length as each signal. */
+  /**
+   * Per-token data: token strings, or start character offsets into the response (JavaScript string
+   * indices, i.e. UTF-16 code units); same length as each signal.
+   */
   tokens: { text: string[] | null; offsets: number[] | null } | null;
   /** Named per-token signal arrays (rm_logit, rm_prob, is_weight, logprob, entropy, …). */
   signals: Record<string, number[]>;

@@ -1,0 +1,77 @@
+// A block of whole native-format lines -> prepared rollouts and bad lines. Pure and synchronous: the
+// import runs it in parse workers (two cores), `validate` and the adapter run it in the calling thread.
+import { isUtf8 } from 'node:buffer';
+import type { RecordIssue } from '../../../shared/domain';
+import { prepareRollout } from '../prepare';
+import type { PreparedRollout } from '../prepared';
+import type { RolloutRecord } from '../record';
+import { nativeValueToRecord } from './line';
+import { parseLenient } from './non-finite';
+
+export type BlockItem = { kind: 'rollout'; rollout: PreparedRollout } | { kind: 'bad'; line: number; endOffset: number; issues: RecordIssue[] };
+
+export interface ParsedBlock {
+  items: BlockItem[];
+  /** File offset just after the block, and its last line number: the resume point once it is stored. */
+  endOffset: number;
+  lastLine: number;
+}
+
+const NEWLINE = 0x0a;
+const EXCERPT_CHARS = 200;
+
+/** Calls `onLine` for every non-blank line with its text, number and the file offset just after it. */
+export function forEachLine(bytes: Uint8Array, start: number, firstLine: number, file: string, onLine: (text: string, line: number, endOffset: number) => void, onBad: (issue: RecordIssue, endOffset: number) => void): number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const allUtf8 = isUtf8(buf);
+  let line = firstLine - 1;
+  let at = 0;
+  while (at < buf.length) {
+    const nl = buf.indexOf(NEWLINE, at);
+    const stop = nl === -1 ? buf.length : nl;
+    const next = nl === -1 ? buf.length : nl + 1;
+    line++;
+    let end = stop;
+    if (end > at && buf[end - 1] === 0x0d) end--; // CRLF
+    if (end > at) {
+      if (!allUtf8 && !isUtf8(buf.subarray(at, end))) {
+        onBad({ file, line, field: null, message: 'the line is not valid UTF-8 text (save the file as UTF-8)', excerpt: null }, start + next);
+      } else {
+        const text = buf.toString('utf8', at, end);
+        if (text.trim() !== '') onLine(text, line, start + next); // blank lines are counted, not records
+      }
+    }
+    at = next;
+  }
+  return line;
+}
+
+/** Parses one line's JSON and checks its fields; the record is not yet prepared. */
+export function parseNativeLine(text: string, line: number, endOffset: number, file: string): { ok: true; record: RolloutRecord } | { ok: false; issues: RecordIssue[] } {
+  const parsed = parseLenient(text);
+  if ('error' in parsed) {
+    const excerpt = text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
+    return { ok: false, issues: [{ file, line, field: null, message: `not valid JSON: ${parsed.error.message}`, excerpt }] };
+  }
+  const result = nativeValueToRecord(parsed.value, line, file);
+  if (result.ok) result.record.endOffset = endOffset;
+  return result;
+}
+
+export function parseNativeBlock(bytes: Uint8Array, start: number, firstLine: number, file: string): ParsedBlock {
+  const items: BlockItem[] = [];
+  const lastLine = forEachLine(
+    bytes,
+    start,
+    firstLine,
+    file,
+    (text, line, endOffset) => {
+      const parsed = parseNativeLine(text, line, endOffset, file);
+      if (!parsed.ok) return void items.push({ kind: 'bad', line, endOffset, issues: parsed.issues });
+      const prepared = prepareRollout(parsed.record, file);
+      items.push(prepared.ok ? { kind: 'rollout', rollout: prepared.rollout } : { kind: 'bad', line, endOffset, issues: prepared.issues });
+    },
+    (issue, endOffset) => items.push({ kind: 'bad', line: issue.line ?? 0, endOffset, issues: [issue] }),
+  );
+  return { items, endOffset: start + bytes.byteLength, lastLine };
+}
