@@ -57,7 +57,10 @@ export async function runPromptImport(request: ImportRequest, ctx: JobContext, r
   const reader = openReader(request.format, file, readerOptions);
   const datasetId = createImportingDataset(db, { name: request.datasetName, sourcePath: file, sourceFormat: request.format, mapping: request.mapping, jobId: ctx.jobId });
   const write = createPromptWriter(db);
-  const writeChunk = db.transaction((records: PromptRecord[]) => write(datasetId, records));
+  // IMMEDIATE: take the write lock at BEGIN, waiting (busy timeout) for the runner's progress writes. A
+  // deferred transaction that reads first and writes later fails at once with "database is locked"
+  // (SQLITE_BUSY_SNAPSHOT) when another connection committed in between.
+  const writeChunk = db.transaction((records: PromptRecord[]) => write(datasetId, records)).immediate;
   const build = createRecordBuilder(request.mapping);
   const seen = new QuestionHashSet();
   const report = createProgressReporter(bytesTotal, ctx.progress);
@@ -120,7 +123,7 @@ export async function runPromptImport(request: ImportRequest, ctx: JobContext, r
   const datasetName = db.transaction(() => {
     write(datasetId, pending);
     return markDatasetReady(db, datasetId, { prompts: rows, duplicates });
-  })();
+  }).immediate();
   report('Done', { bytesDone: bytesTotal, rows, badRows }, true);
 
   const seconds = (Date.now() - started) / 1000;
