@@ -4,6 +4,7 @@ import { importRolloutsCommand } from './import-rollouts';
 import { serveCommand } from './serve';
 import { statsCommand } from './stats';
 import { validateCommand } from './validate';
+import { checkAnswerCommand } from './check-answer';
 
 /** Every CLI command; a new command registers here. */
-export const COMMANDS: Command[] = [importPromptsCommand, importRolloutsCommand, validateCommand, statsCommand, serveCommand];
+export const COMMANDS: Command[] = [importPromptsCommand, importRolloutsCommand, validateCommand, checkAnswerCommand, statsCommand, serveCommand];
