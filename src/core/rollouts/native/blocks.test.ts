@@ -4,8 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../../test/temp-workspace';
+import { writeSyntheticFile } from '../synthetic';
 import { readLineBlocks } from './blocks';
+import { parseNativeFile } from './parallel';
 import { parseNativeBlock } from './parse-block';
+
+const BUILT_WORKER = path.resolve(__dirname, '../../../../out/node/rollout-parse-worker.mjs');
+const HAS_WORKER = fs.existsSync(BUILT_WORKER);
 
 const line = (i: number, pad = 0) => JSON.stringify({ question: `q${i}`, response: `answer ${i}${'x'.repeat(pad)}`, reward: i % 2 });
 
@@ -64,5 +69,22 @@ describe('native line blocks', () => {
       [2, 'the line is no'],
       [3, 'not valid JSON'],
     ]);
+  });
+
+  it.skipIf(!HAS_WORKER)(`parses in worker threads exactly as in-thread, line numbers and offsets included${HAS_WORKER ? '' : ' (needs npm run build:node)'}`, async () => {
+    const file = path.join(tmp.dir, 'p.jsonl');
+    writeSyntheticFile(file, { rollouts: 600, tokensPerRollout: 40, groupSize: 8, rolloutsPerStep: 100, seed: 2 });
+    const collect = async (workerScript: string | null, from = { offset: 0, line: 0 }) => {
+      const items: [number, number | null, number][] = [];
+      for await (const block of parseNativeFile(file, 'p.jsonl', from, { workerScript, workers: 2, blockBytes: 16 * 1024 })) {
+        for (const item of block.items) if (item.kind === 'rollout') items.push([item.rollout.line, item.rollout.endOffset, item.rollout.signals[0]?.values[3] ?? NaN]);
+      }
+      return items;
+    };
+    const inThread = await collect(null);
+    expect(inThread.map((i) => i[0])).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
+    expect(await collect(BUILT_WORKER)).toEqual(inThread);
+    const cut = inThread[299] as [number, number, number];
+    expect(await collect(BUILT_WORKER, { offset: cut[1], line: cut[0] })).toEqual(inThread.slice(300));
   });
 });

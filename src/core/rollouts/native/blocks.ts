@@ -54,8 +54,10 @@ export async function* readLineBlocks(file: string, from: { offset: number; line
       }
       const bytes = buf.subarray(begin, lastNewline + 1);
       carry = lastNewline + 1 < filled ? Buffer.from(buf.subarray(lastNewline + 1, filled)) : null;
+      // Counted before yielding: the consumer may transfer the block's memory to a worker.
+      const lines = countNewlines(bytes);
       yield { bytes, start: bufStart + begin, firstLine: line };
-      line += countNewlines(bytes);
+      line += lines;
     }
   } finally {
     await handle.close();
