@@ -5,11 +5,12 @@ import { deleteDataset, listDatasets, renameDataset } from './datasets';
 import type { CoreState } from './state';
 import { previewPromptFile } from './import/prompt-import-job';
 import type { PromptImportParams } from './import/prompt-import-job';
-import { getPrompt, pagePrompts, promptFacets } from './prompts/queries';
+import { pagePrompts, promptFacets } from './prompts/queries';
 import { deleteView, listViews, saveView } from './views';
 import { workspaceStats } from './workspace';
 import { rolloutHandlers } from './rollouts/handlers';
 import { rolloutWorkspaceStats } from './rollouts/queries/runs';
+import { curationHandlers, promptWithCorrection } from './labels/handlers';
 import path from 'node:path';
 
 export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
@@ -67,7 +68,7 @@ export function createHandlers(state: CoreState): Handlers {
 
     'prompts.page': ({ filter, sort, offset, limit }) => pagePrompts(db, filter, sort, offset, limit),
     'prompts.facets': ({ filter }) => promptFacets(db, filter),
-    'prompts.get': ({ id }) => getPrompt(db, id),
+    'prompts.get': ({ id }) => promptWithCorrection(db, id),
 
     'views.list': () => listViews(db),
     'views.save': ({ name, state: viewState }) => {
@@ -82,6 +83,7 @@ export function createHandlers(state: CoreState): Handlers {
     },
 
     ...rolloutHandlers(state),
+    ...curationHandlers(state),
 
     'demo.load': ({ prompts, seed }) => ({ jobId: jobs.start('demo', 'Load demo data', { prompts, seed }).id }),
   };

@@ -18,6 +18,25 @@ import {
   WorkspaceStats,
 } from './domain';
 import { PromptRolloutStats, RolloutDetail, RolloutImportInput, RolloutRow, Run, UnmatchedPrompt } from './rollouts';
+import {
+  AgreementReport,
+  AnnotatorSummary,
+  BulkLabelInput,
+  BulkPreview,
+  BulkResult,
+  HistoryBatch,
+  HistoryEntry,
+  ItemAnnotations,
+  LabelDef,
+  LabelDefInput,
+  SetGoldInput,
+  SetNoteInput,
+  Settings,
+  ToggleLabelInput,
+  UndoResult,
+  UndoStatus,
+  WriteResult,
+} from './curation';
 
 const Empty = z.object({}).strict();
 const Id = z.object({ id: z.number().int().positive() }).strict();
@@ -108,6 +127,45 @@ export const contract = {
   'rollouts.get': { input: Id, output: RolloutDetail },
   'prompts.stats': { input: z.object({ promptId: z.number().int() }).strict(), output: PromptRolloutStats },
 
+  // Curation (src/shared/curation.ts): settings, label taxonomy, labels and notes on prompts, rollouts and
+  // spans, gold-answer corrections, history with undo/redo, agreement. Every write is durable on return.
+  'settings.get': { input: Empty, output: Settings },
+  'settings.set': { input: z.object({ annotator: z.string().trim().min(1).max(200).nullable() }).strict(), output: Settings },
+  'labels.defs': { input: z.object({ includeArchived: z.boolean().default(false) }).strict(), output: z.array(LabelDef) },
+  'labels.saveDef': { input: LabelDefInput, output: LabelDef },
+  'labels.archiveDef': { input: z.object({ id: z.number().int().positive(), archived: z.boolean().default(true) }).strict(), output: LabelDef },
+  'labels.annotators': { input: Empty, output: z.array(AnnotatorSummary) },
+  'labels.toggle': { input: ToggleLabelInput, output: WriteResult },
+  'labels.bulkPreview': { input: BulkLabelInput, output: BulkPreview },
+  'labels.bulk': { input: BulkLabelInput, output: BulkResult },
+  'notes.set': { input: SetNoteInput, output: WriteResult },
+  'prompts.setGoldAnswer': { input: SetGoldInput, output: PromptDetail },
+  'annotations.get': {
+    input: z.object({ target: z.enum(['prompt', 'rollout']), ids: z.array(z.number().int()).max(1000) }).strict(),
+    output: z.array(ItemAnnotations),
+  },
+  'history.forItem': {
+    input: z.object({ target: z.enum(['prompt', 'rollout']), id: z.number().int(), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    output: z.array(HistoryEntry),
+  },
+  'history.batches': {
+    input: z.object({ annotator: z.string().optional(), limit: z.number().int().min(1).max(1000).default(50) }).strict(),
+    output: z.array(HistoryBatch),
+  },
+  'history.status': { input: z.object({ annotator: z.string().trim().min(1).optional() }).strict(), output: UndoStatus },
+  'history.undo': { input: z.object({ annotator: z.string().trim().min(1).optional() }).strict(), output: UndoResult },
+  'history.redo': { input: z.object({ annotator: z.string().trim().min(1).optional() }).strict(), output: UndoResult },
+  'agreement.report': {
+    input: z
+      .object({
+        target: z.enum(['prompt', 'rollout']).default('prompt'),
+        annotators: z.array(z.string()).max(50).optional(),
+        labelIds: z.array(z.number().int()).max(200).optional(),
+      })
+      .strict(),
+    output: AgreementReport,
+  },
+
   'demo.load': {
     input: z.object({ prompts: z.number().int().min(1).max(200_000).default(2000), seed: z.number().int().default(7) }).strict(),
     output: z.object({ jobId: z.number().int() }),
@@ -131,7 +189,7 @@ export function isMethod(name: unknown): name is Method {
 /** Events pushed from core to every connected client. Named `feature.pastTense`. */
 export const events = {
   'job.updated': Job,
-  'data.changed': z.object({ scope: z.enum(['datasets', 'prompts', 'views']) }),
+  'data.changed': z.object({ scope: z.enum(['datasets', 'prompts', 'views', 'labels', 'exports', 'settings']) }),
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

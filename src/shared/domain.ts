@@ -113,6 +113,26 @@ export const PROMPT_COLUMNS = ['id', 'dataset', 'sourceId', 'question', 'goldAns
 export const PromptColumn = z.enum(PROMPT_COLUMNS);
 export type PromptColumn = z.infer<typeof PromptColumn>;
 
+/**
+ * A condition on labels (curation). `labelIds` means any of them; empty means any label at all.
+ * has / hasNot: the prompt's own labels (of `annotator` only, when given). disagree: annotators who
+ * labelled the prompt differ on one of the labels. rolloutHas / rolloutHasNot: labels on the prompt's
+ * rollouts or their token spans, rolled up to the prompt.
+ */
+export const LabelCondition = z.object({
+  op: z.enum(['has', 'hasNot', 'disagree', 'rolloutHas', 'rolloutHasNot']),
+  labelIds: z.array(z.number().int()).max(200).optional(),
+  annotator: z.string().min(1).max(200).optional(),
+});
+export type LabelCondition = z.infer<typeof LabelCondition>;
+
+/** A condition on prompt notes: any note, none, or a note containing `text` (case-insensitive). */
+export const NoteCondition = z.object({
+  op: z.enum(['has', 'hasNot', 'contains']),
+  text: z.string().max(1000).optional(),
+});
+export type NoteCondition = z.infer<typeof NoteCondition>;
+
 export const PromptFilter = z.object({
   datasetIds: z.array(z.number().int()).optional(),
   sources: z.array(z.string()).optional(),
@@ -122,6 +142,9 @@ export const PromptFilter = z.object({
   passRateBuckets: z.array(PassRateBucket).optional(),
   search: z.string().max(1000).optional(),
   columns: z.partialRecord(PromptColumn, ColumnCondition).optional(),
+  /** Label conditions, all of which must hold (curation). */
+  labels: z.array(LabelCondition).max(20).optional(),
+  notes: NoteCondition.optional(),
 });
 export type PromptFilter = z.infer<typeof PromptFilter>;
 
@@ -150,6 +173,11 @@ export const PromptDetail = PromptRow.extend({
   rowIndex: z.number().int(),
   isDuplicate: z.boolean(),
   extra: z.record(z.string(), z.unknown()),
+  /** A curator's corrected gold answer; `goldAnswer` above stays the original as imported. */
+  goldCorrection: z
+    .object({ answer: z.string(), normalized: z.string().nullable(), annotator: z.string(), updatedAt: z.string() })
+    .nullable()
+    .optional(),
 });
 export type PromptDetail = z.infer<typeof PromptDetail>;
 

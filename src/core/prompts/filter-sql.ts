@@ -1,6 +1,7 @@
 // Translates a PromptFilter into a SQL WHERE clause with bound parameters. Column names come from a
 // fixed whitelist, never from the input, so user text only ever reaches SQL as a bound value.
 import type { ColumnCondition, PassRateBucket, PromptColumn, PromptFilter } from '../../shared/domain';
+import { curationConditions, hasCurationConditions } from '../labels/filter-conditions';
 
 export interface SqlFragment {
   sql: string;
@@ -83,6 +84,11 @@ export function whereClause(filter: PromptFilter, readyDatasetIds: readonly numb
     parts.push(frag.sql);
     params.push(...frag.params);
   }
+  // Label and note conditions (curation): never a facet dimension, so `omit` does not apply.
+  for (const frag of curationConditions(filter)) {
+    parts.push(frag.sql);
+    params.push(...frag.params);
+  }
   return { sql: parts.join(' AND '), params };
 }
 
@@ -93,7 +99,7 @@ export function visibleDatasets(readyDatasetIds: readonly number[], column = 'p.
 
 /** True when the filter uses only facet dimensions, so counts can come from prompt_facet_cells. */
 export function isFacetOnly(filter: PromptFilter): boolean {
-  return !filter.search?.trim() && Object.keys(filter.columns ?? {}).length === 0;
+  return !filter.search?.trim() && Object.keys(filter.columns ?? {}).length === 0 && !hasCurationConditions(filter);
 }
 
 function escapeLike(text: string): string {

@@ -7,7 +7,7 @@ import type { MathSegment } from '../../math/tokenize-math';
 
 export type RenderedItem =
   | { kind: 'text'; from: number; to: number; text: string }
-  | { kind: 'math'; from: number; to: number; tex: string; display: boolean };
+  | { kind: 'math'; from: number; to: number; tex: string; display: boolean; /** With its delimiters, as written. */ source: string };
 
 export interface RenderedBlock {
   /** Items first .. last - 1 of the item list. */
@@ -52,7 +52,7 @@ export function locateSegments(input: string, segments: readonly MathSegment[]):
     );
     if (!opener) throw new Error(`math segment not found at ${at}`);
     const to = at + opener.open.length + segment.tex.length + opener.close.length;
-    out.push({ kind: 'math', from: at, to, tex: segment.tex, display: segment.display });
+    out.push({ kind: 'math', from: at, to, tex: segment.tex, display: segment.display, source: input.slice(at, to) });
     at = to;
   }
   return out;
