@@ -1,5 +1,28 @@
 -- Generated from db/migrations by `npm run schema:snapshot`; a test compares it with the migrated schema.
--- user_version = 2
+-- user_version = 3
+
+CREATE TABLE curation_batches (
+  id           INTEGER PRIMARY KEY,
+  annotator    TEXT NOT NULL,
+  kind         TEXT NOT NULL CHECK (kind IN ('edit', 'bulk', 'undo', 'redo')),
+  description  TEXT NOT NULL,
+  reverts      INTEGER REFERENCES curation_batches(id),  -- undo: the batch it reverts; redo: the undo it reverts
+  change_count INTEGER NOT NULL,
+  created_at   TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE curation_changes (
+  id         INTEGER PRIMARY KEY,
+  batch_id   INTEGER NOT NULL REFERENCES curation_batches(id),
+  target     TEXT NOT NULL CHECK (target IN ('prompt', 'rollout', 'span')),
+  item_id    INTEGER NOT NULL,
+  span_start INTEGER NOT NULL DEFAULT -1,
+  span_end   INTEGER NOT NULL DEFAULT -1,
+  field      TEXT NOT NULL CHECK (field IN ('label', 'note', 'gold_answer')),
+  label_id   INTEGER,
+  old_value  TEXT,
+  new_value  TEXT
+) STRICT;
 
 CREATE TABLE datasets (
   id              INTEGER PRIMARY KEY,
@@ -12,6 +35,26 @@ CREATE TABLE datasets (
   duplicate_count INTEGER NOT NULL DEFAULT 0,
   job_id          INTEGER REFERENCES jobs(id) ON DELETE SET NULL,
   created_at      TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE exports (
+  id          INTEGER PRIMARY KEY,
+  job_id      INTEGER REFERENCES jobs(id) ON DELETE SET NULL,
+  format      TEXT NOT NULL,
+  out_dir     TEXT NOT NULL,
+  request     TEXT NOT NULL,            -- JSON ExportRequest as given
+  manifest    TEXT NOT NULL,            -- JSON, as written beside the files
+  row_count   INTEGER NOT NULL,
+  prompt_ids  BLOB NOT NULL,
+  created_at  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE gold_corrections (
+  prompt_id        INTEGER PRIMARY KEY REFERENCES prompts(id) ON DELETE CASCADE,
+  gold_answer      TEXT NOT NULL,
+  gold_answer_norm TEXT,
+  annotator        TEXT NOT NULL,
+  updated_at       TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE job_issues (
@@ -40,6 +83,18 @@ CREATE TABLE jobs (
   finished_at TEXT
 ) STRICT;
 
+CREATE TABLE label_defs (
+  id          INTEGER PRIMARY KEY,
+  target      TEXT NOT NULL CHECK (target IN ('prompt', 'rollout', 'span')),
+  name        TEXT NOT NULL,
+  shortcut    TEXT,                     -- one key; unique among the target's active labels
+  color       TEXT NOT NULL,            -- #rrggbb
+  description TEXT NOT NULL DEFAULT '',
+  position    INTEGER NOT NULL,         -- display order within the target
+  archived    INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+  created_at  TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE prompt_facet_cells (
   dataset_id  INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
   source      TEXT,
@@ -48,6 +103,22 @@ CREATE TABLE prompt_facet_cells (
   pass_bucket TEXT NOT NULL,
   count       INTEGER NOT NULL
 ) STRICT;
+
+CREATE TABLE prompt_labels (
+  prompt_id  INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+  label_id   INTEGER NOT NULL REFERENCES label_defs(id),
+  annotator  TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (prompt_id, label_id, annotator)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE prompt_notes (
+  prompt_id  INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+  annotator  TEXT NOT NULL,
+  text       TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (prompt_id, annotator)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE prompts (
   id               INTEGER PRIMARY KEY,
@@ -88,6 +159,26 @@ CREATE TABLE rollout_imports (
   created_at       TEXT NOT NULL,
   updated_at       TEXT NOT NULL
 ) STRICT;
+
+CREATE TABLE rollout_labels (
+  rollout_id INTEGER NOT NULL REFERENCES rollouts(id) ON DELETE CASCADE,
+  span_start INTEGER NOT NULL,
+  span_end   INTEGER NOT NULL,
+  label_id   INTEGER NOT NULL REFERENCES label_defs(id),
+  annotator  TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (rollout_id, span_start, span_end, label_id, annotator)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE rollout_notes (
+  rollout_id INTEGER NOT NULL REFERENCES rollouts(id) ON DELETE CASCADE,
+  span_start INTEGER NOT NULL,          -- -1/-1: the whole rollout, as in rollout_labels
+  span_end   INTEGER NOT NULL,
+  annotator  TEXT NOT NULL,
+  text       TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (rollout_id, span_start, span_end, annotator)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE rollout_signals (
   rollout_id INTEGER NOT NULL REFERENCES rollouts(id) ON DELETE CASCADE,
@@ -208,12 +299,34 @@ CREATE TABLE settings (
   value TEXT NOT NULL
 ) STRICT;
 
+CREATE TABLE undo_stacks (
+  annotator TEXT NOT NULL,
+  stack     TEXT NOT NULL CHECK (stack IN ('undo', 'redo')),
+  position  INTEGER NOT NULL,
+  batch_id  INTEGER NOT NULL REFERENCES curation_batches(id),
+  PRIMARY KEY (annotator, stack, position)
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE workspace (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) STRICT;
 
+CREATE INDEX curation_batches_annotator ON curation_batches (annotator, id);
+
+CREATE INDEX curation_changes_batch ON curation_changes (batch_id);
+
+CREATE INDEX curation_changes_item ON curation_changes (item_id, target);
+
+CREATE INDEX exports_job ON exports (job_id);
+
+CREATE UNIQUE INDEX label_defs_name ON label_defs (target, name COLLATE NOCASE);
+
+CREATE UNIQUE INDEX label_defs_shortcut ON label_defs (target, shortcut) WHERE shortcut IS NOT NULL AND archived = 0;
+
 CREATE INDEX prompt_facet_cells_dataset ON prompt_facet_cells (dataset_id);
+
+CREATE INDEX prompt_labels_label ON prompt_labels (label_id, prompt_id);
 
 CREATE INDEX prompts_dataset ON prompts (dataset_id, row_index);
 
@@ -231,6 +344,8 @@ CREATE INDEX prompts_subject ON prompts (subject);
 
 CREATE INDEX rollout_imports_job ON rollout_imports (job_id);
 
+CREATE INDEX rollout_labels_label ON rollout_labels (label_id, rollout_id);
+
 CREATE INDEX rollout_spans_rollout ON rollout_spans (rollout_id);
 
 CREATE INDEX rollouts_prompt ON rollouts (run_prompt_id, step);
@@ -240,3 +355,19 @@ CREATE INDEX rollouts_run ON rollouts (run_id, step);
 CREATE INDEX run_prompts_hash ON run_prompts (question_hash);
 
 CREATE INDEX runs_import ON runs (import_id, source_name);
+
+CREATE TRIGGER curation_batches_no_delete BEFORE DELETE ON curation_batches BEGIN
+  SELECT RAISE(ABORT, 'curation history is append-only');
+END;
+
+CREATE TRIGGER curation_batches_no_update BEFORE UPDATE ON curation_batches BEGIN
+  SELECT RAISE(ABORT, 'curation history is append-only');
+END;
+
+CREATE TRIGGER curation_changes_no_delete BEFORE DELETE ON curation_changes BEGIN
+  SELECT RAISE(ABORT, 'curation history is append-only');
+END;
+
+CREATE TRIGGER curation_changes_no_update BEFORE UPDATE ON curation_changes BEGIN
+  SELECT RAISE(ABORT, 'curation history is append-only');
+END;
