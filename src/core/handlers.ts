@@ -11,6 +11,7 @@ import { workspaceStats } from './workspace';
 import { rolloutHandlers } from './rollouts/handlers';
 import { rolloutWorkspaceStats } from './rollouts/queries/runs';
 import { curationHandlers, promptWithCorrection } from './labels/handlers';
+import { exportHandlers } from './export/handlers';
 import path from 'node:path';
 
 export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
@@ -84,6 +85,7 @@ export function createHandlers(state: CoreState): Handlers {
 
     ...rolloutHandlers(state),
     ...curationHandlers(state),
+    ...exportHandlers(state),
 
     'demo.load': ({ prompts, seed }) => ({ jobId: jobs.start('demo', 'Load demo data', { prompts, seed }).id }),
   };

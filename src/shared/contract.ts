@@ -37,6 +37,7 @@ import {
   UndoStatus,
   WriteResult,
 } from './curation';
+import { ExportCounts, ExportDetail, ExportDiff, ExportPreviewRequest, ExportRecord, ExportRequest } from './exports';
 
 const Empty = z.object({}).strict();
 const Id = z.object({ id: z.number().int().positive() }).strict();
@@ -165,6 +166,37 @@ export const contract = {
       .strict(),
     output: AgreementReport,
   },
+
+  // Exports (src/shared/exports.ts): counts first, then a job writing the files and a manifest.
+  'exports.preview': { input: ExportPreviewRequest, output: ExportCounts },
+  'exports.start': { input: ExportRequest, output: z.object({ jobId: z.number().int() }) },
+  'exports.list': { input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), output: z.array(ExportRecord) },
+  'exports.get': { input: Id, output: ExportDetail },
+  'exports.diff': {
+    input: z.object({ fromId: z.number().int(), toId: z.number().int(), limit: z.number().int().min(0).max(1000).default(20) }).strict(),
+    output: ExportDiff,
+  },
+
+  // Answer re-verification (src/shared/verification.ts): a job re-checks the rollouts of a run and/or a
+  // dataset's prompts (neither: all runs); verdicts by agreement with the log, suspect gold answers,
+  // the majority answer of a prompt, and one-off checks.
+  'verify.start': { input: VerifyScope, output: z.object({ jobId: z.number().int() }) },
+  'verify.summary': { input: VerifyScope, output: VerifySummary },
+  'verify.rollouts': {
+    input: VerifyScope.extend({
+      promptId: z.number().int().optional(),
+      verdict: VerdictFilter.optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(100),
+    }).strict(),
+    output: z.object({ rows: z.array(VerifiedRollout), total: z.number().int() }),
+  },
+  'verify.suspectGold': {
+    input: VerifyScope.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+    output: z.object({ rows: z.array(SuspectGoldPrompt), total: z.number().int() }),
+  },
+  'verify.promptSummary': { input: z.object({ promptId: z.number().int(), runId: z.number().int().optional() }).strict(), output: PromptAnswerSummary },
+  'verify.check': { input: CheckAnswerInput, output: CheckAnswerResult },
 
   'demo.load': {
     input: z.object({ prompts: z.number().int().min(1).max(200_000).default(2000), seed: z.number().int().default(7) }).strict(),

@@ -1,0 +1,104 @@
+// An output file written under a temporary name in the target folder, hashed as it is written, and
+// renamed into place only when the whole export succeeded. Temporary names carry the job id so a rollback
+// (also after a crash) can find and remove them.
+import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TEMP_PREFIX = '.rlc-export-';
+
+export function tempName(jobId: number, finalName: string): string {
+  return `${TEMP_PREFIX}${jobId}-${finalName}.tmp`;
+}
+
+/** Removes every temporary file of this job from the folder (idempotent). */
+export function removeTempFiles(dir: string, jobId: number): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const prefix = `${TEMP_PREFIX}${jobId}-`;
+  for (const name of names) if (name.startsWith(prefix) && name.endsWith('.tmp')) fs.rmSync(path.join(dir, name), { force: true });
+}
+
+export interface WrittenFile {
+  name: string;
+  bytes: number;
+  sha256: string;
+}
+
+export class AtomicFile {
+  readonly tempPath: string;
+  readonly finalPath: string;
+  private fd: number | null;
+  private readonly hash: Hash = createHash('sha256');
+  private bytes = 0;
+
+  constructor(
+    dir: string,
+    readonly name: string,
+    jobId: number,
+  ) {
+    this.finalPath = path.join(dir, name);
+    this.tempPath = path.join(dir, tempName(jobId, name));
+    this.fd = fs.openSync(this.tempPath, 'w');
+  }
+
+  get size(): number {
+    return this.bytes;
+  }
+
+  write(chunk: Uint8Array): void {
+    if (this.fd === null) throw new Error(`export: ${this.name} is already closed`);
+    let offset = 0;
+    while (offset < chunk.byteLength) offset += fs.writeSync(this.fd, chunk, offset, chunk.byteLength - offset);
+    this.hash.update(chunk);
+    this.bytes += chunk.byteLength;
+  }
+
+  /** Flushes to disk and closes; the file keeps its temporary name until commit(). */
+  close(): WrittenFile {
+    if (this.fd !== null) {
+      fs.fsyncSync(this.fd);
+      fs.closeSync(this.fd);
+      this.fd = null;
+    }
+    return { name: this.name, bytes: this.bytes, sha256: this.hash.copy().digest('hex') };
+  }
+
+  commit(): void {
+    fs.renameSync(this.tempPath, this.finalPath);
+  }
+
+  abort(): void {
+    if (this.fd !== null) {
+      fs.closeSync(this.fd);
+      this.fd = null;
+    }
+    fs.rmSync(this.tempPath, { force: true });
+  }
+}
+
+/** Buffers text and writes it in large UTF-8 chunks (few syscalls, one encode per byte). */
+export class TextSink {
+  private pending = '';
+
+  constructor(
+    private readonly file: AtomicFile,
+    private readonly chunkChars = 1 << 22,
+  ) {}
+
+  write(text: string): void {
+    this.pending += text;
+    if (this.pending.length >= this.chunkChars) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    this.file.write(Buffer.from(this.pending, 'utf8'));
+    this.pending = '';
+  }
+}

@@ -1,0 +1,30 @@
+// The row writer for each export format.
+import type { Db } from '../db/open';
+import type { AtomicFile } from './atomic-file';
+import { GENERIC_COLUMNS, parquetWriter, verlColumns } from './formats/parquet';
+import { createBestRolloutFinder, rolloutsJsonlWriter } from './formats/rollouts';
+import { csvWriter, jsonlWriter, orealJsonlWriter } from './formats/text';
+import type { RowWriter } from './formats/types';
+import type { ResolvedExport } from './request';
+
+export function createWriterFactory(db: Db, ex: ResolvedExport): (file: AtomicFile) => RowWriter {
+  const { request, columns } = ex;
+  switch (request.format) {
+    case 'oreal-jsonl':
+      return (file) => orealJsonlWriter(file);
+    case 'jsonl':
+      return (file) => jsonlWriter(file, columns);
+    case 'csv':
+      return (file) => csvWriter(file, columns);
+    case 'parquet':
+      return (file) => parquetWriter(file, columns.map((c) => GENERIC_COLUMNS[c]));
+    case 'verl-parquet': {
+      const verl = request.verl ?? { ability: 'math', promptTemplate: '{question}' };
+      return (file) => parquetWriter(file, verlColumns(verl));
+    }
+    case 'rollouts-jsonl': {
+      const best = createBestRolloutFinder(db, ex.excludeRolloutLabels);
+      return (file) => rolloutsJsonlWriter(file, best);
+    }
+  }
+}
