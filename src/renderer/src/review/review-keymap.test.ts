@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LabelDef } from '../../../shared/curation';
-import { actionForKey, buildReviewKeymap, chordOf, displayKey, helpRows, labelsForTarget, positionKey } from './review-keymap';
+import { labelsForTarget } from '../curation/taxonomy-order';
+import { actionForKey, buildReviewKeymap, chordOf, displayKey, helpRows, positionKey } from './review-keymap';
 import type { KeyInput } from './review-keymap';
 
 let nextId = 1;

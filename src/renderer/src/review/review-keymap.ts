@@ -3,6 +3,7 @@
 // shortcut letter also works unless a fixed key already means something else in review, in which case
 // the label is listed as shadowed so the help overlay can say which number to use instead.
 import type { LabelDef, LabelTarget } from '../../../shared/curation';
+import { labelsForTarget } from '../curation/taxonomy-order';
 
 export type ReviewAction =
   | { kind: 'move'; delta: 1 | -1 }
@@ -59,11 +60,6 @@ const FIXED: readonly KeyBinding[] = [
 
 /** The key pressed for each label position: 1…9, then 0. */
 export const POSITION_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'] as const;
-
-/** Active labels of one target, in taxonomy order (position, then id). */
-export function labelsForTarget(defs: readonly LabelDef[], target: LabelTarget): LabelDef[] {
-  return defs.filter((d) => d.target === target && !d.archived).sort((a, b) => a.position - b.position || a.id - b.id);
-}
 
 /** The position key of a label in review (1…9, 0), or null past the tenth. */
 export function positionKey(labels: readonly LabelDef[], labelId: number): string | null {
