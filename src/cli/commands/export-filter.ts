@@ -17,8 +17,7 @@ import { UsageError } from '../usage-error';
 export const FILTER_SYNTAX =
   'KEY OP VALUE terms joined by commas; keys subject, source, dataset, level, pass_rate, label, rollout_label, disagree, note, search, question, gold_answer; ops = != > >= < <= ~ (contains); a|b = any of';
 
-const OPS = ['>=', '<=', '!=', '=', '>', '<', '~'] as const;
-type Op = (typeof OPS)[number];
+type Op = '>=' | '<=' | '!=' | '=' | '>' | '<' | '~';
 
 export interface Term {
   key: string;

@@ -5,6 +5,7 @@ import { serveCommand } from './serve';
 import { statsCommand } from './stats';
 import { validateCommand } from './validate';
 import { checkAnswerCommand } from './check-answer';
+import { exportCommand } from './export';
 
 /** Every CLI command; a new command registers here. */
-export const COMMANDS: Command[] = [importPromptsCommand, importRolloutsCommand, validateCommand, checkAnswerCommand, statsCommand, serveCommand];
+export const COMMANDS: Command[] = [importPromptsCommand, importRolloutsCommand, validateCommand, checkAnswerCommand, exportCommand, statsCommand, serveCommand];
