@@ -14,8 +14,8 @@ import { promptImportJob } from './prompt-import-job';
 import type { PromptImportParams } from './prompt-import-job';
 import { EMPTY_MAPPING } from './mapping';
 
-// Big enough to span two 4 MiB reads and several 5k-row transactions.
-const MANY = 40_000;
+// ~2.4 MB: several 1 MiB reads and several 5k-row transactions.
+const MANY = 20_000;
 
 describe('prompt import atomicity', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -61,7 +61,7 @@ describe('prompt import atomicity', () => {
 
   it('an import aborted by a bad record after many written chunks leaves nothing behind', async () => {
     const rows = jsonl(simplePrompts(MANY)).split('\n');
-    rows[MANY - 10] = '{"question": "cut off'; // past the first 4 MiB read and several committed transactions
+    rows[MANY - 10] = '{"question": "cut off'; // in the last read, after several committed transactions
     const job = await importFile(core, { path: writeFile(tmp.dir, 'late-error.jsonl', rows.join('\n')), onBadRecord: 'abort' });
     expect(job.status).toBe('failed');
     expect(job.error).toMatchObject({ code: 'PARSE_ERROR', message: expect.stringMatching(new RegExp(`^late-error\\.jsonl: line ${MANY - 9}: `)) });
