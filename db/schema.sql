@@ -1,5 +1,5 @@
 -- Generated from db/migrations by `npm run schema:snapshot`; a test compares it with the migrated schema.
--- user_version = 3
+-- user_version = 4
 
 CREATE TABLE curation_batches (
   id           INTEGER PRIMARY KEY,
@@ -143,6 +143,19 @@ CREATE VIRTUAL TABLE prompts_fts USING fts5 (
   content = '', contentless_delete = 1, tokenize = 'trigram'
 );
 
+CREATE TABLE question_answer_stats (
+  question_hash   TEXT PRIMARY KEY,
+  rollouts        INTEGER NOT NULL,
+  answered        INTEGER NOT NULL,
+  matching_gold   INTEGER NOT NULL,
+  gold_answer     TEXT,                 -- as checked by the latest verdict
+  majority_answer TEXT,
+  majority_votes  INTEGER NOT NULL,
+  tie             INTEGER NOT NULL CHECK (tie IN (0, 1)),
+  suspect_gold    INTEGER NOT NULL CHECK (suspect_gold IN (0, 1)),
+  updated_at      TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE rollout_imports (
   id               INTEGER PRIMARY KEY,
   job_id           INTEGER REFERENCES jobs(id) ON DELETE SET NULL,
@@ -199,6 +212,26 @@ CREATE TABLE rollout_token_texts (
   rollout_id INTEGER PRIMARY KEY REFERENCES rollouts(id) ON DELETE CASCADE,
   text       TEXT NOT NULL,
   ends       BLOB NOT NULL              -- Uint32 LE
+) STRICT;
+
+CREATE TABLE rollout_verdicts (
+  rollout_id       INTEGER PRIMARY KEY REFERENCES rollouts(id) ON DELETE CASCADE,
+  job_id           INTEGER REFERENCES jobs(id) ON DELETE SET NULL,
+  run_id           INTEGER NOT NULL,
+  question_hash    TEXT,
+  extracted_answer TEXT,                -- NULL: no extractable answer
+  answer_norm      TEXT,
+  rule             TEXT NOT NULL,       -- boxed | answer-phrase | gsm8k | last-math | last-number | none
+  truncated        INTEGER NOT NULL CHECK (truncated IN (0, 1)),
+  equivalent       INTEGER NOT NULL CHECK (equivalent IN (0, 1)),      -- the re-check's verdict (truncated = wrong)
+  answer_matches   INTEGER NOT NULL CHECK (answer_matches IN (0, 1)),  -- the answer alone equals the gold answer
+  stage            TEXT NOT NULL,       -- exact | numeric | structured | multiple | symbolic | none
+  reason           TEXT NOT NULL,
+  gold_answer      TEXT,                -- the gold answer checked against, as text
+  gold_source      TEXT NOT NULL CHECK (gold_source IN ('correction', 'prompt', 'log', 'none')),
+  agreement        TEXT NOT NULL CHECK (agreement IN ('agree', 'loggedCorrectRecheckWrong', 'loggedWrongRecheckRight', 'ungraded')),
+  verifier_version TEXT NOT NULL,
+  verified_at      TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE rollouts (
@@ -307,6 +340,25 @@ CREATE TABLE undo_stacks (
   PRIMARY KEY (annotator, stack, position)
 ) STRICT, WITHOUT ROWID;
 
+CREATE TABLE verification_staging (
+  job_id           INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+  rollout_id       INTEGER NOT NULL,
+  run_id           INTEGER NOT NULL,
+  question_hash    TEXT,
+  extracted_answer TEXT,
+  answer_norm      TEXT,
+  rule             TEXT NOT NULL,
+  truncated        INTEGER NOT NULL,
+  equivalent       INTEGER NOT NULL,
+  answer_matches   INTEGER NOT NULL,
+  stage            TEXT NOT NULL,
+  reason           TEXT NOT NULL,
+  gold_answer      TEXT,
+  gold_source      TEXT NOT NULL,
+  agreement        TEXT NOT NULL,
+  PRIMARY KEY (job_id, rollout_id)
+) STRICT;
+
 CREATE TABLE workspace (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -342,11 +394,23 @@ CREATE INDEX prompts_source_id ON prompts (source_id);
 
 CREATE INDEX prompts_subject ON prompts (subject);
 
+CREATE INDEX question_answer_stats_suspect ON question_answer_stats (question_hash) WHERE suspect_gold = 1;
+
 CREATE INDEX rollout_imports_job ON rollout_imports (job_id);
 
 CREATE INDEX rollout_labels_label ON rollout_labels (label_id, rollout_id);
 
 CREATE INDEX rollout_spans_rollout ON rollout_spans (rollout_id);
+
+CREATE INDEX rollout_verdicts_agreement ON rollout_verdicts (agreement, question_hash);
+
+CREATE INDEX rollout_verdicts_hash ON rollout_verdicts (question_hash, run_id);
+
+CREATE INDEX rollout_verdicts_no_answer ON rollout_verdicts (question_hash) WHERE extracted_answer IS NULL;
+
+CREATE INDEX rollout_verdicts_run ON rollout_verdicts (run_id, agreement);
+
+CREATE INDEX rollout_verdicts_truncated ON rollout_verdicts (question_hash) WHERE truncated = 1;
 
 CREATE INDEX rollouts_prompt ON rollouts (run_prompt_id, step);
 

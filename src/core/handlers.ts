@@ -12,6 +12,7 @@ import { rolloutHandlers } from './rollouts/handlers';
 import { rolloutWorkspaceStats } from './rollouts/queries/runs';
 import { curationHandlers, promptWithCorrection } from './labels/handlers';
 import { exportHandlers } from './export/handlers';
+import { verificationHandlers } from './verification/handlers';
 import path from 'node:path';
 
 export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
@@ -67,7 +68,7 @@ export function createHandlers(state: CoreState): Handlers {
     'jobs.list': ({ limit }) => jobs.list(limit),
     'jobs.cancel': ({ id }) => jobs.cancel(id),
 
-    'prompts.page': ({ filter, sort, offset, limit }) => pagePrompts(db, filter, sort, offset, limit),
+    'prompts.page': ({ filter, sort, offset, limit }) => pagePrompts(db, state.orderCache, filter, sort, offset, limit),
     'prompts.facets': ({ filter }) => promptFacets(db, filter),
     'prompts.get': ({ id }) => promptWithCorrection(db, id),
 
@@ -86,6 +87,7 @@ export function createHandlers(state: CoreState): Handlers {
     ...rolloutHandlers(state),
     ...curationHandlers(state),
     ...exportHandlers(state),
+    ...verificationHandlers(state),
 
     'demo.load': ({ prompts, seed }) => ({ jobId: jobs.start('demo', 'Load demo data', { prompts, seed }).id }),
   };

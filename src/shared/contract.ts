@@ -18,6 +18,7 @@ import {
   WorkspaceStats,
 } from './domain';
 import { PromptRolloutStats, RolloutDetail, RolloutImportInput, RolloutRow, Run, UnmatchedPrompt } from './rollouts';
+import { CheckAnswerInput, CheckAnswerResult, PromptAnswerSummary, SuspectGoldPrompt, VerdictFilter, VerifiedRollout, VerifyScope, VerifySummary } from './verification';
 import {
   AgreementReport,
   AnnotatorSummary,
@@ -119,6 +120,8 @@ export const contract = {
         runId: z.number().int().optional(),
         runPromptId: z.number().int().optional(),
         step: z.number().int().optional(),
+        /** Only rollouts whose re-verification verdict matches (src/shared/verification.ts). */
+        verdict: VerdictFilter.optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(1000).default(100),
       })

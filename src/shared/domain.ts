@@ -1,6 +1,7 @@
 // Domain schemas shared by core, hosts and renderer. Everything that crosses a transport is described here.
 import { z } from 'zod';
 import { RolloutWorkspaceStats } from './rollouts';
+import { VerificationCondition } from './verification';
 
 export const PROMPT_FILE_FORMATS = ['jsonl', 'json', 'csv', 'parquet'] as const;
 export const PromptFileFormat = z.enum(PROMPT_FILE_FORMATS);
@@ -145,6 +146,8 @@ export const PromptFilter = z.object({
   /** Label conditions, all of which must hold (curation). */
   labels: z.array(LabelCondition).max(20).optional(),
   notes: NoteCondition.optional(),
+  /** Re-verification conditions, all of which must hold (src/shared/verification.ts). */
+  verification: z.array(VerificationCondition).max(10).optional(),
 });
 export type PromptFilter = z.infer<typeof PromptFilter>;
 

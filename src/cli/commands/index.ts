@@ -6,6 +6,7 @@ import { statsCommand } from './stats';
 import { validateCommand } from './validate';
 import { checkAnswerCommand } from './check-answer';
 import { exportCommand } from './export';
+import { verifyCommand } from './verify';
 
 /** Every CLI command; a new command registers here. */
-export const COMMANDS: Command[] = [importPromptsCommand, importRolloutsCommand, validateCommand, checkAnswerCommand, exportCommand, statsCommand, serveCommand];
+export const COMMANDS: Command[] = [importPromptsCommand, importRolloutsCommand, validateCommand, verifyCommand, checkAnswerCommand, exportCommand, statsCommand, serveCommand];

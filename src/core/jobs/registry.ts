@@ -4,9 +4,10 @@ import { demoJob } from '../demo/demo-job';
 import { promptImportJob } from '../import/prompt-import-job';
 import { rolloutImportJob } from '../rollouts/import/import-job';
 import { exportJob } from '../export/job';
+import { verifyJob } from '../verification/verify-job';
 import type { JobDefinition } from './types';
 
-const definitions: JobDefinition<never>[] = [promptImportJob, demoJob, rolloutImportJob, exportJob];
+const definitions: JobDefinition<never>[] = [promptImportJob, demoJob, rolloutImportJob, exportJob, verifyJob];
 
 export function jobDefinition(kind: string): JobDefinition<unknown> {
   const def = definitions.find((d) => d.kind === kind);

@@ -2,6 +2,7 @@
 // fixed whitelist, never from the input, so user text only ever reaches SQL as a bound value.
 import type { ColumnCondition, PassRateBucket, PromptColumn, PromptFilter } from '../../shared/domain';
 import { curationConditions, hasCurationConditions } from '../labels/filter-conditions';
+import { hasVerificationConditions, verificationConditions } from '../verification/filter-sql';
 
 export interface SqlFragment {
   sql: string;
@@ -89,6 +90,11 @@ export function whereClause(filter: PromptFilter, readyDatasetIds: readonly numb
     parts.push(frag.sql);
     params.push(...frag.params);
   }
+  // Re-verification conditions (verdicts, suspect gold answers): not facet dimensions either.
+  for (const frag of verificationConditions(filter)) {
+    parts.push(frag.sql);
+    params.push(...frag.params);
+  }
   return { sql: parts.join(' AND '), params };
 }
 
@@ -99,7 +105,7 @@ export function visibleDatasets(readyDatasetIds: readonly number[], column = 'p.
 
 /** True when the filter uses only facet dimensions, so counts can come from prompt_facet_cells. */
 export function isFacetOnly(filter: PromptFilter): boolean {
-  return !filter.search?.trim() && Object.keys(filter.columns ?? {}).length === 0 && !hasCurationConditions(filter);
+  return !filter.search?.trim() && Object.keys(filter.columns ?? {}).length === 0 && !hasCurationConditions(filter) && !hasVerificationConditions(filter);
 }
 
 function escapeLike(text: string): string {

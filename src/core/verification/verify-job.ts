@@ -1,0 +1,113 @@
+// The bulk re-verification job: every rollout of a scope (a run, a dataset's prompts, both, or all)
+// re-checked against its gold answer, in chunks of run prompts; verdicts are staged and published in
+// the last transaction. Cancel, failure or a crash discards the staged verdicts and keeps the old ones.
+import { z } from 'zod';
+import { CuratorError } from '../../shared/errors';
+import type { Db } from '../db/open';
+import type { JobDefinition } from '../jobs/types';
+import { VERIFIER_VERSION } from '../verify/index';
+import { createGoldResolver } from './gold';
+import { suspectGoldRows, verifySummary } from './queries';
+import type { Scope, ScopedRunPrompt } from './scope';
+import { describeScope, runPromptsInScope } from './scope';
+import { createStager, discardStaged, publishVerdicts } from './store';
+import type { RolloutToCheck } from './verdict';
+import { checkRollout } from './verdict';
+
+export const VERIFY_JOB_KIND = 'verify.rollouts';
+
+export const VerifyJobParams = z.object({ runId: z.number().int().nullable(), datasetId: z.number().int().nullable() });
+export type VerifyJobParams = z.infer<typeof VerifyJobParams>;
+
+/** Rollouts per chunk: one staging transaction, one progress report, one chance to cancel. */
+const CHUNK_ROLLOUTS = 2000;
+/** Suspect gold answers listed in the job's result (the full list is a query). */
+const SUSPECT_EXAMPLES = 20;
+
+/** Same as throwIfCancelled in jobs/execute.ts, which this module must not import (registry cycle). */
+function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new CuratorError('CANCELLED', 'Cancelled by the user; the earlier verdicts were kept.');
+}
+
+/** Consecutive run prompts holding about CHUNK_ROLLOUTS rollouts together. */
+function* chunks(prompts: readonly ScopedRunPrompt[]): Generator<ScopedRunPrompt[]> {
+  let chunk: ScopedRunPrompt[] = [];
+  let size = 0;
+  for (const p of prompts) {
+    chunk.push(p);
+    size += p.rollouts;
+    if (size >= CHUNK_ROLLOUTS) {
+      yield chunk;
+      chunk = [];
+      size = 0;
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+export const verifyJob: JobDefinition<VerifyJobParams> = {
+  kind: VERIFY_JOB_KIND,
+  async run(params, ctx) {
+    const { db, jobId, signal } = ctx;
+    const started = Date.now();
+    const scope: Scope = VerifyJobParams.parse(params);
+    const label = describeScope(db, scope);
+    const prompts = runPromptsInScope(db, scope);
+    const total = prompts.reduce((a, p) => a + p.rollouts, 0);
+    const charsTotal = prompts.reduce((a, p) => a + p.chars, 0);
+    const goldFor = createGoldResolver(db, scope.datasetId);
+    const stage = createStager(db, jobId);
+    const select = db.prepare(
+      `SELECT id, run_id AS runId, run_prompt_id AS runPromptId, response, finish_reason AS finishReason, truncated, correct
+       FROM rollouts WHERE run_prompt_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    );
+    const hashes = new Set<string>();
+    let done = 0;
+    let chars = 0;
+    // One report per chunk (tens of milliseconds of work each); the runner persists them at most twice a second.
+    const report = (phase: string) => {
+      const now = Date.now();
+      const seconds = (now - started) / 1000;
+      const perSecond = seconds > 0 ? done / seconds : 0;
+      // Progress counts response characters (bytesDone/bytesTotal): long responses take longer.
+      ctx.progress({ phase, bytesDone: chars, bytesTotal: charsTotal, rows: done, badRows: 0, rowsPerSecond: Math.round(perSecond), etaSeconds: perSecond > 0 ? Math.round((total - done) / perSecond) : null });
+    };
+    report(`Verifying answers (${label})`);
+
+    for (const chunk of chunks(prompts)) {
+      // Let a cancel message reach this thread between chunks.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      throwIfCancelled(signal);
+      const byId = new Map(chunk.map((p) => [p.id, p]));
+      const rows = select.all(JSON.stringify(chunk.map((p) => p.id))) as (Omit<RolloutToCheck, 'questionHash'> & { runPromptId: number })[];
+      const verdicts = rows.map((row) => {
+        const rp = byId.get(row.runPromptId) as ScopedRunPrompt;
+        if (rp.questionHash !== null) hashes.add(rp.questionHash);
+        chars += row.response.length;
+        return checkRollout({ ...row, questionHash: rp.questionHash }, goldFor(rp.questionHash, rp.logGold));
+      });
+      stage(verdicts);
+      done += rows.length;
+      report(`Verifying answers (${label})`);
+    }
+    throwIfCancelled(signal);
+    report('Saving verdicts');
+    const saved = publishVerdicts(db, jobId, VERIFIER_VERSION, hashes);
+    report('Done');
+
+    const seconds = (Date.now() - started) / 1000;
+    const summary = verifySummary(db, scope);
+    const suspects = suspectGoldRows(db, scope, 0, SUSPECT_EXAMPLES);
+    return {
+      scope: { ...scope, label },
+      verifiedNow: saved,
+      ...summary,
+      suspectGoldExamples: suspects.rows,
+      seconds,
+      rolloutsPerSecond: seconds > 0 ? Math.round(saved / seconds) : saved,
+    };
+  },
+  rollback(db: Db, jobId: number) {
+    discardStaged(db, jobId);
+  },
+};
