@@ -8,6 +8,8 @@ import { CuratorScreen } from './CuratorScreen';
 import type { PromptGridHandle } from './grid/PromptGrid';
 import { ImportWizard } from './import/ImportWizard';
 import { progressFraction } from './jobs/format-progress';
+import { PromptPage } from './prompt-page/PromptPage';
+import { useHashRoute } from './prompt-page/route';
 import { isFinished, useJob } from './jobs/use-job';
 import { EmptyState } from './shell/EmptyState';
 import { ErrorBanner } from './shell/ErrorBanner';
@@ -51,6 +53,8 @@ function Shell() {
   const importJob = useJob(wizard.jobId, bumpData);
   const gridRef = useRef<PromptGridHandle | null>(null);
   const searchRef = useRef<SearchBoxHandle | null>(null);
+  // The prompt page (#/prompt/…) covers the main screen, which stays mounted to keep the grid's state.
+  const [pageRoute, navigate] = useHashRoute();
 
   useEffect(() => {
     void callOrReport(services, 'app.info', {}).then((value) => value && setInfo(value));
@@ -80,7 +84,7 @@ function Shell() {
 
   const dialogOpen = wizard.open || helpOpen;
   useShortcuts({
-    enabled: !dialogOpen,
+    enabled: !dialogOpen && pageRoute === null,
     focusSearch: () => searchRef.current?.focus(),
     move: (delta) => gridRef.current?.moveSelection(delta),
     toggleHelp: () => setHelpOpen((open) => !open),
@@ -120,11 +124,14 @@ function Shell() {
 
       {stats === null ? (
         <div className="loading-screen muted">Opening workspace…</div>
-      ) : empty ? (
+      ) : empty && pageRoute === null ? (
         <EmptyState demoJob={demoJob} demoRunning={demoJobId !== null && !demoFinished} onImport={openImport} onLoadDemo={() => void loadDemo()} onCancelDemo={cancelDemo} />
       ) : (
-        <CuratorScreen dataVersion={dataVersion} workspacePrompts={stats.prompts} gridRef={gridRef} searchRef={searchRef} />
+        <div className="screen" hidden={pageRoute !== null}>
+          <CuratorScreen dataVersion={dataVersion} workspacePrompts={stats.prompts} gridRef={gridRef} searchRef={searchRef} />
+        </div>
       )}
+      {pageRoute && stats !== null && <PromptPage route={pageRoute} onNavigate={navigate} dataVersion={dataVersion} />}
 
       {wizard.open && <ImportWizard job={importJob} jobId={wizard.jobId} onJobStarted={onJobStarted} onReset={onReset} onClose={closeImport} />}
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}

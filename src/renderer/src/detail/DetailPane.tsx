@@ -6,6 +6,7 @@ import { useServices } from '../app-context';
 import { MathText } from '../math/MathText';
 import { TexFormula } from '../math/TexFormula';
 import { answerView, stringifyRaw } from './gold-answer';
+import { openPromptPage } from '../prompt-page/route';
 
 /** Very long extra fields (whole solutions, logs) are shown as plain text, not typeset. */
 const MAX_TYPESET_CHARS = 20_000;
@@ -63,6 +64,9 @@ function PromptDetailView({ detail }: { detail: PromptDetail }) {
       <header className="detail-pane__header">
         <h2>Prompt {detail.id}</h2>
         {detail.isDuplicate && <span className="badge badge--warn">duplicate</span>}
+        <button type="button" className="button button--small detail-pane__open" onClick={() => openPromptPage(detail.id)} data-testid="open-prompt-page" title="The prompt page: rollouts, statistics and token heatmaps">
+          Rollouts &amp; traces →
+        </button>
       </header>
 
       <section className="detail-section">
