@@ -66,6 +66,7 @@ function benchVerify() {
   console.log('\n== Answer verifier (issue 6): checks per second on one core; whole rollouts from the Qwen2.5-Math fixture when present');
   const fixture = path.resolve(root, '../shared/fixtures/qwen25math_math_cot_100_rollouts.jsonl');
   const r = runJson(process.execPath, ['out/bench/verify.mjs', ...(fs.existsSync(fixture) ? [fixture] : [])]);
+  const job = fs.existsSync(fixture) ? runJson(process.execPath, ['out/bench/verify-job.mjs', fixture, '25']) : null;
   const s = r.stringNumeric;
   table([
     ['measure', 'checks/s', 'goal', ''],
@@ -73,10 +74,12 @@ function benchVerify() {
     ['string+numeric, cold', fmt(s.coldPerSecond), '', ''],
     [`symbolic stage (${r.symbolic.pairs} pairs)`, fmt(r.symbolic.perSecond), '', ''],
     ...(r.rollouts ? [[`rollouts: extract + check (${fmt(r.rollouts.responses)} real responses)`, fmt(r.rollouts.perSecond), '', '']] : []),
+    ...(job ? [[`verification job, ${fmt(job.verified)} rollouts (worker, staged + published)`, fmt(job.rolloutsPerSecond), '', '']] : []),
   ]);
   console.log(`  (warm: normal forms memoised, as in a job where gold answers and common answers repeat; cold: every answer normalised afresh.)`);
   console.log(`  (string+numeric pairs never loaded mathjs: ${s.mathjsLoaded ? 'NO, it was loaded' : 'yes'}; loading it for the symbolic stage took ${fmt(r.symbolic.mathjsLoadMs)} ms, not counted; mean symbolic check ${fmt(r.symbolic.meanMs, 3)} ms.)`);
-  if (!r.rollouts) console.log(`  (rollout figure skipped: ${path.relative(root, fixture)} not found.)`);
+  if (job) console.log(`  (job: the fixture's 800 responses as 25 steps of one run, in the built job worker; ${fmt(job.wallSeconds, 1)} s from start to done.)`);
+  if (!r.rollouts) console.log(`  (rollout and job figures skipped: ${path.relative(root, fixture)} not found.)`);
 }
 
 const wanted = process.argv.slice(2);
