@@ -103,7 +103,7 @@ describe('prompt import job', () => {
   });
 
   it("fails rather than creating an empty dataset when 'skip' leaves no record", async () => {
-    const job = await importFile(core, { path: writeFile(tmp.dir, 'all-bad.jsonl', '{"question": 1}\n{nope}\n'), onBadRecord: 'skip' });
+    const job = await importFile(core, { path: writeFile(tmp.dir, 'all-bad.jsonl', '{"question": "  "}\n{nope}\n'), onBadRecord: 'skip' });
     expect(job.status).toBe('failed');
     expect(job.error).toMatchObject({ code: 'PARSE_ERROR', message: 'all-bad.jsonl: none of its 2 records could be imported (see the issues).' });
     expect(job.issueCount).toBe(2);
