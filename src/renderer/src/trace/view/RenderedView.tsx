@@ -5,6 +5,7 @@ import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useMemo,
 import { renderMath } from '../../math/render-math';
 import type { PaletteName } from '../heat/palettes';
 import { pieceAtResponseOffset } from '../model/anchors';
+import { emphasisParts } from '../model/emphasis';
 import { lastAtOrBefore } from '../model/segments';
 import type { RenderedBlock, RenderedItem } from '../model/segments';
 import type { TraceLayout } from '../model/trace-model';
@@ -148,7 +149,7 @@ const Block = memo(function Block({ index, layout, itemBins, palette }: { index:
     if (item.kind === 'text') {
       children.push(
         <span key={k} className={`seg ${tint}`} data-item={k}>
-          {item.text}
+          {item.text.includes('**') ? emphasisParts(item.text).map((part, j) => (part.strong ? <strong key={j}>{part.text}</strong> : part.text)) : item.text}
         </span>,
       );
       continue;

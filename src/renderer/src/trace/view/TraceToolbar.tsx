@@ -1,5 +1,6 @@
 // The controls every trace view shares: tokens or rendered, the signal, aggregation, clip and
 // threshold, and the colour legend.
+import type { HeatScale } from '../heat/scale';
 import type { Reducer } from '../model/aggregate';
 import { AGGREGATION_UNITS } from '../model/units';
 import type { AggregationUnit } from '../model/units';
@@ -68,11 +69,17 @@ export function TraceToolbar({ view, onView, signals, settings, onSettings, shar
         <span>Hide below {Math.round(settings.threshold * 100)}%</span>
         <input type="range" min={0} max={0.9} step={0.05} value={settings.threshold} disabled={!shared} onChange={(e) => set({ threshold: Number(e.target.value) })} data-testid="threshold" />
       </label>
-      {shared && scale && <Legend scale={scale} label={shared.label} description={shared.description} range={shared.range} clipped={shared.clip < 1} />}
+      {shared && scale && <Legend scales={distinctPalettes(shared.scales)} label={shared.label} description={shared.description} range={shared.range} clipped={shared.clip < 1} />}
       <span className="trace-toolbar__keys small muted">
         <kbd>n</kbd>/<kbd>p</kbd> hot token · <kbd>c</kbd> crossing · <kbd>a</kbd> answer · <kbd>←</kbd>
         <kbd>→</kbd> token · <kbd>v</kbd> view
       </span>
     </div>
   );
+}
+
+function distinctPalettes(scales: SharedScale['scales']): HeatScale[] {
+  const out: HeatScale[] = [];
+  for (const s of scales) if (s && !out.some((o) => o.palette === s.palette)) out.push(s);
+  return out;
 }
