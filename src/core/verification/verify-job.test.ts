@@ -107,7 +107,7 @@ describe('verification job', () => {
   });
 });
 
-describe('verification job: cancel and crash', () => {
+describe('verification job: big prompts, cancel and crash', () => {
   let tmp: ReturnType<typeof tempDir>;
   let dbPath: string;
   let core: Core;
@@ -119,6 +119,19 @@ describe('verification job: cancel and crash', () => {
   afterEach(async () => {
     await core.close();
     tmp.cleanup();
+  });
+
+  it('reads one prompt sampled thousands of times in pages of 2,000 rollouts', async () => {
+    const lines = Array.from({ length: 4500 }, (_, i) => ({ question: 'One prompt, every step: what is 6 times 7?', gold: '42', response: `\\boxed{${i % 10 === 0 ? 41 : 42}}`, reward: 1 }));
+    await finished(core, await core.invoke('import.rolloutsStart', { path: writeRolloutLog(tmp.dir, lines, 'one.jsonl', 'one') }));
+    const rows: number[] = [];
+    const off = core.on('job.updated', (job: Job) => {
+      if (job.kind === VERIFY_JOB_KIND && job.status === 'running' && job.progress?.phase.startsWith('Verifying')) rows.push(job.progress.rows);
+    });
+    const job = await finished(core, await core.invoke('verify.start', {}));
+    off();
+    expect(rows).toEqual([0, 2000, 4000, 4500]);
+    expect(job.result).toMatchObject({ verified: 4500, loggedCorrectRecheckWrong: 450, agree: 4050, suspectGold: 0 });
   });
 
   it('a cancelled job keeps the earlier verdicts and leaves nothing staged', async () => {

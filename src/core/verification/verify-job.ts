@@ -29,20 +29,32 @@ function throwIfCancelled(signal: AbortSignal): void {
   if (signal.aborted) throw new CuratorError('CANCELLED', 'Cancelled by the user; the earlier verdicts were kept.');
 }
 
-/** Consecutive run prompts holding about CHUNK_ROLLOUTS rollouts together. */
-function* chunks(prompts: readonly ScopedRunPrompt[]): Generator<ScopedRunPrompt[]> {
-  let chunk: ScopedRunPrompt[] = [];
+/** Consecutive run prompts holding about CHUNK_ROLLOUTS rollouts together (a big one alone). */
+function* promptGroups(prompts: readonly ScopedRunPrompt[]): Generator<ScopedRunPrompt[]> {
+  let group: ScopedRunPrompt[] = [];
   let size = 0;
   for (const p of prompts) {
-    chunk.push(p);
+    group.push(p);
     size += p.rollouts;
     if (size >= CHUNK_ROLLOUTS) {
-      yield chunk;
-      chunk = [];
+      yield group;
+      group = [];
       size = 0;
     }
   }
-  if (chunk.length > 0) yield chunk;
+  if (group.length > 0) yield group;
+}
+
+/**
+ * Pages of at most CHUNK_ROLLOUTS rollout ids, in id order within each group of run prompts: memory
+ * stays bounded even when one prompt was sampled at every step of a long run.
+ */
+function* rolloutPages(db: Db, prompts: readonly ScopedRunPrompt[]): Generator<number[]> {
+  const idsOf = db.prepare(`SELECT id FROM rollouts WHERE run_prompt_id IN (SELECT value FROM json_each(?)) ORDER BY id`).pluck();
+  for (const group of promptGroups(prompts)) {
+    const ids = idsOf.all(JSON.stringify(group.map((p) => p.id))) as number[];
+    for (let i = 0; i < ids.length; i += CHUNK_ROLLOUTS) yield ids.slice(i, i + CHUNK_ROLLOUTS);
+  }
 }
 
 export const verifyJob: JobDefinition<VerifyJobParams> = {
@@ -59,8 +71,9 @@ export const verifyJob: JobDefinition<VerifyJobParams> = {
     const stage = createStager(db, jobId);
     const select = db.prepare(
       `SELECT id, run_id AS runId, run_prompt_id AS runPromptId, response, finish_reason AS finishReason, truncated, correct
-       FROM rollouts WHERE run_prompt_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+       FROM rollouts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
     );
+    const byId = new Map(prompts.map((p) => [p.id, p]));
     const hashes = new Set<string>();
     let done = 0;
     let chars = 0;
@@ -74,12 +87,11 @@ export const verifyJob: JobDefinition<VerifyJobParams> = {
     };
     report(`Verifying answers (${label})`);
 
-    for (const chunk of chunks(prompts)) {
+    for (const page of rolloutPages(db, prompts)) {
       // Let a cancel message reach this thread between chunks.
       await new Promise<void>((resolve) => setImmediate(resolve));
       throwIfCancelled(signal);
-      const byId = new Map(chunk.map((p) => [p.id, p]));
-      const rows = select.all(JSON.stringify(chunk.map((p) => p.id))) as (Omit<RolloutToCheck, 'questionHash'> & { runPromptId: number })[];
+      const rows = select.all(JSON.stringify(page)) as (Omit<RolloutToCheck, 'questionHash'> & { runPromptId: number })[];
       const verdicts = rows.map((row) => {
         const rp = byId.get(row.runPromptId) as ScopedRunPrompt;
         if (rp.questionHash !== null) hashes.add(rp.questionHash);
