@@ -33,6 +33,17 @@ describe('majorityAnswer', () => {
     expect(r.clusters.map((c) => c.votes)).toEqual([2, 2, 1]);
   });
 
+  it('stops checking equivalence after its budget, still grouping identical normal forms', () => {
+    const answers = ['\\frac{1}{2}', '0.5', '\\dfrac{1}{2}', '0.5'];
+    expect(majorityAnswer(answers).clusters.map((c) => c.votes)).toEqual([4]);
+    expect(majorityAnswer(answers, { maxEquivalenceChecks: 0 }).clusters.map((c) => [c.representative, c.votes])).toEqual([
+      ['\\frac{1}{2}', 2],
+      ['0.5', 2],
+    ]);
+    // One check: 0.5 joins \frac{1}{2}; later answers only by normal form (\dfrac{1}{2} normalises to \frac{1}{2}).
+    expect(majorityAnswer(answers, { maxEquivalenceChecks: 1 }).clusters.map((c) => c.votes)).toEqual([4]);
+  });
+
   it('has no winner without answers', () => {
     expect(majorityAnswer([null, undefined, ' '])).toMatchObject({ clusters: [], winner: null, tie: false, unanswered: [0, 1, 2] });
   });

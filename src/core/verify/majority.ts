@@ -27,7 +27,15 @@ export interface MajorityResult {
 
 export interface MajorityOptions extends Pick<CheckOptions, 'symbolic' | 'symbolicBudgetMs' | 'relativeTolerance'> {
   weights?: readonly number[];
+  /**
+   * Equivalence checks allowed per call (default 1000). Many distinct answers (garbage from an early
+   * checkpoint) would otherwise cost clusters × answers checks; once spent, answers join clusters by
+   * identical normal form only.
+   */
+  maxEquivalenceChecks?: number;
 }
+
+const DEFAULT_MAX_CHECKS = 1000;
 
 export function majorityAnswer(answers: ReadonlyArray<string | null | undefined>, options: MajorityOptions = {}): MajorityResult {
   // Percent leniency is off: it is not symmetric (25 would join 0.25 and 2500 alike).
@@ -35,6 +43,7 @@ export function majorityAnswer(answers: ReadonlyArray<string | null | undefined>
   const clusters: AnswerCluster[] = [];
   const byNormalized = new Map<string, AnswerCluster>();
   const unanswered: number[] = [];
+  let checksLeft = options.maxEquivalenceChecks ?? DEFAULT_MAX_CHECKS;
   answers.forEach((answer, index) => {
     const weight = options.weights?.[index] ?? 1;
     if (answer === null || answer === undefined || answer.trim() === '') {
@@ -42,7 +51,13 @@ export function majorityAnswer(answers: ReadonlyArray<string | null | undefined>
       return;
     }
     const normalized = normalizeCached(answer);
-    const cluster = byNormalized.get(normalized) ?? clusters.find((c) => checkAnswer(answer, c.representative, check).equivalent);
+    const cluster =
+      byNormalized.get(normalized) ??
+      clusters.find((c) => {
+        if (checksLeft <= 0) return false;
+        checksLeft--;
+        return checkAnswer(answer, c.representative, check).equivalent;
+      });
     if (cluster) {
       cluster.members.push(index);
       cluster.votes++;
