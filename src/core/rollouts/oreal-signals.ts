@@ -52,7 +52,8 @@ export function crossingIndex(prob: ArrayLike<number>): number | null {
 
 /**
  * sigmoid(mean of all logits) and the crossing index in one pass, without building the arrays: what an
- * import stores per rollout (the arrays themselves are derived again when a rollout is viewed).
+ * import stores per rollout (the arrays themselves are derived again when a rollout is viewed). The side
+ * of 0.5 is the sign of the running sum (sigmoid(m) >= 0.5 exactly when m >= 0), so no exp() per token.
  */
 export function rmSummary(logits: ArrayLike<number>): { finalProb: number | null; crossing: number | null } {
   const n = logits.length;
@@ -60,16 +61,13 @@ export function rmSummary(logits: ArrayLike<number>): { finalProb: number | null
   let sum = 0;
   let upper = false;
   let lastChange = -1;
-  let p = 0;
   for (let t = 0; t < n; t++) {
     sum += logits[t] as number;
-    // Float32 like the stored array, so that this agrees with crossingIndex(runningProbability(...)).
-    p = Math.fround(sigmoid(sum / (t + 1)));
-    const side = p >= 0.5;
+    const side = sum >= 0;
     if (t > 0 && side !== upper) lastChange = t;
     upper = side;
   }
-  return { finalProb: p, crossing: lastChange > 0 ? lastChange : null };
+  return { finalProb: Math.fround(sigmoid(sum / n)), crossing: lastChange > 0 ? lastChange : null };
 }
 
 /** The per-rollout RM summary from whichever the rollout logged: rm_prob, else rm_logit. */

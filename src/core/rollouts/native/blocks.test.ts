@@ -12,7 +12,7 @@ import { parseNativeBlock } from './parse-block';
 const BUILT_WORKER = path.resolve(__dirname, '../../../../out/node/rollout-parse-worker.mjs');
 const HAS_WORKER = fs.existsSync(BUILT_WORKER);
 
-const line = (i: number, pad = 0) => JSON.stringify({ question: `q${i}`, response: `answer ${i}${'x'.repeat(pad)}`, reward: i % 2 });
+const line = (i: number, pad = 0, tail = '') => JSON.stringify({ question: `q${i}`, response: `answer ${i}${'x'.repeat(pad)}${tail}`, reward: i % 2 });
 
 async function parseAll(file: string, from = { offset: 0, line: 0 }, blockBytes = 64) {
   const out: { line: number; endOffset: number | null; response: string }[] = [];
@@ -34,14 +34,15 @@ describe('native line blocks', () => {
   afterEach(() => tmp.cleanup());
 
   it('numbers lines and gives each record the byte offset just after it', async () => {
-    const text = `\uFEFF${line(1)}\r\n\n${line(2, 200)}\n   \n${line(3)}`;
+    // Non-ASCII text (2- and 4-byte UTF-8) makes characters and bytes differ.
+    const text = `\uFEFF${line(1, 0, 'é')}\r\n\n${line(2, 200, '𝑥²')}\n   \n${line(3)}`;
     const file = path.join(tmp.dir, 'a.jsonl');
     fs.writeFileSync(file, text);
     const { out, bad } = await parseAll(file);
     expect(bad).toEqual([]);
     expect(out.map((r) => [r.line, r.response])).toEqual([
-      [1, 'answer 1'],
-      [3, `answer 2${'x'.repeat(200)}`],
+      [1, 'answer 1é'],
+      [3, `answer 2${'x'.repeat(200)}𝑥²`],
       [5, 'answer 3'],
     ]);
     const bytes = Buffer.from(text);

@@ -5,6 +5,7 @@ import type { RecordIssue } from '../../../shared/domain';
 import { prepareRollout } from '../prepare';
 import type { PreparedRollout } from '../prepared';
 import type { RolloutRecord } from '../record';
+import { fastNativeLine } from './fast-line';
 import { nativeValueToRecord } from './line';
 import { parseLenient } from './non-finite';
 
@@ -23,22 +24,46 @@ const EXCERPT_CHARS = 200;
 /** Calls `onLine` for every non-blank line with its text, number and the file offset just after it. */
 export function forEachLine(bytes: Uint8Array, start: number, firstLine: number, file: string, onLine: (text: string, line: number, endOffset: number) => void, onBad: (issue: RecordIssue, endOffset: number) => void): number {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const allUtf8 = isUtf8(buf);
+  if (!isUtf8(buf)) return forEachLineBytes(buf, start, firstLine, file, onLine, onBad);
+  // One decode for the block; lines are slices of it. In pure ASCII, characters are bytes.
+  const text = buf.toString('utf8');
+  const ascii = text.length === buf.length;
+  let line = firstLine - 1;
+  let at = 0;
+  let byteAt = start;
+  while (at < text.length) {
+    const nl = text.indexOf('\n', at);
+    const next = nl === -1 ? text.length : nl + 1;
+    let end = nl === -1 ? text.length : nl;
+    line++;
+    if (end > at && text.charCodeAt(end - 1) === 0x0d) end--; // CRLF
+    const nextByte = ascii ? start + next : byteAt + Buffer.byteLength(text.slice(at, next));
+    if (end > at) {
+      const lineText = text.slice(at, end);
+      if (lineText.trim() !== '') onLine(lineText, line, nextByte); // blank lines are counted, not records
+    }
+    byteAt = nextByte;
+    at = next;
+  }
+  return line;
+}
+
+/** The same, line by line over bytes, for a block with invalid UTF-8: only the bad lines are reported. */
+function forEachLineBytes(buf: Buffer, start: number, firstLine: number, file: string, onLine: (text: string, line: number, endOffset: number) => void, onBad: (issue: RecordIssue, endOffset: number) => void): number {
   let line = firstLine - 1;
   let at = 0;
   while (at < buf.length) {
     const nl = buf.indexOf(NEWLINE, at);
-    const stop = nl === -1 ? buf.length : nl;
     const next = nl === -1 ? buf.length : nl + 1;
+    let end = nl === -1 ? buf.length : nl;
     line++;
-    let end = stop;
-    if (end > at && buf[end - 1] === 0x0d) end--; // CRLF
+    if (end > at && buf[end - 1] === 0x0d) end--;
     if (end > at) {
-      if (!allUtf8 && !isUtf8(buf.subarray(at, end))) {
+      if (!isUtf8(buf.subarray(at, end))) {
         onBad({ file, line, field: null, message: 'the line is not valid UTF-8 text (save the file as UTF-8)', excerpt: null }, start + next);
       } else {
         const text = buf.toString('utf8', at, end);
-        if (text.trim() !== '') onLine(text, line, start + next); // blank lines are counted, not records
+        if (text.trim() !== '') onLine(text, line, start + next);
       }
     }
     at = next;
@@ -48,6 +73,16 @@ export function forEachLine(bytes: Uint8Array, start: number, firstLine: number,
 
 /** Parses one line's JSON and checks its fields; the record is not yet prepared. */
 export function parseNativeLine(text: string, line: number, endOffset: number, file: string): { ok: true; record: RolloutRecord } | { ok: false; issues: RecordIssue[] } {
+  const fast = fastNativeLine(text, line, file);
+  if (fast) {
+    if (fast.ok) fast.record.endOffset = endOffset;
+    return fast;
+  }
+  return parseNativeLineSlow(text, line, endOffset, file);
+}
+
+/** The whole line through JSON.parse (and the NaN-tolerant re-parse): the reference the fast path matches. */
+export function parseNativeLineSlow(text: string, line: number, endOffset: number, file: string): { ok: true; record: RolloutRecord } | { ok: false; issues: RecordIssue[] } {
   const parsed = parseLenient(text);
   if ('error' in parsed) {
     const excerpt = text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;

@@ -1,0 +1,78 @@
+// The fast path for native lines gives exactly what JSON.parse + the field checks give: compared on
+// generated lines with escapes, astral characters, key orders, whitespace and some bad fields; and it
+// steps aside (null) for what it does not handle, so those lines get the normal path's messages.
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../demo/random';
+import { prepareRollout } from '../prepare';
+import { fastNativeLine } from './fast-line';
+import { parseNativeLineSlow } from './parse-block';
+
+const PIECES = ['We', ' have', '\n\n', '"quoted"', '\\frac', '{', '}', ' $x$', '\t', '𝑥', '²', 'é', '\u0001', '</', 'a\\b', ' 3.5', '💡'];
+const NUMBERS = ['0', '-0', '1', '-1', '0.5', '-0.125', '3.14159', '1e-7', '2.5E+3', '-1.0e2', '123456789012345678', '0.000001234567890123456', '1e22', '1e-22', '7e25', '3.4e38', '-0.0', '17.000'];
+
+function randomLine(rand: () => number): string {
+  const n = 1 + Math.floor(rand() * 30);
+  const tokens = Array.from({ length: n }, () => PIECES[Math.floor(rand() * PIECES.length)] as string);
+  const numbers = () => `[${Array.from({ length: n }, () => NUMBERS[Math.floor(rand() * NUMBERS.length)]).join(rand() < 0.5 ? ',' : ' , ')}]`;
+  // JSON.stringify escapes some characters; writers may also use \uXXXX for others.
+  const tokenJson = tokens.map((t) => (rand() < 0.2 ? `"${t.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"` : JSON.stringify(t)));
+  const fields = [
+    `"question": ${JSON.stringify(`Q ${Math.floor(rand() * 5)}`)}`,
+    `"response": ${JSON.stringify(tokens.join(''))}`,
+    `"tokens": [${tokenJson.join(rand() < 0.5 ? ',' : ', ')}]`,
+    `"signals": {"rm_logit": ${numbers()}, "logprob":${rand() < 0.05 ? '[1]' : numbers()}}`,
+    // Now and then a field the checks refuse, so that issues are compared too.
+    `"reward": ${rand() < 0.1 ? '"yes"' : rand() < 0.5 ? 1 : 'false'}`,
+    `"extra": {"tokens": [1, "x"], "nested": {"signals": "no"}}`,
+  ];
+  if (rand() < 0.3) fields.push('"step": 4', '"group_id": "g"');
+  fields.sort(() => rand() - 0.5);
+  return `${rand() < 0.3 ? ' ' : ''}{${fields.join(rand() < 0.5 ? ',' : ' ,\n ')}}${rand() < 0.3 ? ' \r' : ''}`;
+}
+
+function prepared(result: ReturnType<typeof parseNativeLineSlow>) {
+  if (!result.ok) return { issues: result.issues };
+  const p = prepareRollout(result.record, 'f');
+  return p.ok ? { rollout: p.rollout } : { issues: p.issues };
+}
+
+describe('fast native line path', () => {
+  it('matches the JSON.parse path on generated lines', () => {
+    const rand = seededRandom(11);
+    let taken = 0;
+    const skipped: string[] = [];
+    for (let k = 0; k < 400; k++) {
+      const text = randomLine(rand);
+      const fast = fastNativeLine(text, 3, 'f');
+      const slow = parseNativeLineSlow(text, 3, 0, 'f');
+      if (fast === null) {
+        skipped.push(text);
+        continue;
+      }
+      taken++;
+      if (fast.ok) fast.record.endOffset = 0;
+      expect({ text, ...prepared(fast) }).toEqual({ text, ...prepared(slow) });
+    }
+    // Every generated line is of the kind the fast path handles.
+    expect({ taken, skipped: skipped.slice(0, 3) }).toMatchObject({ taken: 400 });
+  });
+
+  it('steps aside for lines it does not handle', () => {
+    const base = { question: 'q', response: 'ab', tokens: ['a', 'b'], signals: { rm_logit: [1, 2] } };
+    const line = (v: object) => JSON.stringify(v);
+    expect(fastNativeLine(line(base), 1, 'f')).not.toBeNull();
+    for (const text of [
+      line({ ...base, tokens: ['a', 'c'] }), // does not spell the response
+      line({ ...base, token_offsets: [0, 1] }),
+      line({ ...base, tokens: ['a', 1] }),
+      '{"question":"q","response":"ab","tokens":["a","b"],"signals":{"rm_logit":[1,NaN]}}',
+      '{"question":"q","response":"ab","tokens":["a","b"],"tokens":["ab"]}',
+      '{"question":"q","response":"ab","extra":{"tokens":["a","b"]}}',
+      '{"question":"q","response":"ab","tok\\u0065ns":["a","b"]}',
+      '{"question":"q","response":"ab","tokens":["a","b"]} trailing',
+      line({ question: 'q', response: 'ab' }),
+    ]) {
+      expect({ text, fast: fastNativeLine(text, 1, 'f') }).toEqual({ text, fast: null });
+    }
+  });
+});
