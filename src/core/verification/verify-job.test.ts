@@ -160,6 +160,32 @@ describe('verification job: big prompts, cancel and crash', () => {
     expect(count(dbPath, `SELECT count(*) AS n FROM rollout_verdicts WHERE job_id = ${first.id}`)).toBe(6000);
   });
 
+  it('after a crash while publishing, recovery keeps the published verdicts and refreshes the statistics', async () => {
+    const ids = await loadSmallWorkspace(core, tmp.dir);
+    await finished(core, await core.invoke('verify.start', { runId: ids.runId }));
+    expect(count(dbPath, 'SELECT count(*) AS n FROM question_answer_stats WHERE suspect_gold = 1')).toBe(1);
+    await core.close();
+    // What a crash after the first publishing batch leaves: the "twelve" rollouts re-checked against a
+    // corrected gold answer (published, statistics not refreshed yet) and more verdicts still staged.
+    const db = openDatabase(dbPath);
+    const jobId = insertJob(db, VERIFY_JOB_KIND, 'Verify answers: all runs', { runId: null, datasetId: null });
+    markRunning(db, jobId);
+    const published = db.prepare(`UPDATE rollout_verdicts SET job_id = ?, equivalent = 1, answer_matches = 1, gold_answer = '15' WHERE gold_answer = '12'`).run(jobId).changes;
+    db.prepare(
+      `INSERT INTO verification_staging (job_id, rollout_id, run_id, rule, truncated, equivalent, answer_matches, stage, reason, gold_source, agreement)
+       SELECT ?, rollout_id, run_id, 'none', 0, 0, 0, 'none', 'x', 'none', 'ungraded' FROM rollout_verdicts WHERE job_id != ?`,
+    ).run(jobId, jobId);
+    db.close();
+    expect(published).toBe(5);
+
+    core = createCore({ dbPath });
+    expect(await call(core, 'jobs.get', { id: jobId })).toMatchObject({ status: 'failed' });
+    expect(count(dbPath, 'SELECT count(*) AS n FROM verification_staging')).toBe(0);
+    expect(count(dbPath, `SELECT count(*) AS n FROM rollout_verdicts WHERE job_id = ${jobId}`)).toBe(5);
+    expect(count(dbPath, 'SELECT count(*) AS n FROM question_answer_stats WHERE suspect_gold = 1')).toBe(0);
+    expect(count(dbPath, `SELECT matching_gold AS n FROM question_answer_stats WHERE gold_answer = '15'`)).toBe(5);
+  });
+
   it('a job interrupted by a crash is rolled back when the workspace opens again', async () => {
     await core.close();
     const db = openDatabase(dbPath);

@@ -1,6 +1,7 @@
 // The bulk re-verification job: every rollout of a scope (a run, a dataset's prompts, both, or all)
-// re-checked against its gold answer, in chunks of run prompts; verdicts are staged and published in
-// the last transaction. Cancel, failure or a crash discards the staged verdicts and keeps the old ones.
+// re-checked against its gold answer, in pages of rollouts; verdicts are staged, then published once
+// everything is checked. Cancel, failure or a crash before publishing discards the staged verdicts and
+// keeps the old ones (./store.ts says what a crash while publishing leaves).
 import { z } from 'zod';
 import { CuratorError } from '../../shared/errors';
 import type { Db } from '../db/open';
@@ -10,7 +11,7 @@ import { createGoldResolver } from './gold';
 import { suspectGoldRows, verifySummary } from './queries';
 import type { Scope, ScopedRunPrompt } from './scope';
 import { describeScope, runPromptsInScope } from './scope';
-import { createStager, discardStaged, publishVerdicts } from './store';
+import { createStager, publishVerdicts, rollbackVerification } from './store';
 import type { RolloutToCheck } from './verdict';
 import { checkRollout } from './verdict';
 
@@ -103,8 +104,9 @@ export const verifyJob: JobDefinition<VerifyJobParams> = {
       report(`Verifying answers (${label})`);
     }
     throwIfCancelled(signal);
+    // From here on the job no longer stops for a cancel: publishing is not undone.
     report('Saving verdicts');
-    const saved = publishVerdicts(db, jobId, VERIFIER_VERSION, hashes);
+    const saved = await publishVerdicts(db, jobId, VERIFIER_VERSION, hashes);
     report('Done');
 
     const seconds = (Date.now() - started) / 1000;
@@ -120,6 +122,6 @@ export const verifyJob: JobDefinition<VerifyJobParams> = {
     };
   },
   rollback(db: Db, jobId: number) {
-    discardStaged(db, jobId);
+    rollbackVerification(db, jobId);
   },
 };
