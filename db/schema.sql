@@ -34,6 +34,9 @@ CREATE TABLE datasets (
   prompt_count    INTEGER NOT NULL DEFAULT 0,
   duplicate_count INTEGER NOT NULL DEFAULT 0,
   job_id          INTEGER REFERENCES jobs(id) ON DELETE SET NULL,
+  -- 1 once the dataset's prompts are in prompts_fts. Import makes a dataset visible first and a follow-up
+  -- job builds its search index; until then search falls back to scanning that dataset with LIKE.
+  search_indexed  INTEGER NOT NULL DEFAULT 0 CHECK (search_indexed IN (0, 1)),
   created_at      TEXT NOT NULL
 ) STRICT;
 
@@ -384,15 +387,7 @@ CREATE INDEX prompts_dataset ON prompts (dataset_id, row_index);
 
 CREATE INDEX prompts_hash ON prompts (question_hash);
 
-CREATE INDEX prompts_level ON prompts (level);
-
-CREATE INDEX prompts_pass_rate ON prompts (pass_rate);
-
-CREATE INDEX prompts_source ON prompts (source);
-
 CREATE INDEX prompts_source_id ON prompts (source_id);
-
-CREATE INDEX prompts_subject ON prompts (subject);
 
 CREATE INDEX question_answer_stats_suspect ON question_answer_stats (question_hash) WHERE suspect_gold = 1;
 

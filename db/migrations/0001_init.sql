@@ -51,6 +51,9 @@ CREATE TABLE datasets (
   prompt_count    INTEGER NOT NULL DEFAULT 0,
   duplicate_count INTEGER NOT NULL DEFAULT 0,
   job_id          INTEGER REFERENCES jobs(id) ON DELETE SET NULL,
+  -- 1 once the dataset's prompts are in prompts_fts. Import makes a dataset visible first and a follow-up
+  -- job builds its search index; until then search falls back to scanning that dataset with LIKE.
+  search_indexed  INTEGER NOT NULL DEFAULT 0 CHECK (search_indexed IN (0, 1)),
   created_at      TEXT NOT NULL
 ) STRICT;
 
@@ -72,12 +75,10 @@ CREATE TABLE prompts (
   extra            TEXT                 -- JSON object: every source field not mapped above
 ) STRICT;
 
+-- Few secondary indexes on purpose: each one slows a 10^6-row import. Facet counts come from
+-- prompt_facet_cells, and the grid sorts once per query and caches the order (prompts/order-cache.ts).
 CREATE INDEX prompts_dataset ON prompts (dataset_id, row_index);
 CREATE INDEX prompts_hash ON prompts (question_hash);
-CREATE INDEX prompts_source ON prompts (source);
-CREATE INDEX prompts_subject ON prompts (subject);
-CREATE INDEX prompts_level ON prompts (level);
-CREATE INDEX prompts_pass_rate ON prompts (pass_rate);
 
 -- Trigram tokenizer: substring search that also matches LaTeX such as \sqrt or \frac{1}{2}.
 -- Contentless with delete support: the text lives once, in prompts; rowid = prompts.id.

@@ -11,6 +11,7 @@ import { createHandlers } from './handlers';
 import type { Handlers } from './handlers';
 import { JobRunner } from './jobs/runner';
 import { OrderCache } from './prompts/order-cache';
+import { scheduleSearchIndexing } from './prompts/search-index';
 import type { CoreState } from './state';
 import { ensureWorkspaceId } from './workspace';
 import { toRpcError } from './rpc-error';
@@ -53,10 +54,14 @@ export function createCore(options: CoreOptions): Core {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     onUpdate: (job) => {
       emit('job.updated', job);
-      if (job.status === 'done') emit('data.changed', { scope: 'prompts' });
+      if (job.status !== 'done') return;
+      emit('data.changed', { scope: 'prompts' });
+      // A new prompt dataset gets its search index built in the background.
+      if (job.kind !== 'index.search') scheduleSearchIndexing(db, jobs);
     },
   });
   jobs.recoverInterrupted();
+  scheduleSearchIndexing(db, jobs);
   const state: CoreState = {
     db,
     dbPath: options.dbPath,

@@ -1,7 +1,7 @@
 // "Load demo data": a realistic workspace generated locally (no download), through the same writer as
 // a real import so the demo exercises the real paths.
 import { createImportingDataset, markDatasetReady } from '../datasets';
-import { throwIfCancelled } from '../jobs/execute';
+import { throwIfCancelled } from '../jobs/cancel';
 import type { JobDefinition } from '../jobs/types';
 import { answerNormalized, questionHash } from '../prompts/normalize';
 import type { PromptRecord } from '../prompts/write';

@@ -17,6 +17,7 @@ import type { FieldNote } from './record';
 import { createRecordBuilder } from './record';
 import type { ItemError, ReaderOptions, SourceReader } from './types';
 import { excerpt } from './types';
+import { throwIfCancelled } from '../jobs/cancel';
 
 export interface ImportRequest {
   path: string;
@@ -24,14 +25,6 @@ export interface ImportRequest {
   mapping: FieldMapping;
   datasetName: string;
   onBadRecord: BadRecordPolicy;
-}
-
-/**
- * Same as throwIfCancelled in jobs/execute.ts. Importing that module from here would close the cycle
- * registry -> prompt-import-job -> execute -> registry, and the registry would see this job as undefined.
- */
-function throwIfCancelled(signal: AbortSignal): void {
-  if (signal.aborted) throw new CuratorError('CANCELLED', 'Cancelled by the user; nothing was kept.');
 }
 
 /** A reader error that ends the import (broken CSV quoting, a truncated JSON array) also goes to the job's issues. */

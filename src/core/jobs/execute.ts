@@ -39,11 +39,3 @@ export async function executeJob(
     emit({ type: 'failed', error });
   }
 }
-
-export function cancelled(): CuratorError {
-  return new CuratorError('CANCELLED', 'Cancelled by the user; nothing was kept.');
-}
-
-export function throwIfCancelled(signal: AbortSignal): void {
-  if (signal.aborted) throw cancelled();
-}

@@ -5,9 +5,10 @@ import { promptImportJob } from '../import/prompt-import-job';
 import { rolloutImportJob } from '../rollouts/import/import-job';
 import { exportJob } from '../export/job';
 import { verifyJob } from '../verification/verify-job';
+import { searchIndexJob } from '../prompts/search-index-job';
 import type { JobDefinition } from './types';
 
-const definitions: JobDefinition<never>[] = [promptImportJob, demoJob, rolloutImportJob, exportJob, verifyJob];
+const definitions: JobDefinition<never>[] = [promptImportJob, demoJob, rolloutImportJob, exportJob, verifyJob, searchIndexJob];
 
 export function jobDefinition(kind: string): JobDefinition<unknown> {
   const def = definitions.find((d) => d.kind === kind);

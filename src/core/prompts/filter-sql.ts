@@ -47,8 +47,10 @@ export type FacetDimension = 'datasets' | 'sources' | 'subjects' | 'levels' | 'p
  * Builds the WHERE clause over `prompts p`; `omit` leaves one facet dimension out (facet counts ignore
  * their own selection). Visibility is a literal list of ready dataset ids rather than a join: it costs
  * nothing per row, where a join to datasets doubled the time of a scan over 10^6 prompts.
+ * `unindexedDatasetIds` (datasets not yet in the search index), when known, lets a search use the index
+ * alone in the usual case where every dataset is indexed.
  */
-export function whereClause(filter: PromptFilter, readyDatasetIds: readonly number[], omit?: FacetDimension): SqlFragment {
+export function whereClause(filter: PromptFilter, readyDatasetIds: readonly number[], omit?: FacetDimension, unindexedDatasetIds?: readonly number[]): SqlFragment {
   const parts: string[] = [visibleDatasets(readyDatasetIds)];
   const params: unknown[] = [];
   const inList = (column: string, values: readonly unknown[]) => {
@@ -70,13 +72,23 @@ export function whereClause(filter: PromptFilter, readyDatasetIds: readonly numb
   }
   const search = filter.search?.trim();
   if (search) {
+    const like = `%${escapeLike(search)}%`;
+    const scan = `(p.question LIKE ? ESCAPE '\\' OR p.gold_answer LIKE ? ESCAPE '\\')`;
     // The trigram index needs at least 3 characters; shorter searches scan with LIKE.
     if ([...search].length >= 3) {
-      parts.push(`p.id IN (SELECT rowid FROM prompts_fts WHERE prompts_fts MATCH ?)`);
-      params.push(`"${search.replace(/"/g, '""')}"`);
+      const match = `"${search.replace(/"/g, '""')}"`;
+      const indexed = `p.id IN (SELECT rowid FROM prompts_fts WHERE prompts_fts MATCH ?)`;
+      if (unindexedDatasetIds?.length === 0) {
+        parts.push(indexed);
+        params.push(match);
+      } else {
+        // Datasets whose search index is still being built (index.search job) are scanned instead.
+        const unindexed = unindexedDatasetIds ? visibleDatasets(unindexedDatasetIds) : `p.dataset_id IN (SELECT id FROM datasets WHERE search_indexed = 0)`;
+        parts.push(`(${indexed} OR (${unindexed} AND ${scan}))`);
+        params.push(match, like, like);
+      }
     } else {
-      parts.push(`(p.question LIKE ? ESCAPE '\\' OR p.gold_answer LIKE ? ESCAPE '\\')`);
-      const like = `%${escapeLike(search)}%`;
+      parts.push(scan);
       params.push(like, like);
     }
   }

@@ -1,15 +1,17 @@
 // Normal forms used to compare prompts: duplicate detection within a dataset, and joining rollout
 // logs to prompts by question text.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Unicode NFKC, unified line endings, collapsed whitespace, trimmed. Case and LaTeX are kept. */
 export function normalizeQuestion(text: string): string {
-  return text.normalize('NFKC').replace(/\r\n?/g, '\n').replace(/\s+/g, ' ').trim();
+  // Only runs of two or more, or single non-space whitespace, need replacing: much faster than /\s+/g
+  // on text that is mostly single spaces, with the same result (CRLF is such a run).
+  return text.normalize('NFKC').replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 /** 16 hex digits of SHA-1 over the normalised question: short, and collisions are negligible at 10^7 rows. */
 export function questionHash(text: string): string {
-  return createHash('sha1').update(normalizeQuestion(text)).digest('hex').slice(0, 16);
+  return hash('sha1', normalizeQuestion(text), 'hex').slice(0, 16);
 }
 
 /** How an answer is shown: strings as given, anything else (27.0, lists) in its JSON form. */

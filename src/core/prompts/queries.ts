@@ -15,9 +15,14 @@ export function readyDatasetIds(db: Db): number[] {
   return db.prepare(`SELECT id FROM datasets WHERE status = 'ready' ORDER BY id`).pluck().all() as number[];
 }
 
+/** Visible datasets whose search index is still being built. */
+export function unindexedDatasetIds(db: Db): number[] {
+  return db.prepare(`SELECT id FROM datasets WHERE status = 'ready' AND search_indexed = 0 ORDER BY id`).pluck().all() as number[];
+}
+
 /** Ids matching the filter in sort order; the id breaks ties in the sort's direction so an index can serve it. */
 function orderedIds(db: Db, filter: PromptFilter, sort: SortSpec[], ready: number[]): number[] {
-  const where = whereClause(filter, ready);
+  const where = whereClause(filter, ready, undefined, unindexedDatasetIds(db));
   const last = sort[sort.length - 1]?.direction === 'desc' ? 'DESC' : 'ASC';
   const order = [...sort.map((s) => `${COLUMN_SQL[s.column]} ${s.direction === 'desc' ? 'DESC' : 'ASC'}`), `p.id ${last}`].join(', ');
   return db.prepare(`SELECT p.id FROM prompts p WHERE ${where.sql} ORDER BY ${order}`).pluck().all(...where.params) as number[];
@@ -25,7 +30,8 @@ function orderedIds(db: Db, filter: PromptFilter, sort: SortSpec[], ready: numbe
 
 export function pagePrompts(db: Db, cache: OrderCache, filter: PromptFilter, sort: SortSpec[], offset: number, limit: number): { rows: PromptRow[]; total: number } {
   const ready = readyDatasetIds(db);
-  const ids = cache.get(JSON.stringify({ filter, sort, ready }), () => orderedIds(db, filter, sort, ready));
+  // The unindexed list is part of the key: a search's results change when indexing finishes.
+  const ids = cache.get(JSON.stringify({ filter, sort, ready, unindexed: filter.search ? unindexedDatasetIds(db) : [] }), () => orderedIds(db, filter, sort, ready));
   const pageIds = ids.slice(offset, offset + limit);
   if (pageIds.length === 0) return { rows: [], total: ids.length };
   const rows = db
@@ -43,7 +49,7 @@ export function pagePrompts(db: Db, cache: OrderCache, filter: PromptFilter, sor
 export function countPrompts(db: Db, filter: PromptFilter): number {
   const ready = readyDatasetIds(db);
   if (isFacetOnly(filter)) return countFromCells(db, filter, ready);
-  const where = whereClause(filter, ready);
+  const where = whereClause(filter, ready, undefined, unindexedDatasetIds(db));
   return (db.prepare(`SELECT count(*) AS n FROM prompts p WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
 }
 
@@ -69,12 +75,13 @@ export type RawFacets = Omit<Facets, 'total'> & { total: number };
 
 /** Facet counts by scanning prompts: used when the filter has a search or column conditions. */
 function facetsByScan(db: Db, filter: PromptFilter, ready: number[]): RawFacets {
+  const unindexed = unindexedDatasetIds(db);
   const group = (dimension: FacetDimension, keySql: string): FacetValue[] => {
-    const where = whereClause(filter, ready, dimension);
+    const where = whereClause(filter, ready, dimension, unindexed);
     const rows = db.prepare(`SELECT ${keySql} AS value, count(*) AS count FROM prompts p WHERE ${where.sql} GROUP BY 1`).all(...where.params) as { value: string | number | null; count: number }[];
     return rows.map((r) => ({ value: r.value, label: '', count: r.count }));
   };
-  const where = whereClause(filter, ready);
+  const where = whereClause(filter, ready, undefined, unindexed);
   return {
     datasets: group('datasets', 'p.dataset_id'),
     sources: group('sources', 'p.source'),

@@ -1,4 +1,5 @@
-// Writing prompts: the one place rows enter the prompts table and its FTS index.
+// Writing prompts: the one place rows enter the prompts table. The search index is built afterwards by
+// the index.search job (search-index-job.ts): trigram indexing is most of an import's cost.
 import type { Db } from '../db/open';
 import { passRateBucket } from './buckets';
 
@@ -31,10 +32,9 @@ export function createPromptWriter(db: Db): PromptWriter {
        gold_answer_norm, pass_rate, source, subject, level, is_duplicate, extra)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertFts = db.prepare(`INSERT INTO prompts_fts (rowid, question, gold_answer) VALUES (?, ?, ?)`);
   return (datasetId, records) => {
     for (const r of records) {
-      const info = insert.run(
+      insert.run(
         datasetId,
         r.rowIndex,
         r.sourceId,
@@ -50,7 +50,6 @@ export function createPromptWriter(db: Db): PromptWriter {
         r.isDuplicate ? 1 : 0,
         r.extra,
       );
-      insertFts.run(info.lastInsertRowid, r.question, r.goldAnswer);
     }
     addCells(datasetId, records);
   };

@@ -1,0 +1,58 @@
+// index.search: fills the trigram search index (prompts_fts) for one dataset after its import, in
+// chunks, so an import is visible as soon as its rows are in and search catches up in the background.
+import type { Db } from '../db/open';
+import { throwIfCancelled } from '../jobs/cancel';
+import type { JobDefinition } from '../jobs/types';
+
+export interface SearchIndexParams {
+  datasetId: number;
+}
+
+const CHUNK = 20_000;
+
+function clearIndex(db: Db, datasetId: number): void {
+  db.prepare(`DELETE FROM prompts_fts WHERE rowid IN (SELECT id FROM prompts WHERE dataset_id = ?)`).run(datasetId);
+  db.prepare(`UPDATE datasets SET search_indexed = 0 WHERE id = ?`).run(datasetId);
+}
+
+export const searchIndexJob: JobDefinition<SearchIndexParams> = {
+  kind: 'index.search',
+  async run({ datasetId }, ctx) {
+    const { db } = ctx;
+    const total = (db.prepare(`SELECT count(*) FROM prompts WHERE dataset_id = ?`).pluck().get(datasetId) as number) ?? 0;
+    // Idempotent: a re-run after a crash starts from a clean slate for this dataset.
+    db.transaction(() => clearIndex(db, datasetId)).immediate();
+    const insert = db.prepare(
+      `INSERT INTO prompts_fts (rowid, question, gold_answer)
+       SELECT id, question, gold_answer FROM prompts WHERE dataset_id = ? AND id > ? ORDER BY id LIMIT ${CHUNK}`,
+    );
+    const lastId = db.prepare(`SELECT max(id) FROM (SELECT id FROM prompts WHERE dataset_id = ? AND id > ? ORDER BY id LIMIT ${CHUNK})`).pluck();
+    const started = Date.now();
+    let after = 0;
+    let done = 0;
+    for (;;) {
+      throwIfCancelled(ctx.signal);
+      const next = lastId.get(datasetId, after) as number | null;
+      if (next === null) break;
+      // BEGIN IMMEDIATE: take the write lock up front (a deferred read-then-write transaction can fail
+      // with SQLITE_BUSY_SNAPSHOT when another connection commits in between).
+      const inserted = db.transaction(() => insert.run(datasetId, after).changes).immediate();
+      after = next;
+      done += inserted;
+      const seconds = (Date.now() - started) / 1000;
+      const rate = seconds > 0 ? done / seconds : 0;
+      ctx.progress({ phase: 'Building the search index', bytesDone: done, bytesTotal: total, rows: done, badRows: 0, rowsPerSecond: rate, etaSeconds: rate > 0 ? (total - done) / rate : null });
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    db.prepare(`UPDATE datasets SET search_indexed = 1 WHERE id = ?`).run(datasetId);
+    return { datasetId, indexed: done };
+  },
+  rollback(db, _jobId, { datasetId }) {
+    db.transaction(() => clearIndex(db, datasetId)).immediate();
+  },
+};
+
+/** Datasets whose search index is missing: after an import, or after a crash interrupted indexing. */
+export function datasetsNeedingSearchIndex(db: Db): number[] {
+  return db.prepare(`SELECT id FROM datasets WHERE status = 'ready' AND search_indexed = 0 ORDER BY id`).pluck().all() as number[];
+}
