@@ -379,7 +379,7 @@ CREATE UNIQUE INDEX label_defs_name ON label_defs (target, name COLLATE NOCASE);
 
 CREATE UNIQUE INDEX label_defs_shortcut ON label_defs (target, shortcut) WHERE shortcut IS NOT NULL AND archived = 0;
 
-CREATE INDEX prompt_facet_cells_dataset ON prompt_facet_cells (dataset_id);
+CREATE INDEX prompt_facet_cells_key ON prompt_facet_cells (dataset_id, source, subject, level, pass_bucket);
 
 CREATE INDEX prompt_labels_label ON prompt_labels (label_id, prompt_id);
 

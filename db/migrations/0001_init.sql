@@ -103,7 +103,8 @@ CREATE TABLE prompt_facet_cells (
   count       INTEGER NOT NULL
 ) STRICT;
 
-CREATE INDEX prompt_facet_cells_dataset ON prompt_facet_cells (dataset_id);
+-- The writer adds each chunk's counts with one keyed UPDATE per cell (IS matches NULLs, and can use this index).
+CREATE INDEX prompt_facet_cells_key ON prompt_facet_cells (dataset_id, source, subject, level, pass_bucket);
 
 CREATE TABLE saved_views (
   id         INTEGER PRIMARY KEY,
