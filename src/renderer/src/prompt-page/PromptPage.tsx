@@ -6,6 +6,7 @@ import type { RolloutRow } from '../../../shared/rollouts';
 import { DEFAULT_SETTINGS } from '../trace/settings';
 import type { HeatSettings } from '../trace/settings';
 import { TraceViewer } from '../trace/view/TraceViewer';
+import { useTraceComputer } from '../trace/view/use-trace';
 import { QuestionPanel } from './QuestionPanel';
 import { defaultComparePair, groupStats } from './rollout-group';
 import { RolloutHeader } from './RolloutHeader';
@@ -46,6 +47,10 @@ export function PromptPage({ route, onNavigate, dataVersion }: PromptPageProps) 
       else next.add(id);
       return next;
     });
+
+  // Start the trace worker and compile its code while the curator looks at the rollout list.
+  const computer = useTraceComputer();
+  useEffect(() => computer.warmUp(), [computer]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

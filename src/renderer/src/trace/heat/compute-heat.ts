@@ -3,7 +3,7 @@
 // the minimap buckets.
 import { aggregateByUnit, reduce } from '../model/aggregate';
 import type { Reducer } from '../model/aggregate';
-import type { TraceLayout } from '../model/trace-model';
+import type { RenderedPart, TraceLayout } from '../model/trace-model';
 import type { AggregationUnit } from '../model/units';
 import { minimapBins } from './minimap';
 import { BIN_MISSING, importanceKey, quantize, quantizeAll } from './scale';
@@ -21,15 +21,15 @@ export interface HeatResult {
   signal: string;
   /** One bin per piece. */
   bins: Uint8Array;
-  /** One bin per rendered item. */
+  /** One bin per rendered item (empty unless the rendered part was given). */
   itemBins: Uint8Array;
   minimap: Uint8Array;
 }
 
-export function computeHeat(layout: TraceLayout, request: HeatRequest): HeatResult {
+export function computeHeat(layout: TraceLayout, request: HeatRequest, rendered: RenderedPart | null = null): HeatResult {
   const signal = layout.signals.find((s) => s.name === request.signal);
   const pieces = layout.table.starts.length - 1;
-  const items = layout.rendered.items.length;
+  const items = rendered ? rendered.rendered.items.length : 0;
   if (!signal) {
     return { signal: request.signal, bins: new Uint8Array(pieces).fill(BIN_MISSING), itemBins: new Uint8Array(items).fill(BIN_MISSING), minimap: new Uint8Array(0) };
   }
@@ -37,8 +37,8 @@ export function computeHeat(layout: TraceLayout, request: HeatRequest): HeatResu
   const shown = request.unit === 'token' ? signal.values : aggregateByUnit(signal.values, layout.units[request.unit], request.reducer, key);
   const itemBins = new Uint8Array(items);
   for (let k = 0; k < items; k++) {
-    const first = layout.itemPieces[2 * k] as number;
-    const last = layout.itemPieces[2 * k + 1] as number;
+    const first = (rendered as RenderedPart).itemPieces[2 * k] as number;
+    const last = (rendered as RenderedPart).itemPieces[2 * k + 1] as number;
     itemBins[k] = first < 0 ? BIN_MISSING : quantize(reduce(signal.values, first, last, request.reducer, key), request.scale);
   }
   return { signal: signal.name, bins: quantizeAll(shown, request.scale), itemBins, minimap: minimapBins(shown, request.scale, request.minimapBuckets) };

@@ -35,7 +35,8 @@ describe('statistics', () => {
     const values = Array.from({ length: 1000 }, (_, i) => (i === 0 ? 50 : (i % 10) - 5));
     const stats = signalStats(values, logitSpec);
     expect(stats.maxSpread).toBe(50);
-    expect(stats.p98Spread).toBe(5);
+    expect(stats.p98Spread).toBeCloseTo(5, 1);
+    expect(stats.p98Spread).toBeGreaterThanOrEqual(5);
     expect(defaultClip(logitSpec, stats)).toBe(0.1);
     expect(defaultClip(probSpec, signalStats([0.2, 0.9], probSpec))).toBe(1);
   });

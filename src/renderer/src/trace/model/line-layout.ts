@@ -63,6 +63,8 @@ export function layoutLines(text: string, starts: Int32Array, maxRowChars = MAX_
 
   let rowOpen = false;
   let rowUsed = 0; // characters in the open row
+  // The next newline at or after the scan position, found once per line rather than once per token.
+  let newline = -2;
   const openRow = (isContinuation: boolean) => {
     rowFragStart.push(fragToken.length);
     continues.push(isContinuation ? 1 : 0);
@@ -76,7 +78,7 @@ export function layoutLines(text: string, starts: Int32Array, maxRowChars = MAX_
     let first = true;
     let from = start;
     do {
-      const newline = end > from ? text.indexOf('\n', from) : -1;
+      if (newline !== -1 && newline < from) newline = text.indexOf('\n', from);
       const lineEnd = newline === -1 || newline >= end ? end : newline + 1;
       let to = lineEnd;
       if (!rowOpen) openRow(false);

@@ -4,7 +4,7 @@ import type { HeatRequest } from '../heat/compute-heat';
 import { BINS } from '../heat/palettes';
 import { BIN_MISSING, makeScale } from '../heat/scale';
 import { rowCount } from './line-layout';
-import { buildTraceLayout } from './trace-model';
+import { buildRenderedPart, buildTraceLayout } from './trace-model';
 import type { TraceInput, TraceLayout } from './trace-model';
 
 // A small rollout in the shape rollouts.get returns: token offsets, rm_logit as logged, rm_prob and
@@ -63,9 +63,9 @@ describe('buildTraceLayout', () => {
   });
 
   it('maps every rendered item onto the tokens under it', () => {
-    const items = layout.rendered.items;
-    const math = items.findIndex((i) => i.kind === 'math' && i.tex === 'x=2');
-    expect([layout.itemPieces[2 * math], layout.itemPieces[2 * math + 1]]).toEqual([3, 5]);
+    const part = buildRenderedPart(response, layout.table);
+    const math = part.rendered.items.findIndex((i) => i.kind === 'math' && i.tex === 'x=2');
+    expect([part.itemPieces[2 * math], part.itemPieces[2 * math + 1]]).toEqual([3, 5]);
   });
 
   it('drops a signal whose length does not match the tokens rather than misaligning it', () => {
@@ -102,8 +102,11 @@ describe('computeHeat', () => {
   });
 
   it('tints rendered items and fills the minimap', () => {
-    const heat = heatOf(layout, 'rm_logit');
-    expect(heat.itemBins).toHaveLength(layout.rendered.items.length);
+    const part = buildRenderedPart(response, layout.table);
+    const s = layout.signals[0] as TraceLayout['signals'][number];
+    const heat = computeHeat(layout, { signal: s.name, scale: makeScale(s.spec, s.stats, 1, 0), unit: 'token', reducer: 'mean', minimapBuckets: 64 }, part);
+    expect(heatOf(layout, 'rm_logit').itemBins).toHaveLength(0);
+    expect(heat.itemBins).toHaveLength(part.rendered.items.length);
     expect(heat.itemBins.every((b) => b < BINS)).toBe(true);
     expect(heat.minimap).toHaveLength(tokens.length);
   });

@@ -1,6 +1,7 @@
 // Everything the viewer derives from one rollout before any colour is chosen: the pieces, their rows,
-// aggregation units, the rendered view's items, each signal's spec and statistics, and the navigation
-// landmarks. Built in the trace worker (or synchronously when no worker is available) and sent back.
+// aggregation units, each signal's spec and statistics, and the navigation landmarks; and, separately
+// and only when that view opens, the rendered view's items. Built in the trace worker (or synchronously
+// when no worker is available) and sent back.
 import { signalSpec } from '../heat/signal-specs';
 import type { SignalSpec } from '../heat/signal-specs';
 import { signalStats } from '../heat/scale';
@@ -38,15 +39,29 @@ export interface TraceLayout {
   key: string;
   table: TokenTable;
   lines: LineLayout;
-  rendered: RenderedLayout;
-  /** For rendered item k, pieces [itemPieces[2k], itemPieces[2k + 1]]; -1 when there are no pieces. */
-  itemPieces: Int32Array;
   units: Record<Exclude<AggregationUnit, 'token'>, Int32Array>;
   signals: TraceSignal[];
   /** The piece where the final answer is written, if found. */
   answerPiece: number | null;
   /** The piece from which the RM's running probability stays on its final side of 0.5. */
   crossingPiece: number | null;
+}
+
+/** The rendered view's part of a layout, built only when that view is first shown. */
+export interface RenderedPart {
+  rendered: RenderedLayout;
+  /** For rendered item k, pieces [itemPieces[2k], itemPieces[2k + 1]]; -1 when there are no pieces. */
+  itemPieces: Int32Array;
+}
+
+export function buildRenderedPart(response: string, table: TokenTable): RenderedPart {
+  const rendered = layoutRendered(response);
+  const itemPieces = new Int32Array(rendered.items.length * 2).fill(-1);
+  rendered.items.forEach((item, k) => {
+    const range = piecesCovering(table.responseStarts, item.from, item.to);
+    if (range) [itemPieces[2 * k], itemPieces[2 * k + 1]] = range;
+  });
+  return { rendered, itemPieces };
 }
 
 function traceSignal(name: string, values: Float32Array, fromSpans: boolean, correct: boolean | null): TraceSignal {
@@ -74,13 +89,6 @@ export function buildTraceLayout(input: TraceInput): TraceLayout {
     signals.push(traceSignal(name, spanValuesPerPiece(table, input.spans, name), true, input.correct));
   }
 
-  const rendered = layoutRendered(input.response);
-  const itemPieces = new Int32Array(rendered.items.length * 2).fill(-1);
-  rendered.items.forEach((item, k) => {
-    const range = piecesCovering(table.responseStarts, item.from, item.to);
-    if (range) [itemPieces[2 * k], itemPieces[2 * k + 1]] = range;
-  });
-
   const answerAt = finalAnswerOffset(table.text);
   const answerRange = answerAt === null ? null : piecesCovering(table.starts, answerAt, answerAt + 1);
   const prob = signals.find((s) => s.name === 'rm_prob' && !s.fromSpans);
@@ -90,8 +98,6 @@ export function buildTraceLayout(input: TraceInput): TraceLayout {
     key: input.key,
     table,
     lines: layoutLines(table.text, table.starts),
-    rendered,
-    itemPieces,
     units: {
       line: unitOfPieces(table.text, table.starts, 'line'),
       sentence: unitOfPieces(table.text, table.starts, 'sentence'),

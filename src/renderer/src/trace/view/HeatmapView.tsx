@@ -30,113 +30,115 @@ interface HeatmapViewProps {
   onViewport(first: number, last: number): void;
 }
 
-export const HeatmapView = forwardRef<TraceBodyHandle, HeatmapViewProps>(function HeatmapView(props, ref) {
-  const { layout, bins, palette, signal, cursor, anchorStore, onHover, onPick, onViewport } = props;
-  const { lines, table } = layout;
-  const rows = rowCount(lines);
-  const probeRef = useRef<HTMLSpanElement | null>(null);
-  const charWidth = useRef<number | null>(null);
+export const HeatmapView = memo(
+  forwardRef<TraceBodyHandle, HeatmapViewProps>(function HeatmapView(props, ref) {
+    const { layout, bins, palette, signal, cursor, anchorStore, onHover, onPick, onViewport } = props;
+    const { lines, table } = layout;
+    const rows = rowCount(lines);
+    const probeRef = useRef<HTMLSpanElement | null>(null);
+    const charWidth = useRef<number | null>(null);
 
-  const estimate = useCallback(
-    (row: number, width: number) => {
-      if (charWidth.current === null && probeRef.current) charWidth.current = probeRef.current.getBoundingClientRect().width / 100 || FALLBACK_CHAR_WIDTH;
-      const perLine = Math.floor((width - ROW_PADDING_X) / (charWidth.current ?? FALLBACK_CHAR_WIDTH));
-      return estimateRowHeight(rowChars(lines, row), perLine, LINE_HEIGHT);
-    },
-    [lines],
-  );
-  const virtual = useVirtualRows(rows, estimate, layout);
-  const { first, last, top, total, scrollRef, scrollToRow, isRowVisible, topRow } = virtual;
-
-  useImperativeHandle(
-    ref,
-    (): TraceBodyHandle => ({
-      anchor: () => {
-        const { row } = topRow();
-        return rows === 0 ? 0 : responseOffsetOfRow(table, lines, row);
+    const estimate = useCallback(
+      (row: number, width: number) => {
+        if (charWidth.current === null && probeRef.current) charWidth.current = probeRef.current.getBoundingClientRect().width / 100 || FALLBACK_CHAR_WIDTH;
+        const perLine = Math.floor((width - ROW_PADDING_X) / (charWidth.current ?? FALLBACK_CHAR_WIDTH));
+        return estimateRowHeight(rowChars(lines, row), perLine, LINE_HEIGHT);
       },
-      scrollToOffset: (offset) => scrollToRow(rowAtResponseOffset(table, lines, offset)),
-      revealPiece: (piece) => {
-        const row = lines.tokenRow[piece];
-        if (row !== undefined && !isRowVisible(row)) scrollToRow(row, { align: 'center' });
-      },
-      scrollFraction: () => {
-        const el = scrollRef.current;
-        return el ? scrollFraction(el.scrollTop, el.scrollHeight, el.clientHeight) : 0;
-      },
-      setScrollFraction: (fraction) => {
-        const el = scrollRef.current;
-        if (el) el.scrollTop = fraction * (el.scrollHeight - el.clientHeight);
-      },
-      element: () => scrollRef.current,
-    }),
-    [rows, table, lines, topRow, scrollToRow, isRowVisible, scrollRef],
-  );
+      [lines],
+    );
+    const virtual = useVirtualRows(rows, estimate, layout);
+    const { first, last, top, total, scrollRef, scrollToRow, isRowVisible, topRow } = virtual;
 
-  // Open at the reading position the previous view left (or a landmark), once rows exist.
-  const opened = useRef<TraceLayout | null>(null);
-  useEffect(() => {
-    if (total === 0 || opened.current === layout) return;
-    opened.current = layout;
-    if (anchorStore.current > 0) scrollToRow(rowAtResponseOffset(table, lines, anchorStore.current));
-  }, [total, layout, anchorStore, scrollToRow, table, lines]);
+    useImperativeHandle(
+      ref,
+      (): TraceBodyHandle => ({
+        anchor: () => {
+          const { row } = topRow();
+          return rows === 0 ? 0 : responseOffsetOfRow(table, lines, row);
+        },
+        scrollToOffset: (offset) => scrollToRow(rowAtResponseOffset(table, lines, offset)),
+        revealPiece: (piece) => {
+          const row = lines.tokenRow[piece];
+          if (row !== undefined && !isRowVisible(row)) scrollToRow(row, { align: 'center' });
+        },
+        scrollFraction: () => {
+          const el = scrollRef.current;
+          return el ? scrollFraction(el.scrollTop, el.scrollHeight, el.clientHeight) : 0;
+        },
+        setScrollFraction: (fraction) => {
+          const el = scrollRef.current;
+          if (el) el.scrollTop = fraction * (el.scrollHeight - el.clientHeight);
+        },
+        element: () => scrollRef.current,
+      }),
+      [rows, table, lines, topRow, scrollToRow, isRowVisible, scrollRef],
+    );
 
-  const paintedFor = useRef<Uint8Array | null>(null);
-  useEffect(() => {
-    const el = scrollRef.current;
-    if (!el || !bins || paintedFor.current === bins || last < first) return;
-    paintedFor.current = bins;
-    markPainted(el, 'trace-heatmap-painted');
-  }, [bins, first, last, scrollRef]);
+    // Open at the reading position the previous view left (or a landmark), once rows exist.
+    const opened = useRef<TraceLayout | null>(null);
+    useEffect(() => {
+      if (total === 0 || opened.current === layout) return;
+      opened.current = layout;
+      if (anchorStore.current > 0) scrollToRow(rowAtResponseOffset(table, lines, anchorStore.current));
+    }, [total, layout, anchorStore, scrollToRow, table, lines]);
 
-  const firstPiece = last >= first ? (lines.fragToken[lines.rowFragStart[first] as number] ?? 0) : 0;
-  const lastFrag = last >= first ? (lines.rowFragStart[last + 1] as number) - 1 : -1;
-  const lastPiece = lastFrag >= 0 ? (lines.fragToken[lastFrag] ?? -1) : -1;
-  useEffect(() => onViewport(firstPiece, lastPiece), [firstPiece, lastPiece, onViewport]);
+    const paintedFor = useRef<Uint8Array | null>(null);
+    useEffect(() => {
+      const el = scrollRef.current;
+      if (!el || !bins || paintedFor.current === bins || last < first) return;
+      paintedFor.current = bins;
+      markPainted(el, 'trace-heatmap-painted');
+    }, [bins, first, last, scrollRef]);
 
-  const rowsShown = [];
-  for (let r = first; r <= last; r++) {
-    const start = lines.rowFragStart[r] as number;
-    const end = lines.rowFragStart[r + 1] as number;
-    const cursorHere = cursor !== null && cursor >= (lines.fragToken[start] ?? 0) && cursor <= (lines.fragToken[end - 1] ?? -1) ? cursor : -1;
-    rowsShown.push(<HeatRow key={r} row={r} layout={layout} bins={bins} palette={palette} cursor={cursorHere} />);
-  }
+    const firstPiece = last >= first ? (lines.fragToken[lines.rowFragStart[first] as number] ?? 0) : 0;
+    const lastFrag = last >= first ? (lines.rowFragStart[last + 1] as number) - 1 : -1;
+    const lastPiece = lastFrag >= 0 ? (lines.fragToken[lastFrag] ?? -1) : -1;
+    useEffect(() => onViewport(firstPiece, lastPiece), [firstPiece, lastPiece, onViewport]);
 
-  return (
-    <div
-      ref={scrollRef}
-      tabIndex={0}
-      className="trace-body heatmap"
-      data-testid="heatmap"
-      data-state={bins ? 'ready' : 'loading'}
-      data-signal={signal ?? ''}
-      data-token-count={table.starts.length - 1}
-      data-stored-tokens={table.storedTokens}
-      data-row-count={rows}
-      data-rendered-rows={Math.max(0, last - first + 1)}
-      data-rendered-tokens={lastPiece >= firstPiece ? lastPiece - firstPiece + 1 : 0}
-      onMouseOver={(e) => {
-        const target = (e.target as HTMLElement).closest<HTMLElement>('[data-i]');
-        if (target) onHover(Number(target.dataset.i));
-      }}
-      onMouseLeave={() => onHover(null)}
-      onClick={(e) => {
-        const target = (e.target as HTMLElement).closest<HTMLElement>('[data-i]');
-        if (target) onPick(Number(target.dataset.i));
-      }}
-    >
-      <span ref={probeRef} className="heatmap__probe" aria-hidden="true">
-        {'x'.repeat(100)}
-      </span>
-      <div className="virtual-spacer" style={{ height: total }}>
-        <div className="virtual-window" style={{ transform: `translateY(${top}px)` }}>
-          {rowsShown}
+    const rowsShown = [];
+    for (let r = first; r <= last; r++) {
+      const start = lines.rowFragStart[r] as number;
+      const end = lines.rowFragStart[r + 1] as number;
+      const cursorHere = cursor !== null && cursor >= (lines.fragToken[start] ?? 0) && cursor <= (lines.fragToken[end - 1] ?? -1) ? cursor : -1;
+      rowsShown.push(<HeatRow key={r} row={r} layout={layout} bins={bins} palette={palette} cursor={cursorHere} />);
+    }
+
+    return (
+      <div
+        ref={scrollRef}
+        tabIndex={0}
+        className="trace-body heatmap"
+        data-testid="heatmap"
+        data-state={bins ? 'ready' : 'loading'}
+        data-signal={signal ?? ''}
+        data-token-count={table.starts.length - 1}
+        data-stored-tokens={table.storedTokens}
+        data-row-count={rows}
+        data-rendered-rows={Math.max(0, last - first + 1)}
+        data-rendered-tokens={lastPiece >= firstPiece ? lastPiece - firstPiece + 1 : 0}
+        onMouseOver={(e) => {
+          const target = (e.target as HTMLElement).closest<HTMLElement>('[data-i]');
+          if (target) onHover(Number(target.dataset.i));
+        }}
+        onMouseLeave={() => onHover(null)}
+        onClick={(e) => {
+          const target = (e.target as HTMLElement).closest<HTMLElement>('[data-i]');
+          if (target) onPick(Number(target.dataset.i));
+        }}
+      >
+        <span ref={probeRef} className="heatmap__probe" aria-hidden="true">
+          {'x'.repeat(100)}
+        </span>
+        <div className="virtual-spacer" style={{ height: total }}>
+          <div className="virtual-window" style={{ top }}>
+            {rowsShown}
+          </div>
         </div>
+        {rows === 0 && <p className="muted heatmap__empty">This response is empty.</p>}
       </div>
-      {rows === 0 && <p className="muted heatmap__empty">This response is empty.</p>}
-    </div>
-  );
-});
+    );
+  }),
+);
 
 interface HeatRowProps {
   row: number;

@@ -8,7 +8,7 @@ import { pieceAtResponseOffset } from '../model/anchors';
 import { emphasisParts } from '../model/emphasis';
 import { lastAtOrBefore } from '../model/segments';
 import type { RenderedBlock, RenderedItem } from '../model/segments';
-import type { TraceLayout } from '../model/trace-model';
+import type { RenderedPart, TraceLayout } from '../model/trace-model';
 import type { TraceBodyHandle } from './body-handle';
 import { markPainted } from './body-handle';
 import { binClass } from './heat-class';
@@ -22,6 +22,7 @@ const DISPLAY_MATH_HEIGHT = 44;
 
 interface RenderedViewProps {
   layout: TraceLayout;
+  part: RenderedPart;
   itemBins: Uint8Array | null;
   palette: PaletteName;
   signal: string | null;
@@ -31,116 +32,118 @@ interface RenderedViewProps {
   onViewport(first: number, last: number): void;
 }
 
-export const RenderedView = forwardRef<TraceBodyHandle, RenderedViewProps>(function RenderedView(props, ref) {
-  const { layout, itemBins, palette, signal, anchorStore, onHover, onViewport } = props;
-  const { items, blocks } = layout.rendered;
-  const blockStarts = useMemo(() => Int32Array.from(blocks, (b) => b.from), [blocks]);
+export const RenderedView = memo(
+  forwardRef<TraceBodyHandle, RenderedViewProps>(function RenderedView(props, ref) {
+    const { layout, part, itemBins, palette, signal, anchorStore, onHover, onViewport } = props;
+    const { items, blocks } = part.rendered;
+    const blockStarts = useMemo(() => Int32Array.from(blocks, (b) => b.from), [blocks]);
 
-  const estimate = useCallback(
-    (b: number, width: number) => {
-      const block = blocks[b] as RenderedBlock;
-      let displays = 0;
-      for (let k = block.first; k < block.last; k++) {
-        const item = items[k] as RenderedItem;
-        if (item.kind === 'math' && item.display) displays++;
-      }
-      const perLine = Math.floor((width - BLOCK_PADDING) / AVERAGE_CHAR_WIDTH);
-      return estimateRowHeight(block.to - block.from, perLine, LINE_HEIGHT, 8) + displays * DISPLAY_MATH_HEIGHT;
-    },
-    [blocks, items],
-  );
-  const { first, last, top, total, scrollRef, scrollToRow, topRow } = useVirtualRows(blocks.length, estimate, layout, 600);
-
-  const blockAt = useCallback((offset: number) => Math.max(0, lastAtOrBefore(blockStarts, offset)), [blockStarts]);
-  const scrollToOffset = useCallback(
-    (offset: number) => {
-      const b = blockAt(offset);
-      const block = blocks[b];
-      if (!block) return;
-      scrollToRow(b, { fraction: block.to > block.from ? (offset - block.from) / (block.to - block.from) : 0 });
-    },
-    [blockAt, blocks, scrollToRow],
-  );
-
-  useImperativeHandle(
-    ref,
-    (): TraceBodyHandle => ({
-      anchor: () => {
-        const { row, fraction } = topRow();
-        const block = blocks[row];
-        return block ? Math.round(block.from + fraction * (block.to - block.from)) : 0;
+    const estimate = useCallback(
+      (b: number, width: number) => {
+        const block = blocks[b] as RenderedBlock;
+        let displays = 0;
+        for (let k = block.first; k < block.last; k++) {
+          const item = items[k] as RenderedItem;
+          if (item.kind === 'math' && item.display) displays++;
+        }
+        const perLine = Math.floor((width - BLOCK_PADDING) / AVERAGE_CHAR_WIDTH);
+        return estimateRowHeight(block.to - block.from, perLine, LINE_HEIGHT, 8) + displays * DISPLAY_MATH_HEIGHT;
       },
-      scrollToOffset,
-      revealPiece: (piece) => {
-        const offset = layout.table.responseStarts[piece];
-        if (offset !== undefined) scrollToOffset(offset);
+      [blocks, items],
+    );
+    const { first, last, top, total, scrollRef, scrollToRow, topRow } = useVirtualRows(blocks.length, estimate, part, 600);
+
+    const blockAt = useCallback((offset: number) => Math.max(0, lastAtOrBefore(blockStarts, offset)), [blockStarts]);
+    const scrollToOffset = useCallback(
+      (offset: number) => {
+        const b = blockAt(offset);
+        const block = blocks[b];
+        if (!block) return;
+        scrollToRow(b, { fraction: block.to > block.from ? (offset - block.from) / (block.to - block.from) : 0 });
       },
-      scrollFraction: () => {
-        const el = scrollRef.current;
-        return el ? scrollFraction(el.scrollTop, el.scrollHeight, el.clientHeight) : 0;
-      },
-      setScrollFraction: (fraction) => {
-        const el = scrollRef.current;
-        if (el) el.scrollTop = fraction * (el.scrollHeight - el.clientHeight);
-      },
-      element: () => scrollRef.current,
-    }),
-    [blocks, layout, scrollToOffset, topRow, scrollRef],
-  );
+      [blockAt, blocks, scrollToRow],
+    );
 
-  const opened = useRef<TraceLayout | null>(null);
-  useEffect(() => {
-    if (total === 0 || opened.current === layout) return;
-    opened.current = layout;
-    if (anchorStore.current > 0) scrollToOffset(anchorStore.current);
-  }, [total, layout, anchorStore, scrollToOffset]);
+    useImperativeHandle(
+      ref,
+      (): TraceBodyHandle => ({
+        anchor: () => {
+          const { row, fraction } = topRow();
+          const block = blocks[row];
+          return block ? Math.round(block.from + fraction * (block.to - block.from)) : 0;
+        },
+        scrollToOffset,
+        revealPiece: (piece) => {
+          const offset = layout.table.responseStarts[piece];
+          if (offset !== undefined) scrollToOffset(offset);
+        },
+        scrollFraction: () => {
+          const el = scrollRef.current;
+          return el ? scrollFraction(el.scrollTop, el.scrollHeight, el.clientHeight) : 0;
+        },
+        setScrollFraction: (fraction) => {
+          const el = scrollRef.current;
+          if (el) el.scrollTop = fraction * (el.scrollHeight - el.clientHeight);
+        },
+        element: () => scrollRef.current,
+      }),
+      [blocks, layout, scrollToOffset, topRow, scrollRef],
+    );
 
-  const paintedFor = useRef<Uint8Array | null>(null);
-  useEffect(() => {
-    const el = scrollRef.current;
-    if (!el || !itemBins || paintedFor.current === itemBins || last < first) return;
-    paintedFor.current = itemBins;
-    markPainted(el, 'trace-rendered-painted');
-  }, [itemBins, first, last, scrollRef]);
+    const opened = useRef<TraceLayout | null>(null);
+    useEffect(() => {
+      if (total === 0 || opened.current === layout) return;
+      opened.current = layout;
+      if (anchorStore.current > 0) scrollToOffset(anchorStore.current);
+    }, [total, layout, anchorStore, scrollToOffset]);
 
-  const firstBlock = blocks[first];
-  const lastBlock = blocks[last];
-  const firstPiece = firstBlock ? pieceAtResponseOffset(layout.table, firstBlock.from) : 0;
-  const lastPiece = lastBlock ? pieceAtResponseOffset(layout.table, Math.max(lastBlock.from, lastBlock.to - 1)) : -1;
-  useEffect(() => onViewport(firstPiece, lastPiece), [firstPiece, lastPiece, onViewport]);
+    const paintedFor = useRef<Uint8Array | null>(null);
+    useEffect(() => {
+      const el = scrollRef.current;
+      if (!el || !itemBins || paintedFor.current === itemBins || last < first) return;
+      paintedFor.current = itemBins;
+      markPainted(el, 'trace-rendered-painted');
+    }, [itemBins, first, last, scrollRef]);
 
-  const shown = [];
-  for (let b = first; b <= last; b++) shown.push(<Block key={b} index={b} layout={layout} itemBins={itemBins} palette={palette} />);
-  return (
-    <div
-      ref={scrollRef}
-      tabIndex={0}
-      className="trace-body rendered"
-      data-testid="rendered"
-      data-state={itemBins ? 'ready' : 'loading'}
-      data-signal={signal ?? ''}
-      data-block-count={blocks.length}
-      data-rendered-blocks={Math.max(0, last - first + 1)}
-      onMouseOver={(e) => {
-        const target = (e.target as HTMLElement).closest<HTMLElement>('[data-item]');
-        const k = target ? Number(target.dataset.item) : -1;
-        const piece = k >= 0 ? layout.itemPieces[2 * k] : undefined;
-        onHover(piece === undefined || piece < 0 ? null : piece);
-      }}
-      onMouseLeave={() => onHover(null)}
-    >
-      <div className="virtual-spacer" style={{ height: total }}>
-        <div className="virtual-window" style={{ transform: `translateY(${top}px)` }}>
-          {shown}
+    const firstBlock = blocks[first];
+    const lastBlock = blocks[last];
+    const firstPiece = firstBlock ? pieceAtResponseOffset(layout.table, firstBlock.from) : 0;
+    const lastPiece = lastBlock ? pieceAtResponseOffset(layout.table, Math.max(lastBlock.from, lastBlock.to - 1)) : -1;
+    useEffect(() => onViewport(firstPiece, lastPiece), [firstPiece, lastPiece, onViewport]);
+
+    const shown = [];
+    for (let b = first; b <= last; b++) shown.push(<Block key={b} index={b} part={part} itemBins={itemBins} palette={palette} />);
+    return (
+      <div
+        ref={scrollRef}
+        tabIndex={0}
+        className="trace-body rendered"
+        data-testid="rendered"
+        data-state={itemBins ? 'ready' : 'loading'}
+        data-signal={signal ?? ''}
+        data-block-count={blocks.length}
+        data-rendered-blocks={Math.max(0, last - first + 1)}
+        onMouseOver={(e) => {
+          const target = (e.target as HTMLElement).closest<HTMLElement>('[data-item]');
+          const k = target ? Number(target.dataset.item) : -1;
+          const piece = k >= 0 ? part.itemPieces[2 * k] : undefined;
+          onHover(piece === undefined || piece < 0 ? null : piece);
+        }}
+        onMouseLeave={() => onHover(null)}
+      >
+        <div className="virtual-spacer" style={{ height: total }}>
+          <div className="virtual-window" style={{ top }}>
+            {shown}
+          </div>
         </div>
+        {blocks.length === 0 && <p className="muted heatmap__empty">This response is empty.</p>}
       </div>
-      {blocks.length === 0 && <p className="muted heatmap__empty">This response is empty.</p>}
-    </div>
-  );
-});
+    );
+  }),
+);
 
-const Block = memo(function Block({ index, layout, itemBins, palette }: { index: number; layout: TraceLayout; itemBins: Uint8Array | null; palette: PaletteName }) {
-  const { items, blocks } = layout.rendered;
+const Block = memo(function Block({ index, part, itemBins, palette }: { index: number; part: RenderedPart; itemBins: Uint8Array | null; palette: PaletteName }) {
+  const { items, blocks } = part.rendered;
   const block = blocks[index] as RenderedBlock;
   const children = [];
   for (let k = block.first; k < block.last; k++) {

@@ -14,14 +14,15 @@ import { HeatmapView } from './HeatmapView';
 import { Minimap } from './Minimap';
 import { RenderedView } from './RenderedView';
 import { TokenInspector } from './TokenInspector';
+import type { HeatAnswer } from '../worker/protocol';
 import type { TraceComputer } from '../worker/trace-computer';
 import { useHeat } from './use-trace';
-
-const MINIMAP_BUCKETS = 400;
 
 export interface TracePaneProps {
   computer: TraceComputer;
   layout: TraceLayout;
+  /** Colours that came with the layout. */
+  initial: HeatAnswer | null;
   view: TraceViewKind;
   scale: HeatScale | null;
   signal: string | null;
@@ -38,8 +39,8 @@ export interface TracePaneHandle {
 }
 
 export const TracePane = forwardRef<TracePaneHandle, TracePaneProps>(function TracePane(props, ref) {
-  const { computer, layout, view, scale, signal, unit, reducer, onScrollFraction, testId } = props;
-  const heat = useHeat(computer, layout, { scale, signal, unit, reducer, minimapBuckets: MINIMAP_BUCKETS });
+  const { computer, layout, initial, view, scale, signal, unit, reducer, onScrollFraction, testId } = props;
+  const { heat, rendered } = useHeat(computer, layout, initial, { scale, signal, unit, reducer, items: view === 'rendered' });
   const bodyRef = useRef<TraceBodyHandle | null>(null);
   const anchor = useRef(0);
   const programmatic = useRef<number | null>(null);
@@ -124,8 +125,22 @@ export const TracePane = forwardRef<TracePaneHandle, TracePaneProps>(function Tr
             onPick={setCursor}
             onViewport={onViewport}
           />
+        ) : rendered ? (
+          <RenderedView
+            ref={bodyRef}
+            layout={layout}
+            part={rendered}
+            itemBins={heat && heat.itemBins.length === rendered.rendered.items.length ? heat.itemBins : null}
+            palette={palette}
+            signal={heat?.signal ?? null}
+            anchorStore={anchor}
+            onHover={setHover}
+            onViewport={onViewport}
+          />
         ) : (
-          <RenderedView ref={bodyRef} layout={layout} itemBins={heat?.itemBins ?? null} palette={palette} signal={heat?.signal ?? null} anchorStore={anchor} onHover={setHover} onViewport={onViewport} />
+          <div className="trace-body rendered muted" data-testid="rendered" data-state="loading">
+            Typesetting…
+          </div>
         )}
         <Minimap bins={heat?.minimap ?? null} palette={palette} pieces={pieces} viewport={viewport} onJump={(piece) => goTo(piece)} marks={marks} />
       </div>

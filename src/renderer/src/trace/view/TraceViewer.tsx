@@ -28,7 +28,7 @@ interface TraceViewerProps {
 
 export function TraceViewer({ details, view, onView, settings, onSettings, renderHeader }: TraceViewerProps) {
   const computer = useTraceComputer();
-  const states = useTraceLayouts(computer, details);
+  const states = useTraceLayouts(computer, details, { settings, items: view === 'rendered' });
   const panes = useRef<(TracePaneHandle | null)[]>([]);
 
   const ready = useMemo(() => {
@@ -78,6 +78,7 @@ export function TraceViewer({ details, view, onView, settings, onSettings, rende
                   }}
                   computer={computer}
                   layout={state.layout}
+                  initial={state.initial}
                   view={view}
                   scale={shared?.scales[i] ?? null}
                   signal={shared?.signal ?? null}

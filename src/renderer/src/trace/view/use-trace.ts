@@ -1,13 +1,15 @@
 // Hooks between React and the trace worker: one page-wide TraceComputer, a layout per rollout, and the
 // heat for a layout under the current scale (the newest request wins; stale answers are dropped).
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { RolloutDetail } from '../../../../shared/rollouts';
 import type { HeatResult } from '../heat/compute-heat';
 import type { HeatScale } from '../heat/scale';
 import type { Reducer } from '../model/aggregate';
-import type { TraceLayout } from '../model/trace-model';
+import type { RenderedPart, TraceLayout } from '../model/trace-model';
 import type { AggregationUnit } from '../model/units';
 import { toTraceInput } from '../trace-input';
+import { MINIMAP_BUCKETS } from '../worker/protocol';
+import type { HeatAnswer, InitialHeat } from '../worker/protocol';
 import { TraceComputer } from '../worker/trace-computer';
 
 let shared: TraceComputer | null = null;
@@ -21,19 +23,27 @@ export function useTraceComputer(): TraceComputer {
   return shared;
 }
 
-export type LayoutState = { status: 'loading' } | { status: 'ready'; layout: TraceLayout } | { status: 'error'; message: string };
+export type LayoutState = { status: 'loading' } | { status: 'ready'; layout: TraceLayout; initial: HeatAnswer | null } | { status: 'error'; message: string };
 
-/** Layouts for the rollouts shown (one, or several side by side); pass a memoised array. */
-export function useTraceLayouts(computer: TraceComputer, details: readonly RolloutDetail[]): LayoutState[] {
+/**
+ * Layouts for the rollouts shown (one, or several side by side); pass a memoised array. `initial` (the
+ * settings at the time of loading) lets the worker send the first colours with each layout.
+ */
+export function useTraceLayouts(computer: TraceComputer, details: readonly RolloutDetail[], initial: InitialHeat | null): LayoutState[] {
   const [loaded, setLoaded] = useState<{ details: readonly RolloutDetail[]; states: LayoutState[] } | null>(null);
+  const initialRef = useRef(initial);
+  useLayoutEffect(() => {
+    initialRef.current = initial;
+  });
   useEffect(() => {
     let current = true;
     const inputs = details.map(toTraceInput);
     const states: LayoutState[] = details.map(() => ({ status: 'loading' }));
     inputs.forEach((input, i) => {
-      computer.load(input).then(
-        (layout) => {
-          states[i] = { status: 'ready', layout };
+      computer.load(input, initialRef.current).then(
+        ({ layout, initial: first }) => {
+          performance.mark('trace-layout-ready'); // stages of opening a trace, for the viewer benchmark
+          states[i] = { status: 'ready', layout, initial: first };
           if (current) setLoaded({ details, states: [...states] });
         },
         (err: unknown) => {
@@ -55,22 +65,47 @@ export interface HeatParams {
   signal: string | null;
   unit: AggregationUnit;
   reducer: Reducer;
-  minimapBuckets: number;
+  /** Tint the rendered view's items too. */
+  items: boolean;
 }
 
-export function useHeat(computer: TraceComputer | null, layout: TraceLayout | null, params: HeatParams): HeatResult | null {
-  const [result, setResult] = useState<{ layout: TraceLayout; heat: HeatResult } | null>(null);
-  const { scale, signal, unit, reducer, minimapBuckets } = params;
+/** Whether an answer serves a request (an answer with rendered items also serves one without). */
+function serves(answer: HeatAnswer, params: HeatParams): boolean {
+  const r = answer.request;
+  return r.signal === params.signal && r.unit === params.unit && r.reducer === params.reducer && (answer.items || !params.items) && JSON.stringify(r.scale) === JSON.stringify(params.scale);
+}
+
+export interface HeatState {
+  heat: HeatResult | null;
+  rendered: RenderedPart | null;
+}
+
+/** The colours for a layout under `params`: the answer that came with the layout if it fits, else a worker request. */
+export function useHeat(computer: TraceComputer, layout: TraceLayout, initial: HeatAnswer | null, params: HeatParams): HeatState {
+  const [answered, setAnswered] = useState<{ layout: TraceLayout; answer: HeatAnswer } | null>(null);
+  const { scale, signal, unit, reducer, items } = params;
+  const scaleKey = JSON.stringify(scale);
+  const precomputed = initial && serves(initial, params) ? initial : null;
+  const fresh = answered && answered.layout === layout && serves(answered.answer, params) ? answered.answer : null;
+  const needed = !precomputed && !fresh && scale !== null && signal !== null;
+
   useEffect(() => {
-    if (!computer || !layout || !scale || signal === null) return;
+    if (!needed) return;
     let current = true;
-    computer.heat(layout.key, { signal, scale, unit, reducer, minimapBuckets }).then(
-      (heat) => current && setResult({ layout, heat }),
+    const wanted = JSON.parse(scaleKey) as HeatScale;
+    computer.heat(layout.key, { signal: signal as string, scale: wanted, unit, reducer, minimapBuckets: MINIMAP_BUCKETS }, items).then(
+      (answer) => {
+        performance.mark('trace-heat-ready');
+        if (current) setAnswered({ layout, answer });
+      },
       () => undefined, // the layout was dropped meanwhile (the rollout changed); the next request follows
     );
     return () => {
       current = false;
     };
-  }, [computer, layout, scale, signal, unit, reducer, minimapBuckets]);
-  return result && result.layout === layout ? result.heat : null;
+  }, [needed, computer, layout, scaleKey, signal, unit, reducer, items]);
+
+  // While new colours are on their way, the previous ones stay (no flash of an uncoloured trace).
+  const shown = precomputed ?? fresh ?? (answered && answered.layout === layout ? answered.answer : initial);
+  return { heat: shown?.result ?? null, rendered: items ? computer.renderedPart(layout.key) : null };
 }

@@ -62,16 +62,18 @@ export function useVirtualRows(count: number, estimate: (row: number, width: num
     if (!el) return;
     const observer = new ResizeObserver(() => setWidth(el.clientWidth));
     observer.observe(el);
-    setWidth(el.clientWidth);
     return () => observer.disconnect();
   }, []);
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    if (!el || width === 0) return;
+    if (!el) return;
+    // Read the width here rather than wait for the resize observer: the first rows then render before
+    // the first paint. `width` (from the observer) only makes this run again after a resize.
+    const current = el.clientWidth || width;
     const old = rowsRef.current;
     const anchor = old && old.count === count ? anchorOf(old, el.scrollTop) : null;
-    const rows = new RowHeights(count, (i) => estimateRef.current(i, width));
+    const rows = new RowHeights(count, (i) => estimateRef.current(i, current));
     rowsRef.current = rows;
     if (anchor) el.scrollTop = rows.offsetOf(anchor.row) + anchor.fraction * rows.height(anchor.row);
     refresh();
@@ -84,23 +86,49 @@ export function useVirtualRows(count: number, estimate: (row: number, width: num
     return () => el.removeEventListener('scroll', refresh);
   }, [refresh]);
 
-  // After every render, measure the rows that are in the DOM and keep the viewport's text in place.
+  // Rows are measured by a ResizeObserver: it reports after the browser's own layout, so measuring
+  // never forces an extra synchronous layout while scrolling. A changed height above the viewport moves
+  // the scroll position with it, so the text being read stays put.
+  const observerRef = useRef<ResizeObserver | null>(null);
+  const observed = useRef(new WeakSet<Element>());
+  // A layout effect, declared before the one below, so the first rows are observed too.
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    const rows = rowsRef.current;
-    if (!el || !rows) return;
-    const rendered = el.querySelectorAll<HTMLElement>('[data-row]');
-    if (rendered.length === 0) return;
-    const anchor = anchorOf(rows, el.scrollTop);
-    let changed = false;
-    for (const node of rendered) {
-      const row = Number(node.dataset.row);
-      if (rows.set(row, node.offsetHeight)) changed = true;
+    if (!el) return;
+    const observer = new ResizeObserver((entries) => {
+      const rows = rowsRef.current;
+      if (!rows) return;
+      const anchor = anchorOf(rows, el.scrollTop);
+      let changed = false;
+      for (const entry of entries) {
+        const node = entry.target as HTMLElement;
+        if (!node.isConnected) {
+          observer.unobserve(node);
+          continue;
+        }
+        const height = entry.borderBoxSize[0]?.blockSize ?? node.offsetHeight;
+        if (rows.set(Number(node.dataset.row), height)) changed = true;
+      }
+      if (!changed) return;
+      const target = rows.offsetOf(anchor.row) + anchor.fraction * rows.height(anchor.row);
+      if (Math.abs(target - el.scrollTop) >= 1 && el.scrollTop > 0) el.scrollTop = target;
+      refresh();
+    });
+    observerRef.current = observer;
+    observed.current = new WeakSet();
+    return () => observer.disconnect();
+  }, [refresh]);
+
+  // After every render, start observing rows that are new in the DOM (observing reads no layout).
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const observer = observerRef.current;
+    if (!el || !observer) return;
+    for (const node of el.querySelectorAll('[data-row]')) {
+      if (observed.current.has(node)) continue;
+      observed.current.add(node);
+      observer.observe(node);
     }
-    if (!changed) return;
-    const target = rows.offsetOf(anchor.row) + anchor.fraction * rows.height(anchor.row);
-    if (Math.abs(target - el.scrollTop) >= 1 && el.scrollTop > 0) el.scrollTop = target;
-    refresh();
   });
 
   const scrollToRow = useCallback(

@@ -1,11 +1,12 @@
 // The viewer's handle on the trace worker: promises for layouts and heat, and the same work done on the
 // main thread when a worker cannot be started (an old host, a CSP without worker-src). One instance
-// serves one page; `dispose` ends its worker.
-import { computeHeat } from '../heat/compute-heat';
-import type { HeatRequest, HeatResult } from '../heat/compute-heat';
-import { buildTraceLayout } from '../model/trace-model';
-import type { TraceInput, TraceLayout } from '../model/trace-model';
-import type { FromWorker, ToWorker } from './protocol';
+// serves the app.
+import type { HeatRequest } from '../heat/compute-heat';
+import type { RenderedPart, TraceInput, TraceLayout } from '../model/trace-model';
+import { DEFAULT_SETTINGS } from '../settings';
+import type { FromWorker, HeatAnswer, InitialHeat, ToWorker } from './protocol';
+import { TraceStore } from './trace-store';
+import { warmUpInput } from './warm-up';
 
 type Pending = { resolve(value: FromWorker): void; reject(error: Error): void };
 
@@ -13,8 +14,11 @@ export class TraceComputer {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
-  /** Main-thread fallback: layouts by key. */
-  private readonly local = new Map<string, TraceLayout>();
+  /** Main-thread fallback. */
+  private readonly local = new TraceStore(8);
+  private readonly localKeys = new Set<string>();
+  /** Rendered parts received, so the worker sends each only once. */
+  private readonly rendered = new Map<string, RenderedPart>();
 
   constructor(useWorker = true) {
     if (!useWorker || typeof Worker === 'undefined') return;
@@ -39,29 +43,59 @@ export class TraceComputer {
     return this.worker !== null;
   }
 
-  async load(input: TraceInput): Promise<TraceLayout> {
-    if (!this.worker) return this.loadLocally(input);
-    try {
-      const answer = await this.send({ type: 'load', id: this.nextId++, input });
-      if (answer.type === 'loaded') return answer.layout;
-      throw new Error(answer.type === 'error' ? answer.message : 'unexpected reply');
-    } catch (err) {
-      if (this.worker) throw err;
-      return this.loadLocally(input); // the worker died meanwhile
-    }
+  /**
+   * Has the worker lay out a small trace once, so that its code is loaded and compiled before the first
+   * real trace arrives (opening a page calls this).
+   */
+  warmUp(): void {
+    const input = warmUpInput();
+    void this.load(input, { settings: DEFAULT_SETTINGS, items: true }).then(
+      () => this.drop(input.key),
+      () => undefined,
+    );
   }
 
-  async heat(key: string, request: HeatRequest): Promise<HeatResult> {
-    const local = this.local.get(key);
-    if (local) return computeHeat(local, request);
-    const answer = await this.send({ type: 'heat', id: this.nextId++, key, request });
-    if (answer.type === 'heat') return answer.result;
-    throw new Error(answer.type === 'error' ? answer.message : 'unexpected reply');
+  async load(input: TraceInput, initial: InitialHeat | null): Promise<{ layout: TraceLayout; initial: HeatAnswer | null }> {
+    if (this.worker) {
+      try {
+        const answer = await this.send({ type: 'load', id: this.nextId++, input, initial });
+        if (answer.type === 'loaded') {
+          this.keep(answer.layout.key, answer.initial);
+          return { layout: answer.layout, initial: answer.initial };
+        }
+        throw new Error(answer.type === 'error' ? answer.message : 'unexpected reply');
+      } catch (err) {
+        if (this.worker) throw err; // else the worker died meanwhile: do it here
+      }
+    }
+    this.localKeys.add(input.key);
+    const loaded = this.local.load(input, initial);
+    this.keep(input.key, loaded.initial);
+    return loaded;
+  }
+
+  async heat(key: string, request: HeatRequest, items: boolean): Promise<HeatAnswer> {
+    const sendRendered = items && !this.rendered.has(key);
+    let answer: HeatAnswer;
+    if (this.localKeys.has(key)) answer = this.local.heat(key, request, items, sendRendered);
+    else {
+      const reply = await this.send({ type: 'heat', id: this.nextId++, key, request, items, sendRendered });
+      if (reply.type !== 'heat') throw new Error(reply.type === 'error' ? reply.message : 'unexpected reply');
+      answer = reply.answer;
+    }
+    this.keep(key, answer);
+    return { ...answer, rendered: items ? (this.rendered.get(key) ?? null) : null };
+  }
+
+  /** The rendered part of a trace, once a heat answer brought it. */
+  renderedPart(key: string): RenderedPart | null {
+    return this.rendered.get(key) ?? null;
   }
 
   drop(key: string): void {
-    this.local.delete(key);
-    this.worker?.postMessage({ type: 'drop', key } satisfies ToWorker);
+    this.rendered.delete(key);
+    if (this.localKeys.delete(key)) this.local.drop(key);
+    else this.worker?.postMessage({ type: 'drop', key } satisfies ToWorker);
   }
 
   dispose(): void {
@@ -69,13 +103,10 @@ export class TraceComputer {
     this.worker = null;
     for (const waiting of this.pending.values()) waiting.reject(new Error('the trace viewer closed'));
     this.pending.clear();
-    this.local.clear();
   }
 
-  private loadLocally(input: TraceInput): TraceLayout {
-    const layout = buildTraceLayout(input);
-    this.local.set(layout.key, layout);
-    return layout;
+  private keep(key: string, answer: HeatAnswer | null): void {
+    if (answer?.rendered) this.rendered.set(key, answer.rendered);
   }
 
   private send(message: Extract<ToWorker, { id: number }>): Promise<FromWorker> {

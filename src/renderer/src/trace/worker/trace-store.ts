@@ -1,0 +1,46 @@
+// The traces a worker (or the main-thread fallback) holds: layout, response, and the rendered part once
+// built. Shared by trace.worker.ts and TraceComputer's fallback so both answer identically.
+import { computeHeat } from '../heat/compute-heat';
+import type { HeatRequest } from '../heat/compute-heat';
+import { buildRenderedPart, buildTraceLayout } from '../model/trace-model';
+import type { RenderedPart, TraceInput, TraceLayout } from '../model/trace-model';
+import { sharedScale } from '../settings';
+import type { HeatAnswer, InitialHeat } from './protocol';
+import { MINIMAP_BUCKETS } from './protocol';
+
+interface Held {
+  layout: TraceLayout;
+  response: string;
+  rendered: RenderedPart | null;
+}
+
+export class TraceStore {
+  private readonly held = new Map<string, Held>();
+
+  constructor(private readonly capacity: number) {}
+
+  load(input: TraceInput, initial: InitialHeat | null): { layout: TraceLayout; initial: HeatAnswer | null } {
+    const layout = buildTraceLayout(input);
+    this.held.delete(layout.key);
+    this.held.set(layout.key, { layout, response: input.response, rendered: null });
+    while (this.held.size > this.capacity) this.held.delete(this.held.keys().next().value as string);
+    if (!initial) return { layout, initial: null };
+    const shared = sharedScale(initial.settings, [layout]);
+    const scale = shared?.scales[0];
+    if (!shared || !scale) return { layout, initial: null };
+    const request: HeatRequest = { signal: shared.signal, scale, unit: initial.settings.unit, reducer: initial.settings.reducer, minimapBuckets: MINIMAP_BUCKETS };
+    return { layout, initial: this.heat(layout.key, request, initial.items, true) };
+  }
+
+  heat(key: string, request: HeatRequest, items: boolean, sendRendered: boolean): HeatAnswer {
+    const held = this.held.get(key);
+    if (!held) throw new Error(`trace ${key} is not loaded`);
+    if (items && !held.rendered) held.rendered = buildRenderedPart(held.response, held.layout.table);
+    const rendered = items ? held.rendered : null;
+    return { request, items, result: computeHeat(held.layout, request, rendered), rendered: sendRendered ? rendered : null };
+  }
+
+  drop(key: string): void {
+    this.held.delete(key);
+  }
+}
