@@ -9,7 +9,7 @@ import { ensurePromptFile } from './generate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const benchDir = path.join(root, '.bench');
-const sections = { prompts: benchPrompts, verify: benchVerify };
+const sections = { prompts: benchPrompts, verify: benchVerify, viewer: benchViewer };
 
 function runJson(cmd, args) {
   const out = execFileSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -28,6 +28,11 @@ const verdict = (ok) => (ok ? 'meets goal' : 'MISSES goal');
 function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   for (const r of rows) console.log(`  ${r.map((c, i) => String(c).padEnd(widths[i])).join('  ')}`);
+}
+
+/** The trace viewer in Chromium (issue 4); its own script, since it drives a browser against `serve`. */
+function benchViewer() {
+  execFileSync(process.execPath, ['scripts/bench/viewer.mjs'], { cwd: root, stdio: 'inherit' });
 }
 
 function benchPrompts() {

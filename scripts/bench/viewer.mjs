@@ -114,6 +114,9 @@ async function main() {
   execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.mts', '--logLevel', 'error'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   const file = ensureViewerRollouts(path.join(root, '.bench'));
   console.log(`  input: ${path.relative(root, file)} (${fmt(fs.statSync(file).size / 1e6, 1)} MB)`);
+  // Wall-clock goals on a shared machine: the load says how far to trust them.
+  const load = () => os.loadavg()[0].toFixed(1);
+  console.log(`  load average before: ${load()} on ${os.cpus().length} cores`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlc-bench-viewer-'));
   const server = await startServer(path.join(dir, 'ws.db'));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
@@ -155,6 +158,7 @@ async function main() {
       [`open ${fmt(opens32[0].tokens)} tokens: longest main-thread task (max of ${RUNS})`, `${fmt(longest32)} ms`, '<= 200 ms', verdict(longest32 <= 200)],
       [`open → heatmap painted, ${fmt(opens32[0].tokens)} tokens (median)`, `${fmt(median(opens32.map((o) => o.ms)))} ms`, '', ''],
     ]);
+    console.log(`  load average after: ${load()} on ${os.cpus().length} cores`);
     console.log('  (each open reloads the page first: no cached rollout; the worker starts with the page. Long tasks are those over 50 ms the browser reports; 0 means none.)');
   } finally {
     await browser.close();
