@@ -12,7 +12,8 @@ export type PrepareResult = { ok: true; rollout: PreparedRollout } | { ok: false
 
 const FLOAT32_MAX = 3.4028234663852886e38;
 
-export function prepareRollout(record: RolloutRecord, file: string): PrepareResult {
+/** `typed`: signals a reader already holds as Float32 (the native fast path), instead of record.signals. */
+export function prepareRollout(record: RolloutRecord, file: string, typed?: ReadonlyMap<string, Float32Array>): PrepareResult {
   const issues: RecordIssue[] = [];
   const bad = (field: string | null, message: string) => issues.push({ file, line: record.line, field, message, excerpt: null });
   const finiteOrNull = (value: number | null, field: string): number | null => {
@@ -27,7 +28,7 @@ export function prepareRollout(record: RolloutRecord, file: string): PrepareResu
   const { starts, texts, length } = tokenTable(record, bad);
   const signals: PreparedSignal[] = [];
   const byName = new Map<string, Float32Array>();
-  for (const [name, values] of Object.entries(record.signals)) {
+  for (const [name, values] of typed ?? Object.entries(record.signals)) {
     if (length === null) {
       bad(`signals.${name}`, 'per-token signals need a token table: give tokens (strings) or token_offsets');
       break;
@@ -36,7 +37,8 @@ export function prepareRollout(record: RolloutRecord, file: string): PrepareResu
       bad(`signals.${name}`, `signals.${name} has ${values.length} values but there are ${length} tokens; every signal needs one value per token`);
       continue;
     }
-    const converted = toFloat32(values, `signals.${name}`, bad);
+    // Typed values come from a reader that already refused non-finite and out-of-range numbers.
+    const converted = values instanceof Float32Array ? values : toFloat32(values, `signals.${name}`, bad);
     if (converted) {
       signals.push({ name, values: converted });
       byName.set(name, converted);

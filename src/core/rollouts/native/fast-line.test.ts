@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../demo/random';
 import { prepareRollout } from '../prepare';
+import { readFloat32Array } from './fast-scan';
 import { fastNativeLine } from './fast-line';
 import { parseNativeLineSlow } from './parse-block';
 
@@ -30,9 +31,9 @@ function randomLine(rand: () => number): string {
   return `${rand() < 0.3 ? ' ' : ''}{${fields.join(rand() < 0.5 ? ',' : ' ,\n ')}}${rand() < 0.3 ? ' \r' : ''}`;
 }
 
-function prepared(result: ReturnType<typeof parseNativeLineSlow>) {
+function prepared(result: ReturnType<typeof parseNativeLineSlow>, typed?: Map<string, Float32Array>) {
   if (!result.ok) return { issues: result.issues };
-  const p = prepareRollout(result.record, 'f');
+  const p = prepareRollout(result.record, 'f', typed);
   return p.ok ? { rollout: p.rollout } : { issues: p.issues };
 }
 
@@ -51,10 +52,25 @@ describe('fast native line path', () => {
       }
       taken++;
       if (fast.ok) fast.record.endOffset = 0;
-      expect({ text, ...prepared(fast) }).toEqual({ text, ...prepared(slow) });
+      expect({ text, ...prepared(fast, fast.ok ? fast.signals : undefined) }).toEqual({ text, ...prepared(slow) });
     }
     // Every generated line is of the kind the fast path handles.
     expect({ taken, skipped: skipped.slice(0, 3) }).toMatchObject({ taken: 400 });
+  });
+
+  it('reads number arrays as JSON.parse and Float32 storage do', () => {
+    const rand = seededRandom(5);
+    const texts = [...NUMBERS, '9007199254740993', '0.1', '0.30000000000000004', '5e-324', '123.456e-5', '-1.5E-3', '0.0000000000000000000001234'];
+    for (let k = 0; k < 3000; k++) texts.push(((rand() - 0.5) * 10 ** Math.floor(rand() * 12 - 6)).toPrecision(1 + Math.floor(rand() * 17)));
+    // Full-precision doubles (17 digits, as JavaScript and Python print them), also with exponents.
+    for (let k = 0; k < 3000; k++) texts.push(String(rand() - 0.5), ((rand() - 0.5) * 1e-8).toExponential(16), String((rand() - 0.5) * 1e30));
+    const json = `[ ${texts.join(' ,')} ]`;
+    const read = readFloat32Array(json, 0);
+    expect(read?.end).toBe(json.length);
+    expect(Array.from(read?.values ?? [])).toEqual(Array.from(new Float32Array(JSON.parse(json) as number[])));
+    expect(Object.is(read?.values[1], -0)).toBe(true);
+    expect(readFloat32Array('[]', 0)).toEqual({ values: new Float32Array(0), end: 2 });
+    for (const bad of ['[01]', '[1.]', '[.5]', '[1e]', '[NaN]', '[1,]', '["1"]', '[+1]', '[1 2]', '[1e39]', '[-3.5e38]']) expect({ bad, read: readFloat32Array(bad, 0) }).toEqual({ bad, read: null });
   });
 
   it('steps aside for lines it does not handle', () => {
@@ -65,6 +81,10 @@ describe('fast native line path', () => {
       line({ ...base, tokens: ['a', 'c'] }), // does not spell the response
       line({ ...base, token_offsets: [0, 1] }),
       line({ ...base, tokens: ['a', 1] }),
+      line({ ...base, signals: { rm_logit: [1, 'x'] } }),
+      line({ ...base, signals: { 'bad name': [1, 2] } }),
+      line({ ...base, signals: { rm_logit: [1, 2], logprob: [1e39, 0] } }),
+      '{"question":"q","response":"ab","tokens":["a","b"],"signals":{"x":[1,2]},"signals":{"x":[3,4]}}',
       '{"question":"q","response":"ab","tokens":["a","b"],"signals":{"rm_logit":[1,NaN]}}',
       '{"question":"q","response":"ab","tokens":["a","b"],"tokens":["ab"]}',
       '{"question":"q","response":"ab","extra":{"tokens":["a","b"]}}',

@@ -114,3 +114,100 @@ export function readSpellingTokens(text: string, i: number, target: string): { s
     j = skipSpace(text, j + 1);
   }
 }
+
+const POW10 = new Float64Array([1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]);
+const FLOAT32_MAX = 3.4028234663852886e38;
+/** Digits the loop reads exactly (10^15 < 2^53): mantissa / 10^k is then the correctly rounded double (Clinger). */
+const KEPT_DIGITS = 15;
+let scratch = new Float32Array(4096);
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/**
+ * The array through JSON.parse, for numbers the digit loop does not take (more than 15 digits, as
+ * full-precision doubles have, or an exponent): V8 reads those faster than a JavaScript loop could
+ * round them correctly. Same checks and the same Float32 rounding as the normal path.
+ */
+function viaJsonParse(text: string, i: number): { values: Float32Array; end: number } | null {
+  const close = text.indexOf(']', i); // a number array holds no nested ']'
+  if (close < 0) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.slice(i, close + 1));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed)) return null;
+  const values = new Float32Array(parsed.length);
+  for (let k = 0; k < parsed.length; k++) {
+    const v: unknown = parsed[k];
+    if (typeof v !== 'number' || !(Math.abs(v) <= FLOAT32_MAX)) return null;
+    values[k] = v;
+  }
+  return { values, end: close + 1 };
+}
+
+/**
+ * Reads a JSON array of numbers at i straight into a Float32Array; null on anything else (not JSON, not
+ * numbers) or on a value beyond the Float32 range, which the normal path then reports.
+ */
+export function readFloat32Array(text: string, i: number): { values: Float32Array; end: number } | null {
+  if (text.charCodeAt(i) !== 0x5b) return null;
+  let j = i + 1;
+  while (isSpace(text.charCodeAt(j))) j++;
+  let n = 0;
+  if (text.charCodeAt(j) !== 0x5d) {
+    for (;;) {
+      let c = text.charCodeAt(j);
+      const negative = c === 0x2d;
+      if (negative) c = text.charCodeAt(++j);
+      if (!isDigit(c)) return null;
+      if (c === 0x30 && isDigit(text.charCodeAt(j + 1))) return null; // a leading zero: not JSON
+      // The common case first: few digits, no exponent; exact as JSON.parse (Clinger's fast path).
+      const digitsStart = j;
+      let mantissa = 0;
+      do {
+        mantissa = mantissa * 10 + (c - 0x30);
+        c = text.charCodeAt(++j);
+      } while (isDigit(c));
+      let fraction = 0;
+      if (c === 0x2e) {
+        const fractionStart = j + 1;
+        c = text.charCodeAt(++j);
+        if (!isDigit(c)) return null;
+        do {
+          mantissa = mantissa * 10 + (c - 0x30);
+          c = text.charCodeAt(++j);
+        } while (isDigit(c));
+        fraction = j - fractionStart;
+      }
+      let exponentStart = -1;
+      if (c === 0x65 || c === 0x45) {
+        exponentStart = j;
+        c = text.charCodeAt(++j);
+        if (c === 0x2b || c === 0x2d) c = text.charCodeAt(++j);
+        if (!isDigit(c)) return null;
+        do c = text.charCodeAt(++j);
+        while (isDigit(c));
+      }
+      const digits = (exponentStart < 0 ? j : exponentStart) - digitsStart - (fraction > 0 ? 1 : 0);
+      if (digits > KEPT_DIGITS || exponentStart >= 0 || fraction > 22) return viaJsonParse(text, i);
+      const magnitude = mantissa / (POW10[fraction] as number);
+      const value = negative ? -magnitude : magnitude;
+      if (!(Math.abs(value) <= FLOAT32_MAX)) return null;
+      if (n === scratch.length) {
+        const bigger = new Float32Array(n * 2);
+        bigger.set(scratch);
+        scratch = bigger;
+      }
+      scratch[n++] = value; // rounded to Float32 by the store, as the normal path does
+      while (isSpace(c)) c = text.charCodeAt(++j);
+      if (c === 0x5d) break;
+      if (c !== 0x2c) return null;
+      j++;
+      while (isSpace(text.charCodeAt(j))) j++;
+    }
+  }
+  return { values: scratch.slice(0, n), end: j + 1 };
+}

@@ -74,11 +74,22 @@ function forEachLineBytes(buf: Buffer, start: number, firstLine: number, file: s
 /** Parses one line's JSON and checks its fields; the record is not yet prepared. */
 export function parseNativeLine(text: string, line: number, endOffset: number, file: string): { ok: true; record: RolloutRecord } | { ok: false; issues: RecordIssue[] } {
   const fast = fastNativeLine(text, line, file);
-  if (fast) {
-    if (fast.ok) fast.record.endOffset = endOffset;
-    return fast;
-  }
-  return parseNativeLineSlow(text, line, endOffset, file);
+  if (!fast) return parseNativeLineSlow(text, line, endOffset, file);
+  if (!fast.ok) return fast;
+  // Callers of this function want plain records: the signals go back to number arrays.
+  fast.record.endOffset = endOffset;
+  for (const [name, values] of fast.signals) fast.record.signals[name] = Array.from(values);
+  return { ok: true, record: fast.record };
+}
+
+/** A line straight to a prepared rollout (the import's path): the fast path's Float32 signals are kept. */
+function prepareNativeLine(text: string, line: number, endOffset: number, file: string): BlockItem {
+  const fast = fastNativeLine(text, line, file);
+  const parsed = fast ?? parseNativeLineSlow(text, line, endOffset, file);
+  if (!parsed.ok) return { kind: 'bad', line, endOffset, issues: parsed.issues };
+  parsed.record.endOffset = endOffset;
+  const prepared = prepareRollout(parsed.record, file, fast?.ok ? fast.signals : undefined);
+  return prepared.ok ? { kind: 'rollout', rollout: prepared.rollout } : { kind: 'bad', line, endOffset, issues: prepared.issues };
 }
 
 /** The whole line through JSON.parse (and the NaN-tolerant re-parse): the reference the fast path matches. */
@@ -100,12 +111,7 @@ export function parseNativeBlock(bytes: Uint8Array, start: number, firstLine: nu
     start,
     firstLine,
     file,
-    (text, line, endOffset) => {
-      const parsed = parseNativeLine(text, line, endOffset, file);
-      if (!parsed.ok) return void items.push({ kind: 'bad', line, endOffset, issues: parsed.issues });
-      const prepared = prepareRollout(parsed.record, file);
-      items.push(prepared.ok ? { kind: 'rollout', rollout: prepared.rollout } : { kind: 'bad', line, endOffset, issues: prepared.issues });
-    },
+    (text, line, endOffset) => items.push(prepareNativeLine(text, line, endOffset, file)),
     (issue, endOffset) => items.push({ kind: 'bad', line: issue.line ?? 0, endOffset, issues: [issue] }),
   );
   return { items, endOffset: start + bytes.byteLength, lastLine };
