@@ -5,6 +5,8 @@ import type { WorkspaceStats } from '../../shared/domain';
 import type { RpcError } from '../../shared/errors';
 import { AppContext, callOrReport, useServices } from './app-context';
 import { CuratorScreen } from './CuratorScreen';
+import { CurationProvider } from './curation/curation-context';
+import { CurationMenu } from './curation/CurationMenu';
 import type { PromptGridHandle } from './grid/PromptGrid';
 import { ImportWizard } from './import/ImportWizard';
 import { progressFraction } from './jobs/format-progress';
@@ -33,7 +35,9 @@ export function App({ transport }: { transport: AppTransport }) {
   return (
     <AppContext.Provider value={services}>
       <ErrorBanner errors={errors} onDismiss={(id) => setErrors((prev) => prev.filter((e) => e.id !== id))} />
-      <Shell />
+      <CurationProvider>
+        <Shell />
+      </CurationProvider>
     </AppContext.Provider>
   );
 }
@@ -113,6 +117,7 @@ function Shell() {
               Importing… {importFraction === null ? '' : `${Math.floor(importFraction * 100)}%`}
             </button>
           )}
+          <CurationMenu />
           <button type="button" className="button" onClick={openImport} data-testid="import-button">
             Import…
           </button>

@@ -1,8 +1,13 @@
 // The main screen: facets and saved views | the prompt grid | the selected prompt.
 import { useCallback, useEffect, useState } from 'react';
 import type { RefObject } from 'react';
-import type { Facets, PromptFilter, PromptRow, ViewState } from '../../shared/domain';
+import type { Facets, PromptFilter, PromptRow, SortSpec, ViewState } from '../../shared/domain';
 import { useServices } from './app-context';
+import { useCuration } from './curation/curation-context';
+import { CurationToolbar } from './curation/CurationToolbar';
+import { filterTitle } from './curation/filter-title';
+import { curationConditionCount } from './curation/label-filter';
+import { LabelFilters } from './curation/LabelFilters';
 import { DetailPane } from './detail/DetailPane';
 import { activeFacetCount } from './facets/facet-selection';
 import { FacetPanel } from './facets/FacetPanel';
@@ -12,6 +17,7 @@ import { PromptGrid } from './grid/PromptGrid';
 import type { PromptGridHandle } from './grid/PromptGrid';
 import { SearchBox } from './shell/SearchBox';
 import type { SearchBoxHandle } from './shell/SearchBox';
+import { ReviewScreen } from './review/ReviewScreen';
 import { SavedViews } from './views/SavedViews';
 
 interface CuratorScreenProps {
@@ -28,6 +34,8 @@ export function CuratorScreen({ dataVersion, workspacePrompts, gridRef, searchRe
   const [facets, setFacets] = useState<Facets | null>(null);
   const [total, setTotal] = useState<number | null>(null);
   const [selected, setSelected] = useState<PromptRow | null>(null);
+  const [review, setReview] = useState<{ filter: PromptFilter; sort: SortSpec[]; title: string } | null>(null);
+  const { defsById, picks } = useCuration();
   const filter = combineFilter(baseFilter, columns);
   const filterKey = JSON.stringify(filter);
 
@@ -70,30 +78,43 @@ export function CuratorScreen({ dataVersion, workspacePrompts, gridRef, searchRe
     gridRef.current?.applyView({ filter: {}, sort: gridRef.current.currentView().sort });
   };
 
-  const filtered = activeFacetCount(baseFilter) > 0 || baseFilter.search !== undefined || columns !== undefined;
+  // Review walks a snapshot of the filter and sort: changing the grid meanwhile does not move the queue.
+  const startReview = useCallback(() => {
+    const view = currentView();
+    const datasetNames = new Map((facets?.datasets ?? []).map((d) => [Number(d.value), d.label]));
+    setReview({ filter: view.filter, sort: view.sort, title: filterTitle(view.filter, defsById, datasetNames) });
+  }, [currentView, facets, defsById]);
+  const exitReview = useCallback(() => setReview(null), []);
+
+  const filtered = activeFacetCount(baseFilter) + curationConditionCount(baseFilter) > 0 || baseFilter.search !== undefined || columns !== undefined;
   return (
-    <div className="curator">
-      <aside className="sidebar">
-        <FacetPanel facets={facets} filter={baseFilter} onChange={setBaseFilter} />
-        <SavedViews currentState={currentView} onApply={applyView} />
-      </aside>
-      <section className="grid-area">
-        <div className="grid-toolbar">
-          <SearchBox ref={searchRef} value={baseFilter.search ?? ''} onSearch={setSearch} />
-          <span className="row-count" data-testid="row-count" data-count={total ?? ''}>
-            {total === null ? 'Loading…' : `${total.toLocaleString('en-US')} ${total === 1 ? 'prompt' : 'prompts'}`}
-            {filtered && total !== null && <span className="muted"> of {workspacePrompts.toLocaleString('en-US')}</span>}
-          </span>
-          {total === 0 && <span className="muted">No prompts match.</span>}
-          {filtered && (
-            <button type="button" className="link-button" onClick={clearAll} data-testid="clear-filters">
-              Clear filters
-            </button>
-          )}
-        </div>
-        <PromptGrid ref={gridRef} baseFilter={baseFilter} dataVersion={dataVersion} onTotal={setTotal} onColumnsChange={setColumns} onSelect={setSelected} />
-      </section>
-      <DetailPane promptId={selected?.id ?? null} dataVersion={dataVersion} />
-    </div>
+    <>
+      {review && <ReviewScreen filter={review.filter} sort={review.sort} filterTitle={review.title} onExit={exitReview} />}
+      <div className="curator" hidden={review !== null}>
+        <aside className="sidebar">
+          <FacetPanel facets={facets} filter={baseFilter} onChange={setBaseFilter} />
+          <LabelFilters filter={baseFilter} onChange={setBaseFilter} />
+          <SavedViews currentState={currentView} onApply={applyView} />
+        </aside>
+        <section className="grid-area">
+          <div className="grid-toolbar">
+            <SearchBox ref={searchRef} value={baseFilter.search ?? ''} onSearch={setSearch} />
+            <span className="row-count" data-testid="row-count" data-count={total ?? ''}>
+              {total === null ? 'Loading…' : `${total.toLocaleString('en-US')} ${total === 1 ? 'prompt' : 'prompts'}`}
+              {filtered && total !== null && <span className="muted"> of {workspacePrompts.toLocaleString('en-US')}</span>}
+            </span>
+            {total === 0 && <span className="muted">No prompts match.</span>}
+            {filtered && (
+              <button type="button" className="link-button" onClick={clearAll} data-testid="clear-filters">
+                Clear filters
+              </button>
+            )}
+            <CurationToolbar active={review === null} filter={filter} facets={facets} selectedIds={picks.ids} onReview={startReview} />
+          </div>
+          <PromptGrid ref={gridRef} baseFilter={baseFilter} dataVersion={dataVersion} onTotal={setTotal} onColumnsChange={setColumns} onSelect={setSelected} />
+        </section>
+        <DetailPane promptId={selected?.id ?? null} dataVersion={dataVersion} />
+      </div>
+    </>
   );
 }

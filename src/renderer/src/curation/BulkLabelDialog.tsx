@@ -22,7 +22,7 @@ export function BulkLabelDialog({ filter, selectedIds, onClose }: BulkLabelDialo
   const services = useServices();
   const { defs, settings } = useCuration();
   const labels = labelsForTarget(defs, 'prompt');
-  const [scope, setScope] = useState<Scope>(selectedIds.length > 1 ? 'selection' : 'filter');
+  const [scope, setScope] = useState<Scope>(selectedIds.length > 0 ? 'selection' : 'filter');
   const [labelId, setLabelId] = useState<number | null>(labels[0]?.id ?? null);
   const [action, setAction] = useState<'add' | 'remove'>('add');
   const [preview, setPreview] = useState<{ key: string; value: BulkPreview } | null>(null);
@@ -102,7 +102,7 @@ export function BulkLabelDialog({ filter, selectedIds, onClose }: BulkLabelDialo
             </label>
             <label className="radio">
               <input type="radio" name="bulk-scope" checked={scope === 'selection'} disabled={selectedIds.length === 0} onChange={() => setScope('selection')} data-testid="bulk-scope-selection" />
-              The {formatCount(selectedIds.length)} selected {selectedIds.length === 1 ? 'prompt' : 'prompts'} <span className="muted small">(Ctrl/Shift+click rows)</span>
+              The {formatCount(selectedIds.length)} picked {selectedIds.length === 1 ? 'prompt' : 'prompts'} <span className="muted small">(tick rows in the grid)</span>
             </label>
           </fieldset>
           <div className="bulk-dialog__row">

@@ -1,11 +1,14 @@
 // What every curation component needs: the annotator (settings) and the label taxonomy, loaded once and
 // kept current through data.changed events, plus the store behind the grid's label chips.
+import './curation.css';
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { LabelDef, Settings } from '../../../shared/curation';
 import { callOrReport, useServices } from '../app-context';
 import { createAnnotationStore } from './annotation-store';
 import type { AnnotationStore } from './annotation-store';
+import { createPickStore } from './pick-store';
+import type { PickStore } from './pick-store';
 
 export interface Curation {
   settings: Settings | null;
@@ -13,6 +16,8 @@ export interface Curation {
   defs: LabelDef[];
   defsById: ReadonlyMap<number, LabelDef>;
   annotations: AnnotationStore;
+  /** Prompts ticked in the grid for a bulk edit. */
+  picks: PickStore;
 }
 
 const CurationContext = createContext<Curation | null>(null);
@@ -30,6 +35,7 @@ export function CurationProvider({ children }: { children: ReactNode }) {
   const [settingsVersion, setSettingsVersion] = useState(0);
   const [labelsVersion, setLabelsVersion] = useState(0);
   const annotations = useMemo(() => createAnnotationStore(services.transport, services.reportError), [services]);
+  const [picks] = useState(createPickStore);
 
   useEffect(
     () =>
@@ -60,6 +66,6 @@ export function CurationProvider({ children }: { children: ReactNode }) {
     };
   }, [services, labelsVersion]);
 
-  const value = useMemo<Curation>(() => ({ settings, defs, defsById: new Map(defs.map((d) => [d.id, d])), annotations }), [settings, defs, annotations]);
+  const value = useMemo<Curation>(() => ({ settings, defs, defsById: new Map(defs.map((d) => [d.id, d])), annotations, picks }), [settings, defs, annotations, picks]);
   return <CurationContext.Provider value={value}>{children}</CurationContext.Provider>;
 }

@@ -3,6 +3,9 @@ import { useEffect, useState } from 'react';
 import type { PromptDetail } from '../../../shared/domain';
 import type { RpcError } from '../../../shared/errors';
 import { useServices } from '../app-context';
+import { GoldAnswerCorrection } from '../curation/GoldAnswerCorrection';
+import { HistoryPanel } from '../curation/HistoryPanel';
+import { ItemAnnotator } from '../curation/ItemAnnotator';
 import { MathText } from '../math/MathText';
 import { TexFormula } from '../math/TexFormula';
 import { answerView, stringifyRaw } from './gold-answer';
@@ -75,7 +78,7 @@ function PromptDetailView({ detail }: { detail: PromptDetail }) {
       </section>
 
       <section className="detail-section">
-        <h3>Gold answer</h3>
+        <h3>{detail.goldCorrection ? 'Original gold answer' : 'Gold answer'}</h3>
         <div className="detail-answer" data-testid="detail-answer">
           {answer.kind === 'none' && <span className="muted">No gold answer.</span>}
           {answer.kind === 'mixed' && <MathText text={answer.text} />}
@@ -89,6 +92,12 @@ function PromptDetailView({ detail }: { detail: PromptDetail }) {
             Normalised: <code>{detail.goldAnswerNormalized}</code>
           </p>
         )}
+        <GoldAnswerCorrection detail={detail} />
+      </section>
+
+      <section className="detail-section" data-testid="detail-curation">
+        <h3>Labels and note</h3>
+        <ItemAnnotator item={{ target: 'prompt', id: detail.id }} testId="detail-annotator" />
       </section>
 
       <section className="detail-section">
@@ -115,6 +124,11 @@ function PromptDetailView({ detail }: { detail: PromptDetail }) {
           ))}
         </section>
       )}
+
+      <section className="detail-section">
+        <h3>History</h3>
+        <HistoryPanel target="prompt" id={detail.id} testId="detail-history" />
+      </section>
     </aside>
   );
 }

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useImperativeHandle, useRef, useState } from 'r
 import type { Ref } from 'react';
 import type { PromptFilter, PromptRow, SortSpec, ViewState } from '../../../shared/domain';
 import { useServices } from '../app-context';
+import { withCurationColumns } from '../curation/grid-columns';
 import { DEFAULT_COL_DEF, PROMPT_COLUMN_DEFS } from './columns';
 import { columnsToFilterModel, filterModelToColumns, sortModelToSpecs, specsToColumnSort } from './filter-mapping';
 import type { ColumnConditions } from './filter-mapping';
@@ -31,6 +32,8 @@ interface PromptGridProps {
 }
 
 const BLOCK_SIZE = 100;
+/** The prompt columns plus curation's tick and label columns (display only). */
+const COLUMN_DEFS = withCurationColumns(PROMPT_COLUMN_DEFS);
 const rowId = (p: { data: PromptRow }) => String(p.data.id);
 
 export function PromptGrid({ ref, baseFilter, dataVersion, onTotal, onColumnsChange, onSelect }: PromptGridProps) {
@@ -142,7 +145,7 @@ export function PromptGrid({ ref, baseFilter, dataVersion, onTotal, onColumnsCha
         cacheBlockSize={BLOCK_SIZE}
         maxBlocksInCache={50}
         blockLoadDebounceMillis={50}
-        columnDefs={PROMPT_COLUMN_DEFS}
+        columnDefs={COLUMN_DEFS}
         defaultColDef={DEFAULT_COL_DEF}
         getRowId={rowId}
         rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}

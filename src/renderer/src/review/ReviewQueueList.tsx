@@ -9,7 +9,10 @@ export function ReviewQueueList({ rows, cursor, onJump }: { rows: readonly Promp
   const start = Math.max(0, cursor - AROUND);
   const shown = rows.slice(start, cursor + AROUND + 1);
   const currentRef = useRef<HTMLLIElement>(null);
-  useEffect(() => currentRef.current?.scrollIntoView({ block: 'nearest' }), [cursor]);
+  // Braces: newer browsers return a promise from scrollIntoView, and an effect may only return a cleanup.
+  useEffect(() => {
+    void currentRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [cursor]);
   return (
     <ol className="review-queue" data-testid="review-queue">
       {shown.map((row, i) => {

@@ -1,6 +1,7 @@
 // Review mode: a keyboard-driven queue over the filter and sort the grid had when review started.
 // j/k move, number keys toggle labels, n note, e gold answer, Ctrl+Z / Ctrl+Shift+Z undo and redo,
 // ? every shortcut, Esc back to the grid. Each change is written through at once.
+import './review.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PromptFilter, SortSpec } from '../../../shared/domain';
 import { useCuration } from '../curation/curation-context';
@@ -102,7 +103,9 @@ export function ReviewScreen({ filter, sort, filterTitle, onExit }: ReviewScreen
     return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [keymap, run]);
 
-  useEffect(() => screen.current?.focus(), []);
+  useEffect(() => {
+    screen.current?.focus();
+  }, []);
 
   const length = queueLength(state);
   const status = state.total === null ? 'loading' : state.rows.length === 0 ? 'empty' : 'ready';

@@ -1,10 +1,17 @@
 // Full prompts (prompts.get) for review, fetched ahead: the current one and the next are asked for
-// together, so moving on shows the next prompt without a round trip. Gold-answer edits refresh them.
+// together, so moving on shows the next prompt without a round trip. A curation change anywhere (an
+// undone gold-answer correction, another client) refetches them; the old copy stays on screen meanwhile.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PromptDetail } from '../../../shared/domain';
 import { useServices } from '../app-context';
 
 const KEEP = 20;
+
+interface Entry {
+  detail: PromptDetail;
+  /** The data version it was fetched at. */
+  version: number;
+}
 
 export interface PromptDetails {
   get(id: number): PromptDetail | undefined;
@@ -12,10 +19,10 @@ export interface PromptDetails {
   put(detail: PromptDetail): void;
 }
 
-function withEntry(cache: ReadonlyMap<number, PromptDetail>, detail: PromptDetail): Map<number, PromptDetail> {
+function withEntry(cache: ReadonlyMap<number, Entry>, entry: Entry): Map<number, Entry> {
   const next = new Map(cache);
-  next.delete(detail.id);
-  next.set(detail.id, detail);
+  next.delete(entry.detail.id);
+  next.set(entry.detail.id, entry);
   // The oldest entries go first (a Map keeps insertion order).
   while (next.size > KEEP) next.delete(next.keys().next().value as number);
   return next;
@@ -23,24 +30,35 @@ function withEntry(cache: ReadonlyMap<number, PromptDetail>, detail: PromptDetai
 
 export function usePromptDetails(ids: readonly number[]): PromptDetails {
   const services = useServices();
-  const [cache, setCache] = useState<ReadonlyMap<number, PromptDetail>>(new Map());
-  /** Ids with a request in flight. */
-  const inFlight = useRef(new Set<number>());
+  const [cache, setCache] = useState<ReadonlyMap<number, Entry>>(new Map());
+  const [version, setVersion] = useState(0);
+  /** Ids with a request in flight, and the version it asks for. */
+  const inFlight = useRef(new Map<number, number>());
   const idsKey = ids.join(',');
+
+  useEffect(
+    () =>
+      services.transport.on('data.changed', ({ scope }) => {
+        if (scope === 'labels' || scope === 'prompts') setVersion((v) => v + 1);
+      }),
+    [services],
+  );
 
   useEffect(() => {
     for (const id of idsKey.split(',').filter(Boolean).map(Number)) {
-      if (cache.has(id) || inFlight.current.has(id)) continue;
-      inFlight.current.add(id);
+      const cached = cache.get(id);
+      if ((cached && cached.version >= version) || (inFlight.current.get(id) ?? -1) >= version) continue;
+      inFlight.current.set(id, version);
+      const asked = version;
       void services.transport.call('prompts.get', { id }).then((result) => {
-        inFlight.current.delete(id);
+        if (inFlight.current.get(id) === asked) inFlight.current.delete(id);
         if (!result.ok) return services.reportError(result.error);
-        setCache((prev) => withEntry(prev, result.value));
+        setCache((prev) => ((prev.get(id)?.version ?? -1) > asked ? prev : withEntry(prev, { detail: result.value, version: asked })));
       });
     }
-  }, [idsKey, services, cache]);
+  }, [idsKey, services, cache, version]);
 
-  const put = useCallback((detail: PromptDetail) => setCache((prev) => withEntry(prev, detail)), []);
-  const get = useCallback((id: number) => cache.get(id), [cache]);
+  const put = useCallback((detail: PromptDetail) => setCache((prev) => withEntry(prev, { detail, version })), [version]);
+  const get = useCallback((id: number) => cache.get(id)?.detail, [cache]);
   return { get, put };
 }

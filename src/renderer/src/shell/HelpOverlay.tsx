@@ -8,6 +8,9 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['Esc'], action: 'Close a dialog; leave the search box' },
   { keys: ['?'], action: 'Show this help' },
   { keys: ['Ctrl', 'click'], action: 'Sort by several columns' },
+  { keys: ['r'], action: 'Review the filtered prompts from the keyboard (? there lists its keys)' },
+  { keys: ['Ctrl', 'Z'], action: 'Undo your last label, note, gold-answer or bulk edit' },
+  { keys: ['Ctrl', 'Shift', 'Z'], action: 'Redo' },
 ];
 
 export function HelpOverlay({ onClose }: { onClose(): void }) {
