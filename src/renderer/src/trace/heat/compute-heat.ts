@@ -6,8 +6,14 @@ import type { Reducer } from '../model/aggregate';
 import type { RenderedPart, TraceLayout } from '../model/trace-model';
 import type { AggregationUnit } from '../model/units';
 import { minimapBins } from './minimap';
-import { BIN_MISSING, importanceKey, quantize, quantizeAll } from './scale';
+import { BIN_FADED, BIN_MISSING, importanceKey, quantize, quantizeAll } from './scale';
 import type { HeatScale } from './scale';
+
+/** The request's signal when the trace has none to show. */
+export const NO_SIGNAL = '';
+
+/** Any scale will do without a signal; this one keeps requests comparable. */
+export const NEUTRAL_SCALE: HeatScale = { kind: 'diverging', palette: 'div', center: 0, radius: 1, threshold: 0 };
 
 export interface HeatRequest {
   signal: string;
@@ -31,7 +37,9 @@ export function computeHeat(layout: TraceLayout, request: HeatRequest, rendered:
   const pieces = layout.table.starts.length - 1;
   const items = rendered ? rendered.rendered.items.length : 0;
   if (!signal) {
-    return { signal: request.signal, bins: new Uint8Array(pieces).fill(BIN_MISSING), itemBins: new Uint8Array(items).fill(BIN_MISSING), minimap: new Uint8Array(0) };
+    // No signal at all (a rollout logged without any): plain text. A named signal this trace lacks: hatched.
+    const fill = request.signal === NO_SIGNAL ? BIN_FADED : BIN_MISSING;
+    return { signal: request.signal, bins: new Uint8Array(pieces).fill(fill), itemBins: new Uint8Array(items).fill(fill), minimap: new Uint8Array(0) };
   }
   const key = importanceKey(request.scale);
   const shown = request.unit === 'token' ? signal.values : aggregateByUnit(signal.values, layout.units[request.unit], request.reducer, key);

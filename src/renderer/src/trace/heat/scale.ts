@@ -56,7 +56,8 @@ export function signalStats(values: ArrayLike<number>, spec: SignalSpec): Signal
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
     if (!Number.isFinite(v)) continue;
-    counts[Math.min(SPREAD_BINS - 1, Math.floor((Math.abs(v - origin) / maxSpread) * SPREAD_BINS))]++;
+    const bin = Math.min(SPREAD_BINS - 1, Math.floor((Math.abs(v - origin) / maxSpread) * SPREAD_BINS));
+    counts[bin] = (counts[bin] as number) + 1;
   }
   const wanted = Math.ceil(0.98 * finite);
   let seen = 0;

@@ -3,6 +3,7 @@
 // keeps the reading position when the view switches between tokens and rendered text.
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { NEUTRAL_SCALE, NO_SIGNAL } from '../heat/compute-heat';
 import type { HeatScale } from '../heat/scale';
 import type { Reducer } from '../model/aggregate';
 import type { TraceLayout } from '../model/trace-model';
@@ -40,7 +41,8 @@ export interface TracePaneHandle {
 
 export const TracePane = forwardRef<TracePaneHandle, TracePaneProps>(function TracePane(props, ref) {
   const { computer, layout, initial, view, scale, signal, unit, reducer, onScrollFraction, testId } = props;
-  const { heat, rendered } = useHeat(computer, layout, initial, { scale, signal, unit, reducer, items: view === 'rendered' });
+  const heatScale = scale && signal !== null ? scale : NEUTRAL_SCALE;
+  const { heat, rendered } = useHeat(computer, layout, initial, { scale: heatScale, signal: scale && signal !== null ? signal : NO_SIGNAL, unit, reducer, items: view === 'rendered' });
   const bodyRef = useRef<TraceBodyHandle | null>(null);
   const anchor = useRef(0);
   const programmatic = useRef<number | null>(null);
@@ -93,8 +95,8 @@ export const TracePane = forwardRef<TracePaneHandle, TracePaneProps>(function Tr
     let target: number | null | undefined;
     if (e.key === 'ArrowRight') target = Math.min(pieces - 1, (cursor ?? viewport.first - 1) + 1);
     else if (e.key === 'ArrowLeft') target = Math.max(0, (cursor ?? viewport.first + 1) - 1);
-    else if ((e.key === 'n' || e.key === ']') && heat && scale) target = nextHighRun(heat.bins, scale.kind, from);
-    else if ((e.key === 'p' || e.key === '[') && heat && scale) target = previousHighRun(heat.bins, scale.kind, from);
+    else if ((e.key === 'n' || e.key === ']') && heat) target = nextHighRun(heat.bins, heatScale.kind, from);
+    else if ((e.key === 'p' || e.key === '[') && heat) target = previousHighRun(heat.bins, heatScale.kind, from);
     else if (e.key === 'c') target = layout.crossingPiece;
     else if (e.key === 'a') target = layout.answerPiece;
     else return;

@@ -61,8 +61,9 @@ export function useTraceLayouts(computer: TraceComputer, details: readonly Rollo
 }
 
 export interface HeatParams {
-  scale: HeatScale | null;
-  signal: string | null;
+  /** NEUTRAL_SCALE and NO_SIGNAL when the trace has no signal to show. */
+  scale: HeatScale;
+  signal: string;
   unit: AggregationUnit;
   reducer: Reducer;
   /** Tint the rendered view's items too. */
@@ -87,13 +88,13 @@ export function useHeat(computer: TraceComputer, layout: TraceLayout, initial: H
   const scaleKey = JSON.stringify(scale);
   const precomputed = initial && serves(initial, params) ? initial : null;
   const fresh = answered && answered.layout === layout && serves(answered.answer, params) ? answered.answer : null;
-  const needed = !precomputed && !fresh && scale !== null && signal !== null;
+  const needed = !precomputed && !fresh;
 
   useEffect(() => {
     if (!needed) return;
     let current = true;
     const wanted = JSON.parse(scaleKey) as HeatScale;
-    computer.heat(layout.key, { signal: signal as string, scale: wanted, unit, reducer, minimapBuckets: MINIMAP_BUCKETS }, items).then(
+    computer.heat(layout.key, { signal, scale: wanted, unit, reducer, minimapBuckets: MINIMAP_BUCKETS }, items).then(
       (answer) => {
         performance.mark('trace-heat-ready');
         if (current) setAnswered({ layout, answer });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeHeat } from '../heat/compute-heat';
+import { computeHeat, NO_SIGNAL } from '../heat/compute-heat';
+import { BIN_FADED } from '../heat/scale';
 import { DEFAULT_SETTINGS, sharedScale } from '../settings';
 import { MINIMAP_BUCKETS } from './protocol';
 import { TraceStore } from './trace-store';
@@ -26,6 +27,14 @@ describe('TraceStore', () => {
     if (!request) throw new Error('no request');
     expect(store.heat(layout.key, request, true, false).rendered).toBeNull();
     expect(store.heat(layout.key, request, true, false).result.itemBins.length).toBeGreaterThan(0);
+  });
+
+  it('answers a trace without signals with uncoloured pieces, so both views still open', () => {
+    const store = new TraceStore(2);
+    const { initial } = store.load({ ...warmUpInput(), signals: [], spans: [] }, { settings: DEFAULT_SETTINGS, items: true });
+    expect(initial?.request.signal).toBe(NO_SIGNAL);
+    expect(initial?.result.bins.every((b) => b === BIN_FADED)).toBe(true);
+    expect(initial?.rendered?.rendered.items.length).toBeGreaterThan(0);
   });
 
   it('forgets the oldest trace beyond its capacity and refuses unknown ones', () => {

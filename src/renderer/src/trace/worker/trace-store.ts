@@ -1,6 +1,6 @@
 // The traces a worker (or the main-thread fallback) holds: layout, response, and the rendered part once
 // built. Shared by trace.worker.ts and TraceComputer's fallback so both answer identically.
-import { computeHeat } from '../heat/compute-heat';
+import { computeHeat, NEUTRAL_SCALE, NO_SIGNAL } from '../heat/compute-heat';
 import type { HeatRequest } from '../heat/compute-heat';
 import { buildRenderedPart, buildTraceLayout } from '../model/trace-model';
 import type { RenderedPart, TraceInput, TraceLayout } from '../model/trace-model';
@@ -26,9 +26,8 @@ export class TraceStore {
     while (this.held.size > this.capacity) this.held.delete(this.held.keys().next().value as string);
     if (!initial) return { layout, initial: null };
     const shared = sharedScale(initial.settings, [layout]);
-    const scale = shared?.scales[0];
-    if (!shared || !scale) return { layout, initial: null };
-    const request: HeatRequest = { signal: shared.signal, scale, unit: initial.settings.unit, reducer: initial.settings.reducer, minimapBuckets: MINIMAP_BUCKETS };
+    const scale = shared?.scales[0] ?? null;
+    const request: HeatRequest = { signal: scale && shared ? shared.signal : NO_SIGNAL, scale: scale ?? NEUTRAL_SCALE, unit: initial.settings.unit, reducer: initial.settings.reducer, minimapBuckets: MINIMAP_BUCKETS };
     return { layout, initial: this.heat(layout.key, request, initial.items, true) };
   }
 
