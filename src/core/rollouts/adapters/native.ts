@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { readLineBlocks } from '../native/blocks';
 import { NATIVE_FORMAT_TAG, NATIVE_MARKERS } from '../native/fields';
-import { forEachLine, parseNativeLine } from '../native/parse-block';
+import { forEachLine, parseNativeLineAt } from '../native/parse-block';
 import type { AdapterOptions, RolloutAdapter, RolloutItem } from '../record';
 
 export const NATIVE_FORMAT = 'native';
@@ -31,8 +31,8 @@ async function* readNative(file: string, options: AdapterOptions): AsyncGenerato
       block.start,
       block.firstLine,
       label,
-      (text, line, endOffset) => {
-        const parsed = parseNativeLine(text, line, endOffset, label);
+      (ref) => {
+        const parsed = parseNativeLineAt(ref, label);
         if (!parsed.ok) {
           for (const issue of parsed.issues) items.push({ kind: 'issue', issue });
           return;

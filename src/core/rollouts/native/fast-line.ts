@@ -1,10 +1,10 @@
 // Fast path for the common native line: `tokens` that spell the response, `signals` of plain number
 // arrays. Those two values are most of a line, and JSON.parse would build a string per token and a
 // boxed array per signal only for the import to turn them into token starts and Float32 arrays. Instead
-// they are cut out of the line and read character by character (./fast-scan.ts); the rest goes through
-// JSON.parse and the normal field checks. On anything unusual (repeated keys, token_offsets, tokens that
-// do not spell the response, NaN, odd signal names…) it returns null and the caller parses the whole
-// line the normal way, so results are identical either way (a test compares them).
+// they are read from the line's bytes (./fast-scan.ts) and cut out; only the rest is decoded and goes
+// through JSON.parse and the normal field checks. On anything unusual (repeated keys, token_offsets,
+// tokens not written exactly as the response, NaN, odd signal names…) it returns null and the caller
+// parses the whole line the normal way, so results are identical either way (a test compares them).
 import type { RecordIssue } from '../../../shared/domain';
 import type { RolloutRecord } from '../record';
 import { SIGNAL_NAME } from './fields';
@@ -13,94 +13,111 @@ import { nativeValueToRecord } from './line';
 
 export type FastResult = { ok: true; record: RolloutRecord; signals: Map<string, Float32Array> } | { ok: false; issues: RecordIssue[] } | null;
 
-interface Cut {
+interface Span {
   start: number;
   end: number;
 }
 
+const keyIs = (b: Buffer, at: number, end: number, key: string) => end - at === key.length + 2 && b.toString('latin1', at + 1, end - 1) === key;
+
 /** `{"name": [numbers], …}` at i into Float32 arrays, and the index after it; null on anything else. */
-function readSignals(text: string, i: number): { signals: Map<string, Float32Array>; end: number } | null {
-  const signals = new Map<string, Float32Array>();
-  if (text.charCodeAt(i) !== 0x7b) return null;
-  i = skipSpace(text, i + 1);
-  if (text.charCodeAt(i) === 0x7d) return { signals, end: i + 1 };
+function readSignals(b: Buffer, i: number, end: number): { values: Map<string, Float32Array>; end: number } | null {
+  const values = new Map<string, Float32Array>();
+  if (b[i] !== 0x7b) return null;
+  i = skipSpace(b, i + 1);
+  if (b[i] === 0x7d) return { values, end: i + 1 };
   for (;;) {
-    if (text.charCodeAt(i) !== 0x22) return null;
-    const keyEnd = skipString(text, i);
+    if (b[i] !== 0x22) return null;
+    const keyEnd = skipString(b, i, end);
     if (keyEnd < 0) return null;
-    const name = text.slice(i + 1, keyEnd - 1);
+    const name = b.toString('latin1', i + 1, keyEnd - 1);
     // Names the field checks would refuse (or escaped ones) take the normal path, which reports them.
-    if (!SIGNAL_NAME.test(name) || signals.has(name)) return null;
-    i = skipSpace(text, keyEnd);
-    if (text.charCodeAt(i) !== 0x3a) return null;
-    const read = readFloat32Array(text, skipSpace(text, i + 1));
+    if (!SIGNAL_NAME.test(name) || values.has(name)) return null;
+    i = skipSpace(b, keyEnd);
+    if (b[i] !== 0x3a) return null;
+    const read = readFloat32Array(b, skipSpace(b, i + 1), end);
     if (!read) return null;
-    signals.set(name, read.values);
-    i = skipSpace(text, read.end);
-    const c = text.charCodeAt(i);
-    if (c === 0x7d) return { signals, end: i + 1 };
-    if (c !== 0x2c) return null;
-    i = skipSpace(text, i + 1);
+    values.set(name, read.values);
+    i = skipSpace(b, read.end);
+    if (b[i] === 0x7d) return { values, end: i + 1 };
+    if (b[i] !== 0x2c) return null;
+    i = skipSpace(b, i + 1);
   }
 }
 
-/** Finds the top-level tokens value and reads the signals; null unless the line is a plain object. */
-function scan(text: string): { tokens: Cut; signals: (Cut & { values: Map<string, Float32Array> }) | null } | null {
-  let tokens: Cut | null = null;
-  let signals: (Cut & { values: Map<string, Float32Array> }) | null = null;
-  let i = skipSpace(text, 0);
-  if (text.charCodeAt(i) !== 0x7b) return null;
-  i = skipSpace(text, i + 1);
+interface Found {
+  tokens: Span;
+  response: Span;
+  signals: (Span & { values: Map<string, Float32Array> }) | null;
+}
+
+/** The top-level tokens, response and signals of the object in b[from, to); null unless plain. */
+function scan(b: Buffer, from: number, to: number): Found | null {
+  let tokens: Span | null = null;
+  let response: Span | null = null;
+  let signals: Found['signals'] = null;
+  let i = skipSpace(b, from);
+  if (b[i] !== 0x7b) return null;
+  i = skipSpace(b, i + 1);
   for (;;) {
-    if (text.charCodeAt(i) !== 0x22) return null;
-    const keyEnd = skipString(text, i);
+    if (b[i] !== 0x22) return null;
+    const keyEnd = skipString(b, i, to);
     if (keyEnd < 0) return null;
-    const key = keyEnd - i === 8 && text.startsWith('"tokens"', i) ? 'tokens' : keyEnd - i === 9 && text.startsWith('"signals"', i) ? 'signals' : null;
-    if ((key === 'tokens' && tokens) || (key === 'signals' && signals)) return null; // repeated key
-    i = skipSpace(text, keyEnd);
-    if (text.charCodeAt(i) !== 0x3a) return null;
-    const start = skipSpace(text, i + 1);
+    const keyAt = i;
+    i = skipSpace(b, keyEnd);
+    if (b[i] !== 0x3a) return null;
+    const start = skipSpace(b, i + 1);
     let end: number;
-    if (key === 'tokens') {
-      end = skipStringArray(text, start);
+    if (keyIs(b, keyAt, keyEnd, 'tokens')) {
+      if (tokens) return null; // a repeated key
+      end = skipStringArray(b, start, to);
       tokens = { start, end };
-    } else if (key === 'signals') {
-      const read = readSignals(text, start);
+    } else if (keyIs(b, keyAt, keyEnd, 'signals')) {
+      const read: ReturnType<typeof readSignals> = signals ? null : readSignals(b, start, to);
       if (!read) return null;
       end = read.end;
-      signals = { start, end, values: read.signals };
-    } else end = skipValue(text, start);
+      signals = { start, end, values: read.values };
+    } else {
+      end = skipValue(b, start, to);
+      if (keyIs(b, keyAt, keyEnd, 'response')) {
+        if (response || b[start] !== 0x22) return null;
+        response = { start: start + 1, end: end - 1 };
+      }
+    }
     if (end < 0) return null;
-    i = skipSpace(text, end);
-    const c = text.charCodeAt(i);
-    if (c === 0x7d) return tokens ? { tokens, signals } : null;
-    if (c !== 0x2c) return null;
-    i = skipSpace(text, i + 1);
+    i = skipSpace(b, end);
+    if (b[i] === 0x7d) {
+      // Only whitespace may follow the object on the line.
+      if (skipSpace(b, i + 1) < to || !tokens || !response) return null;
+      return { tokens, response, signals };
+    }
+    if (b[i] !== 0x2c) return null;
+    i = skipSpace(b, i + 1);
   }
 }
 
-export function fastNativeLine(text: string, line: number, file: string): FastResult {
-  const found = scan(text);
+/** The line b[from, to) (valid UTF-8, no line break) through the fast path; null to use the normal one. */
+export function fastNativeLine(b: Buffer, from: number, to: number, line: number, file: string): FastResult {
+  const found = scan(b, from, to);
   if (!found) return null;
-  const cuts: Cut[] = found.signals ? [found.tokens, found.signals].sort((a, b) => a.start - b.start) : [found.tokens];
+  const starts = readSpellingTokens(b, found.tokens.start, { from: found.response.start, to: found.response.end });
+  if (!starts) return null;
+  const cuts = found.signals ? [found.tokens, found.signals].sort((x, y) => x.start - y.start) : [found.tokens];
   let rest = '';
-  let at = 0;
+  let at = from;
   for (const cut of cuts) {
-    rest += `${text.slice(at, cut.start)}null`;
+    rest += `${b.toString('utf8', at, cut.start)}null`;
     at = cut.end;
   }
   let value: Record<string, unknown>;
   try {
-    value = JSON.parse(rest + text.slice(at)) as Record<string, unknown>;
+    value = JSON.parse(rest + b.toString('utf8', at, to)) as Record<string, unknown>;
   } catch {
     return null;
   }
-  // A repeated key would have replaced a cut value; token_offsets take the normal path.
-  if (value.tokens !== null || (found.signals && value.signals !== null) || value.token_offsets !== undefined || typeof value.response !== 'string') return null;
-  const tokens = readSpellingTokens(text, found.tokens.start, value.response);
-  if (!tokens) return null;
+  if (value.token_offsets !== undefined || typeof value.response !== 'string') return null;
   const result = nativeValueToRecord(value, line, file);
   if (!result.ok) return result;
-  result.record.tokens = { text: null, offsets: tokens.starts };
+  result.record.tokens = { text: null, offsets: starts };
   return { ok: true, record: result.record, signals: found.signals?.values ?? new Map() };
 }

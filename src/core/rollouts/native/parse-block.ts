@@ -1,5 +1,6 @@
 // A block of whole native-format lines -> prepared rollouts and bad lines. Pure and synchronous: the
 // import runs it in parse workers (two cores), `validate` and the adapter run it in the calling thread.
+// Lines are found and read as bytes; a line is decoded to text only when the fast path hands it over.
 import { isUtf8 } from 'node:buffer';
 import type { RecordIssue } from '../../../shared/domain';
 import { prepareRollout } from '../prepare';
@@ -18,38 +19,32 @@ export interface ParsedBlock {
   lastLine: number;
 }
 
+/** One non-blank line: bytes buf[from, to) (valid UTF-8, without its line break), its number, and the file offset after it. */
+export interface LineRef {
+  buf: Buffer;
+  from: number;
+  to: number;
+  line: number;
+  endOffset: number;
+}
+
+type LineResult = { ok: true; record: RolloutRecord } | { ok: false; issues: RecordIssue[] };
+
 const NEWLINE = 0x0a;
 const EXCERPT_CHARS = 200;
 
-/** Calls `onLine` for every non-blank line with its text, number and the file offset just after it. */
-export function forEachLine(bytes: Uint8Array, start: number, firstLine: number, file: string, onLine: (text: string, line: number, endOffset: number) => void, onBad: (issue: RecordIssue, endOffset: number) => void): number {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!isUtf8(buf)) return forEachLineBytes(buf, start, firstLine, file, onLine, onBad);
-  // One decode for the block; lines are slices of it. In pure ASCII, characters are bytes.
-  const text = buf.toString('utf8');
-  const ascii = text.length === buf.length;
-  let line = firstLine - 1;
-  let at = 0;
-  let byteAt = start;
-  while (at < text.length) {
-    const nl = text.indexOf('\n', at);
-    const next = nl === -1 ? text.length : nl + 1;
-    let end = nl === -1 ? text.length : nl;
-    line++;
-    if (end > at && text.charCodeAt(end - 1) === 0x0d) end--; // CRLF
-    const nextByte = ascii ? start + next : byteAt + Buffer.byteLength(text.slice(at, next));
-    if (end > at) {
-      const lineText = text.slice(at, end);
-      if (lineText.trim() !== '') onLine(lineText, line, nextByte); // blank lines are counted, not records
-    }
-    byteAt = nextByte;
-    at = next;
+function isBlank(buf: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = buf[i];
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
   }
-  return line;
+  return true;
 }
 
-/** The same, line by line over bytes, for a block with invalid UTF-8: only the bad lines are reported. */
-function forEachLineBytes(buf: Buffer, start: number, firstLine: number, file: string, onLine: (text: string, line: number, endOffset: number) => void, onBad: (issue: RecordIssue, endOffset: number) => void): number {
+/** Calls `onLine` for every non-blank line; lines that are not UTF-8 go to `onBad`. Returns the last line number. */
+export function forEachLine(bytes: Uint8Array, start: number, firstLine: number, file: string, onLine: (ref: LineRef) => void, onBad: (issue: RecordIssue, endOffset: number) => void): number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const allUtf8 = isUtf8(buf);
   let line = firstLine - 1;
   let at = 0;
   while (at < buf.length) {
@@ -57,43 +52,19 @@ function forEachLineBytes(buf: Buffer, start: number, firstLine: number, file: s
     const next = nl === -1 ? buf.length : nl + 1;
     let end = nl === -1 ? buf.length : nl;
     line++;
-    if (end > at && buf[end - 1] === 0x0d) end--;
-    if (end > at) {
-      if (!isUtf8(buf.subarray(at, end))) {
-        onBad({ file, line, field: null, message: 'the line is not valid UTF-8 text (save the file as UTF-8)', excerpt: null }, start + next);
-      } else {
-        const text = buf.toString('utf8', at, end);
-        if (text.trim() !== '') onLine(text, line, start + next);
-      }
+    if (end > at && buf[end - 1] === 0x0d) end--; // CRLF
+    if (!isBlank(buf, at, end)) {
+      // blank lines are counted, not records
+      if (allUtf8 || isUtf8(buf.subarray(at, end))) onLine({ buf, from: at, to: end, line, endOffset: start + next });
+      else onBad({ file, line, field: null, message: 'the line is not valid UTF-8 text (save the file as UTF-8)', excerpt: null }, start + next);
     }
     at = next;
   }
   return line;
 }
 
-/** Parses one line's JSON and checks its fields; the record is not yet prepared. */
-export function parseNativeLine(text: string, line: number, endOffset: number, file: string): { ok: true; record: RolloutRecord } | { ok: false; issues: RecordIssue[] } {
-  const fast = fastNativeLine(text, line, file);
-  if (!fast) return parseNativeLineSlow(text, line, endOffset, file);
-  if (!fast.ok) return fast;
-  // Callers of this function want plain records: the signals go back to number arrays.
-  fast.record.endOffset = endOffset;
-  for (const [name, values] of fast.signals) fast.record.signals[name] = Array.from(values);
-  return { ok: true, record: fast.record };
-}
-
-/** A line straight to a prepared rollout (the import's path): the fast path's Float32 signals are kept. */
-function prepareNativeLine(text: string, line: number, endOffset: number, file: string): BlockItem {
-  const fast = fastNativeLine(text, line, file);
-  const parsed = fast ?? parseNativeLineSlow(text, line, endOffset, file);
-  if (!parsed.ok) return { kind: 'bad', line, endOffset, issues: parsed.issues };
-  parsed.record.endOffset = endOffset;
-  const prepared = prepareRollout(parsed.record, file, fast?.ok ? fast.signals : undefined);
-  return prepared.ok ? { kind: 'rollout', rollout: prepared.rollout } : { kind: 'bad', line, endOffset, issues: prepared.issues };
-}
-
 /** The whole line through JSON.parse (and the NaN-tolerant re-parse): the reference the fast path matches. */
-export function parseNativeLineSlow(text: string, line: number, endOffset: number, file: string): { ok: true; record: RolloutRecord } | { ok: false; issues: RecordIssue[] } {
+export function parseNativeLineSlow(text: string, line: number, endOffset: number, file: string): LineResult {
   const parsed = parseLenient(text);
   if ('error' in parsed) {
     const excerpt = text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
@@ -104,6 +75,32 @@ export function parseNativeLineSlow(text: string, line: number, endOffset: numbe
   return result;
 }
 
+/** A line to a plain record (the adapter's and the tests' path): fast path first, signals back to number arrays. */
+export function parseNativeLineAt(ref: LineRef, file: string): LineResult {
+  const fast = fastNativeLine(ref.buf, ref.from, ref.to, ref.line, file);
+  if (!fast) return parseNativeLineSlow(ref.buf.toString('utf8', ref.from, ref.to), ref.line, ref.endOffset, file);
+  if (!fast.ok) return fast;
+  fast.record.endOffset = ref.endOffset;
+  for (const [name, values] of fast.signals) fast.record.signals[name] = Array.from(values);
+  return { ok: true, record: fast.record };
+}
+
+/** One line of text (no line break) as parseNativeLineAt reads it. */
+export function parseNativeLine(text: string, line: number, endOffset: number, file: string): LineResult {
+  const buf = Buffer.from(text);
+  return parseNativeLineAt({ buf, from: 0, to: buf.length, line, endOffset }, file);
+}
+
+/** A line straight to a prepared rollout (the import's path): the fast path's Float32 signals are kept. */
+function prepareNativeLine(ref: LineRef, file: string): BlockItem {
+  const fast = fastNativeLine(ref.buf, ref.from, ref.to, ref.line, file);
+  const parsed = fast ?? parseNativeLineSlow(ref.buf.toString('utf8', ref.from, ref.to), ref.line, ref.endOffset, file);
+  if (!parsed.ok) return { kind: 'bad', line: ref.line, endOffset: ref.endOffset, issues: parsed.issues };
+  parsed.record.endOffset = ref.endOffset;
+  const prepared = prepareRollout(parsed.record, file, fast?.ok ? fast.signals : undefined);
+  return prepared.ok ? { kind: 'rollout', rollout: prepared.rollout } : { kind: 'bad', line: ref.line, endOffset: ref.endOffset, issues: prepared.issues };
+}
+
 export function parseNativeBlock(bytes: Uint8Array, start: number, firstLine: number, file: string): ParsedBlock {
   const items: BlockItem[] = [];
   const lastLine = forEachLine(
@@ -111,7 +108,7 @@ export function parseNativeBlock(bytes: Uint8Array, start: number, firstLine: nu
     start,
     firstLine,
     file,
-    (text, line, endOffset) => items.push(prepareNativeLine(text, line, endOffset, file)),
+    (ref) => items.push(prepareNativeLine(ref, file)),
     (issue, endOffset) => items.push({ kind: 'bad', line: issue.line ?? 0, endOffset, issues: [issue] }),
   );
   return { items, endOffset: start + bytes.byteLength, lastLine };
