@@ -46,6 +46,7 @@ test('demo rollouts: prompt page, heatmap, rendered view and compare', async ({ 
   await expect(page.getByTestId('app')).toHaveAttribute('data-app-state', 'ready', { timeout: 90_000 });
 
   // The grid's detail pane opens the prompt page; the back button returns to the grid.
+  await expect(page.getByTestId('prompt-grid')).toHaveAttribute('data-grid-ready', 'true');
   await page.locator('body').press('j');
   await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-state', 'ready');
   const selected = await page.getByTestId('detail-pane').getAttribute('data-prompt-id');
@@ -81,6 +82,8 @@ test('demo rollouts: prompt page, heatmap, rendered view and compare', async ({ 
   await expect(heatmap(page)).toHaveAttribute('data-painted', 'true');
   await expect(heatmap(page)).toHaveAttribute('data-token-count', String(detail.tokens?.count));
   await expect(heatmap(page)).toHaveAttribute('data-stored-tokens', String(detail.tokens?.count));
+  // Layout and heat were computed in the worker: the served CSP (script-src 'self') allows it.
+  await expect(page.getByTestId('trace-viewer')).toHaveAttribute('data-computed-in', 'worker');
   const token = heatmap(page).locator('.tok').nth(5);
   const index = Number(await token.getAttribute('data-i'));
   await token.hover();
@@ -89,6 +92,7 @@ test('demo rollouts: prompt page, heatmap, rendered view and compare', async ({ 
   const shown = Number((await page.getByTestId('token-value-rm_logit').textContent())?.replace('−', '-'));
   expect(shown).toBeCloseTo(logit, 3);
   await expect(page.getByTestId('token-value-rm_prob')).not.toHaveText('—');
+  await page.getByTestId('rollout-table').evaluate((e) => (e.scrollTop = 0));
   await screenshot(page, 'trace-heatmap');
 
   // Switching the signal changes the computed colours.
@@ -123,6 +127,7 @@ test('demo rollouts: prompt page, heatmap, rendered view and compare', async ({ 
   await expect(page.getByTestId('rendered')).toHaveAttribute('data-painted', 'true');
   await expect(page.getByTestId('rendered').locator('.katex').first()).toBeVisible();
   expect(await page.getByTestId('rendered').locator('.seg[class*="hm-div-"]').count()).toBeGreaterThan(0);
+  await page.getByTestId('rollout-table').evaluate((e) => (e.scrollTop = 0));
   await screenshot(page, 'trace-rendered');
   await page.getByTestId('view-tokens').click();
   await expect(heatmap(page)).toHaveAttribute('data-painted', 'true');
@@ -135,6 +140,7 @@ test('demo rollouts: prompt page, heatmap, rendered view and compare', async ({ 
   await expect(page.getByTestId('rollout-header').nth(1)).toHaveAttribute('data-correct', 'false');
   await expect(page.getByTestId('extracted-answer')).toHaveCount(2);
   await page.mouse.move(0, 0);
+  await page.getByTestId('rollout-table').evaluate((e) => (e.scrollTop = 0));
   await screenshot(page, 'trace-compare');
 
   expect(dialogs).toEqual([]);
@@ -240,6 +246,35 @@ test.describe('real Qwen2.5-Math rollouts', () => {
     await expect(heatmap(page)).toHaveAttribute('data-stored-tokens', '0');
     await page.getByTestId('view-rendered').click();
     await expect(page.getByTestId('rendered').locator('.katex').first()).toBeVisible();
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('span signals: PRM800K step ratings and math-aps prefix values are drawn like token signals', async ({ browser }) => {
+    const { page, pageErrors } = await watchedPage(browser);
+    await openApp(page, workspace().server);
+    for (const [file, signal] of [
+      ['prm800k_samples.jsonl', 'step_rating'],
+      ['math_aps_samples.jsonl', 'mc_value'],
+    ] as const) {
+      expect((await importRollouts(page, workspace().server.origin, fixture(file))).status).toBe('done');
+      const [row] = (await runRollouts(page, file.replace(/\.jsonl$/, ''))).filter((r) => r.signalNames.length === 0);
+      if (!row) throw new Error(`no rollout from ${file}`);
+      const detail = await api<Detail & { spans: { name: string; start: number; end: number; value: number }[] }>(page, 'rollouts.get', { id: row.id });
+      const spans = detail.spans.filter((sp) => sp.name === signal);
+      expect(spans.length).toBeGreaterThan(0);
+      await go(page, `#/run-prompt/${row.runPromptId}?rollout=${row.id}&view=tokens`);
+      await expect(heatmap(page)).toHaveAttribute('data-painted', 'true');
+      await expect(page.getByTestId('signal-select')).toHaveValue(signal);
+      await expect(page.getByTestId('signal-select').locator('option', { hasText: `${signal} (spans)` })).toHaveCount(1);
+      // Pieces follow the span boundaries; each span's text gets its value's colour.
+      expect(Number(await heatmap(page).getAttribute('data-token-count'))).toBeGreaterThanOrEqual(spans.length);
+      expect(await heatmap(page).locator('.tok[class*="hm-div-"]').count()).toBeGreaterThan(0);
+      const first = spans[0] as { start: number; value: number };
+      const piece = heatmap(page).locator('.tok').filter({ hasText: detail.response.slice(first.start, first.start + 12).trim().slice(0, 8) }).first();
+      await piece.hover();
+      const value = Number((await page.getByTestId(`token-value-${signal}`).textContent())?.replace('−', '-'));
+      expect(value).toBeCloseTo(first.value, 3);
+    }
     expect(pageErrors).toEqual([]);
   });
 });

@@ -57,6 +57,7 @@ export function TraceViewer({ details, view, onView, settings, onSettings, rende
       className={compare ? 'trace-viewer trace-viewer--compare' : 'trace-viewer'}
       data-testid={compare ? 'compare-view' : 'trace-viewer'}
       data-panes={details.length}
+      data-computed-in={ready ? (computer.usesWorker ? 'worker' : 'main-thread') : ''}
       onKeyDown={(e) => {
         if (e.key !== 'v' || e.ctrlKey || e.metaKey || e.altKey || (e.target as HTMLElement).closest('select, input')) return;
         e.preventDefault();
