@@ -19,11 +19,11 @@ function randomLine(rand: () => number, mode: 'js' | 'ascii' | 'mixed'): string 
   const n = 1 + Math.floor(rand() * 30);
   const tokens = Array.from({ length: n }, () => PIECES[Math.floor(rand() * PIECES.length)] as string);
   const numbers = () => `[${Array.from({ length: n }, () => NUMBERS[Math.floor(rand() * NUMBERS.length)]).join(rand() < 0.5 ? ',' : ' , ')}]`;
-  const encode = mode === 'js' ? JSON.stringify : asciiJson;
+  const encode = (t: string) => (mode === 'js' ? JSON.stringify(t) : asciiJson(t));
   const fields = [
     `"question": ${encode(`Q ${Math.floor(rand() * 5)} é`)}`,
-    `"response": ${(mode === 'mixed' ? JSON.stringify : encode)(tokens.join(''))}`,
-    `"tokens": [${tokens.map(encode).join(rand() < 0.5 ? ',' : ', ')}]`,
+    `"response": ${mode === 'mixed' ? JSON.stringify(tokens.join('')) : encode(tokens.join(''))}`,
+    `"tokens": [${tokens.map((t) => encode(t)).join(rand() < 0.5 ? ',' : ', ')}]`,
     `"signals": {"rm_logit": ${numbers()}, "logprob":${rand() < 0.05 ? '[1]' : numbers()}}`,
     // Now and then a field the checks refuse, so that issues are compared too.
     `"reward": ${rand() < 0.1 ? '"yes"' : rand() < 0.5 ? 1 : 'false'}`,

@@ -46,14 +46,15 @@ function readSignals(b: Buffer, i: number, end: number): { values: Map<string, F
 }
 
 interface Found {
-  tokens: Span;
+  /** starts: where each token begins, when the tokens were checked during the scan. */
+  tokens: Span & { starts: number[] | null };
   response: Span;
   signals: (Span & { values: Map<string, Float32Array> }) | null;
 }
 
 /** The top-level tokens, response and signals of the object in b[from, to); null unless plain. */
 function scan(b: Buffer, from: number, to: number): Found | null {
-  let tokens: Span | null = null;
+  let tokens: Found['tokens'] | null = null;
   let response: Span | null = null;
   let signals: Found['signals'] = null;
   let i = skipSpace(b, from);
@@ -70,8 +71,11 @@ function scan(b: Buffer, from: number, to: number): Found | null {
     let end: number;
     if (keyIs(b, keyAt, keyEnd, 'tokens')) {
       if (tokens) return null; // a repeated key
-      end = skipStringArray(b, start, to);
-      tokens = { start, end };
+      // With the response already seen (the usual order), check the tokens while passing them.
+      const read = response ? readSpellingTokens(b, start, { from: response.start, to: response.end }) : null;
+      if (response && !read) return null;
+      end = read ? read.end : skipStringArray(b, start, to);
+      tokens = { start, end, starts: read?.starts ?? null };
     } else if (keyIs(b, keyAt, keyEnd, 'signals')) {
       const read: ReturnType<typeof readSignals> = signals ? null : readSignals(b, start, to);
       if (!read) return null;
@@ -100,7 +104,7 @@ function scan(b: Buffer, from: number, to: number): Found | null {
 export function fastNativeLine(b: Buffer, from: number, to: number, line: number, file: string): FastResult {
   const found = scan(b, from, to);
   if (!found) return null;
-  const starts = readSpellingTokens(b, found.tokens.start, { from: found.response.start, to: found.response.end });
+  const starts = found.tokens.starts ?? readSpellingTokens(b, found.tokens.start, { from: found.response.start, to: found.response.end })?.starts;
   if (!starts) return null;
   const cuts = found.signals ? [found.tokens, found.signals].sort((x, y) => x.start - y.start) : [found.tokens];
   let rest = '';

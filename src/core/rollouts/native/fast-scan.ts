@@ -79,16 +79,18 @@ export function skipStringArray(b: Uint8Array, i: number, end: number): number {
 /**
  * Checks that the token strings of the array at i, as written (escapes and all), put together are the
  * response string's content bytes [from, to) exactly, and returns where each token starts in the
- * decoded response, in UTF-16 units. Null when they are not plain strings or do not match byte for
- * byte (the normal path then compares decoded text).
+ * decoded response (UTF-16 units) and the index after the array. Null when they are not plain strings or
+ * do not match byte for byte (the normal path then compares decoded text).
  */
-export function readSpellingTokens(b: Uint8Array, i: number, response: { from: number; to: number }): number[] | null {
+export function readSpellingTokens(b: Uint8Array, i: number, response: { from: number; to: number }): { starts: number[]; end: number } | null {
   if (b[i] !== 0x5b) return null;
   const starts: number[] = [];
-  let at = response.from; // next byte of the response content to match
+  // `at` is the next response byte to match. It only grows, so a token running past the response
+  // end can never come back to `to`: the final check catches it without a bound check per byte.
+  let at = response.from;
   let units = 0; // UTF-16 length of the response so far
   let j = skipSpace(b, i + 1);
-  if (b[j] === 0x5d) return at === response.to ? starts : null;
+  if (b[j] === 0x5d) return at === response.to ? { starts, end: j + 1 } : null;
   for (;;) {
     if (b[j] !== QUOTE) return null;
     starts.push(units);
@@ -96,24 +98,25 @@ export function readSpellingTokens(b: Uint8Array, i: number, response: { from: n
     for (;;) {
       const c = b[j] as number;
       if (c === QUOTE) break;
-      if (c < 0x20 || at >= response.to) return null; // raw control character, or past the response
-      // One character of the token: its bytes must be the response's next bytes.
-      let size: number;
-      let length = 1;
-      if (c === BACKSLASH) size = b[j + 1] === 0x75 ? 6 : 2;
-      else if (c < 0x80) size = 1;
-      else if (c >= 0xf0) {
-        size = 4;
-        length = 2; // outside the BMP: a surrogate pair in UTF-16
-      } else size = c >= 0xe0 ? 3 : 2;
-      for (let k = 0; k < size; k++) if (b[j + k] !== b[at + k]) return null;
+      if (c !== b[at]) return null; // every byte of the token is the response's next byte
+      if (c >= 0x20 && c < 0x80 && c !== BACKSLASH) {
+        // the common case: a printable ASCII character
+        j++;
+        at++;
+        units++;
+        continue;
+      }
+      if (c < 0x20) return null; // a raw control character: not JSON
+      // An escape (\n, \uXXXX) or a multi-byte UTF-8 character: one unit (two outside the BMP).
+      const size = c === BACKSLASH ? (b[j + 1] === 0x75 ? 6 : 2) : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+      for (let k = 1; k < size; k++) if (b[j + k] !== b[at + k]) return null;
       j += size;
       at += size;
-      units += length;
+      units += c >= 0xf0 ? 2 : 1;
     }
     j = skipSpace(b, j + 1);
     const d = b[j];
-    if (d === 0x5d) return at === response.to ? starts : null;
+    if (d === 0x5d) return at === response.to ? { starts, end: j + 1 } : null;
     if (d !== 0x2c) return null;
     j = skipSpace(b, j + 1);
   }
