@@ -133,7 +133,6 @@ test(`labels ${KEYBOARD_LABELLED} prompts from the keyboard in review mode`, asy
   await expect(help).toContainText('Toggle “keep”');
   await expect(help).toContainText('Correct the gold answer');
   await expect(page.getByTestId('review-help-shadowed')).toContainText('“keep”');
-  await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'review-help.png') });
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
   await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshot-review.png') });
@@ -297,6 +296,33 @@ test('exports OREAL JSONL with splits; files match the manifest', async () => {
     await expect(row).toHaveAttribute('data-sha256', file.sha256);
   }
   await page.getByTestId('export-close').click();
+});
+
+test('a second export leaving out "keep" differs from the first by exactly those prompts', async () => {
+  await page.getByTestId('export-button').click();
+  await page.getByTestId('export-format').selectOption('csv');
+  await expect(page.getByTestId('export-columns')).toBeVisible();
+  await page.getByTestId('export-exclude-keep').check();
+  await page.getByTestId('export-basename').fill('without-keep');
+  await page.getByTestId('export-outdir').fill(path.join(workspace().dir, 'exports'));
+  await expect(page.getByTestId('export-preview').getByTestId('export-split-count-all')).toHaveText(String(records.length - KEYBOARD_LABELLED));
+  await page.getByTestId('export-start').click();
+  await expect(page.getByTestId('export-manifest')).toBeVisible({ timeout: 60_000 });
+  const csv = path.join(workspace().dir, 'exports', 'without-keep.csv');
+  const sha = crypto.createHash('sha256').update(fs.readFileSync(csv)).digest('hex');
+  await expect(page.getByTestId('export-file')).toHaveAttribute('data-sha256', sha);
+
+  await page.getByTestId('export-tab-history').click();
+  const history = page.getByTestId('export-history');
+  await expect(history.getByTestId('export-record')).toHaveCount(2);
+  for (const box of await history.getByRole('checkbox').all()) await box.check();
+  await page.getByTestId('export-compare').click();
+  const diff = page.getByTestId('export-diff');
+  await expect(diff).toHaveAttribute('data-removed', String(KEYBOARD_LABELLED));
+  await expect(diff).toHaveAttribute('data-added', '0');
+  await expect(diff).toHaveAttribute('data-kept', String(records.length - KEYBOARD_LABELLED));
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('export-dialog')).toBeHidden();
 });
 
 test('the exported OREAL JSONL re-imports with the same questions and answers', async () => {

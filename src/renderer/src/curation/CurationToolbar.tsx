@@ -48,7 +48,7 @@ export function CurationToolbar({ active, filter, facets, selectedIds, onReview 
           </button>
         </span>
       )}
-      <UndoRedoButtons undoRedo={undoRedo} />
+      <UndoRedoButtons undoRedo={undoRedo} compact />
       <button type="button" className="button button--small" onClick={() => setBulk(selectedIds())} data-testid="bulk-button" title="Add or remove a label on every row of the filter or selection">
         Bulk label…
       </button>

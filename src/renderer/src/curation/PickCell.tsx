@@ -25,7 +25,7 @@ export function PickCell({ data }: ICellRendererParams<PromptRow>) {
 export const PICK_COLUMN_DEF: ColDef<PromptRow> = {
   colId: 'pick',
   headerName: '',
-  width: 44,
+  width: 46,
   sortable: false,
   filter: false,
   floatingFilter: false,

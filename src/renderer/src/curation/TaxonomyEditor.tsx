@@ -37,8 +37,8 @@ export function TaxonomyEditor({ onClose }: { onClose(): void }) {
           </tr>
         </thead>
         <tbody>
-          {shown.map((def) => (
-            <LabelRow key={`${def.id}:${def.name}:${def.shortcut}:${def.color}:${def.description}:${def.archived}`} def={def} />
+          {shown.map((def, i) => (
+            <LabelRow key={`${def.id}:${def.name}:${def.shortcut}:${def.color}:${def.description}:${def.archived}`} def={def} above={shown[i - 1]} below={shown[i + 1]} />
           ))}
           <LabelRow key={`new:${target}:${shown.length}`} target={target} />
         </tbody>
@@ -50,8 +50,16 @@ export function TaxonomyEditor({ onClose }: { onClose(): void }) {
   );
 }
 
+interface LabelRowProps {
+  def?: LabelDef;
+  target?: LabelTarget;
+  /** Neighbours in the shown order, for moving the label up or down (its review number follows). */
+  above?: LabelDef;
+  below?: LabelDef;
+}
+
 /** One editable row; without `def` it is the "new label" row. Saves on Enter or the Save button. */
-function LabelRow({ def, target }: { def?: LabelDef; target?: LabelTarget }) {
+function LabelRow({ def, target, above, below }: LabelRowProps) {
   const services = useServices();
   const [name, setName] = useState(def?.name ?? '');
   const [shortcut, setShortcut] = useState(def?.shortcut ?? '');
@@ -78,6 +86,14 @@ function LabelRow({ def, target }: { def?: LabelDef; target?: LabelTarget }) {
       setShortcut('');
       setDescription('');
     }
+  };
+  /** Swaps positions with a neighbour: two saves, each durable; a failure of the second is reported. */
+  const swap = async (other: LabelDef) => {
+    if (!def) return;
+    setBusy(true);
+    const moved = await callOrReport(services, 'labels.saveDef', { ...defInput(def), position: other.position });
+    if (moved) await callOrReport(services, 'labels.saveDef', { ...defInput(other), position: def.position });
+    setBusy(false);
   };
   const archive = async (archived: boolean) => {
     if (!def) return;
@@ -125,6 +141,16 @@ function LabelRow({ def, target }: { def?: LabelDef; target?: LabelTarget }) {
           </button>
         )}
         {def && (
+          <>
+            <button type="button" className="icon-button" aria-label={`Move ${def.name} up`} disabled={busy || !above} onClick={() => above && void swap(above)}>
+              ↑
+            </button>
+            <button type="button" className="icon-button" aria-label={`Move ${def.name} down`} disabled={busy || !below} onClick={() => below && void swap(below)}>
+              ↓
+            </button>
+          </>
+        )}
+        {def && (
           <button type="button" className="button button--small" disabled={busy} onClick={() => void archive(!def.archived)}>
             {def.archived ? 'Restore' : 'Archive'}
           </button>
@@ -132,4 +158,9 @@ function LabelRow({ def, target }: { def?: LabelDef; target?: LabelTarget }) {
       </td>
     </tr>
   );
+}
+
+/** A saved label as the input that saves it unchanged (the fields a position swap must keep). */
+function defInput(def: LabelDef) {
+  return { id: def.id, target: def.target, name: def.name, shortcut: def.shortcut, color: def.color, description: def.description };
 }

@@ -103,23 +103,25 @@ export function ExportDialog({ filter, filterTitle, onClose }: ExportDialogProps
       ) : (
         <>
           <ExportFormView form={form} errors={jobId === null ? errors : {}} views={views} labels={labels} filterTitle={filterTitle} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} />
-          <div className="export-dialog__preview" data-testid="export-preview" data-state={counts ? 'ready' : 'loading'}>
-            {counts ? <ExportCountsView counts={counts} /> : <p className="muted small">{built.ok ? 'Counting…' : 'Fix the fields marked above to see the counts.'}</p>}
-          </div>
-          {jobId !== null && (
-            <>
-              <JobProgressBar job={job} onCancel={running ? () => void callOrReport(services, 'jobs.cancel', { id: jobId }) : undefined} testId="export-progress" />
-              {job?.status === 'failed' && <p className="notice notice--error">The export failed: {job.error?.message}</p>}
-              {job?.status === 'cancelled' && <p className="notice notice--warn" data-testid="export-cancelled">Cancelled: no files were left behind.</p>}
-            </>
-          )}
-          <div className="dialog__footer">
-            <button type="button" className="button" onClick={onClose}>
-              {running ? 'Close (the export goes on)' : 'Cancel'}
-            </button>
-            <button type="button" className="button button--primary" disabled={!startBuilt.ok || busy || running || counts?.exported === 0} onClick={() => void start()} data-testid="export-start">
-              Export {counts ? `${counts.exported.toLocaleString('en-US')} rows` : ''}
-            </button>
+          <div className="export-dialog__dock">
+            <div className="export-dialog__preview" data-testid="export-preview" data-state={counts ? 'ready' : 'loading'}>
+              {counts ? <ExportCountsView counts={counts} /> : <p className="muted small">{built.ok ? 'Counting…' : 'Fix the fields marked above to see the counts.'}</p>}
+            </div>
+            {jobId !== null && (
+              <>
+                <JobProgressBar job={job} onCancel={running ? () => void callOrReport(services, 'jobs.cancel', { id: jobId }) : undefined} testId="export-progress" />
+                {job?.status === 'failed' && <p className="notice notice--error">The export failed: {job.error?.message}</p>}
+                {job?.status === 'cancelled' && <p className="notice notice--warn" data-testid="export-cancelled">Cancelled: no files were left behind.</p>}
+              </>
+            )}
+            <div className="dialog__footer">
+              <button type="button" className="button" onClick={onClose}>
+                {running ? 'Close (the export goes on)' : 'Cancel'}
+              </button>
+              <button type="button" className="button button--primary" disabled={!startBuilt.ok || busy || running || counts?.exported === 0} onClick={() => void start()} data-testid="export-start">
+                Export {counts ? `${counts.exported.toLocaleString('en-US')} rows` : ''}
+              </button>
+            </div>
           </div>
         </>
       )}
