@@ -47,12 +47,16 @@ async function main(): Promise<void> {
     const imported = await core.waitForJob((await must(core.invoke('import.rolloutsStart', { path: path.join(dir, 'log.jsonl') }))).jobId);
     if (imported.status !== 'done') throw new Error(`import ${imported.status}: ${imported.error?.message}`);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const job = await core.waitForJob((await must(core.invoke('verify.start', {}))).jobId);
     const wallSeconds = (performance.now() - started) / 1000;
+    // CPU time of every thread of this process (the job runs in a worker thread of it).
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     await core.close();
     if (job.status !== 'done') throw new Error(`verify ${job.status}: ${job.error?.message}`);
     const r = job.result as { verified: number; seconds: number; agree: number };
-    console.log(JSON.stringify({ rows, verified: r.verified, agree: r.agree, jobSeconds: r.seconds, wallSeconds, rolloutsPerSecond: r.verified / wallSeconds }));
+    console.log(JSON.stringify({ rows, verified: r.verified, agree: r.agree, jobSeconds: r.seconds, wallSeconds, cpuSeconds, rolloutsPerSecond: r.verified / wallSeconds, rolloutsPerCpuSecond: r.verified / cpuSeconds }));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
