@@ -19,6 +19,7 @@ import { ChunkSink } from './chunk-sink';
 import { readSources } from './read-sources';
 
 export const ROLLOUT_IMPORT_KIND = 'import.rollouts';
+const IMPORT_CACHE_KIB = 16 * 1024;
 
 export const RolloutImportParams = z.object({
   path: z.string(),
@@ -32,11 +33,12 @@ export const RolloutImportParams = z.object({
 });
 export type RolloutImportParams = z.infer<typeof RolloutImportParams>;
 
-/** Parse workers: all cores but the one writing SQLite, at least one; RL_CURATOR_PARSE_WORKERS overrides. */
+/** Parse workers: the cores beside the one writing SQLite, one or two; RL_CURATOR_PARSE_WORKERS overrides (0 parses in the job thread). */
 export function parseWorkerCount(): number {
   const forced = Number(process.env.RL_CURATOR_PARSE_WORKERS);
   if (Number.isInteger(forced) && forced >= 0) return forced;
-  return Math.max(1, Math.min(3, os.availableParallelism() - 1));
+  // Two at most: beyond that the job thread (SQLite) is the bottleneck.
+  return Math.max(1, Math.min(2, os.availableParallelism() - 1));
 }
 
 async function adaptersFor(files: { path: string }[], format: string | null): Promise<RolloutAdapter[]> {
@@ -48,6 +50,9 @@ async function adaptersFor(files: { path: string }[], format: string | null): Pr
 export const rolloutImportJob: JobDefinition<RolloutImportParams> = {
   kind: ROLLOUT_IMPORT_KIND,
   async run(params, ctx) {
+    // This connection is the job's own. A bulk write gains nothing from a big page cache (rows are
+    // written once, in order), and the import must stay within its memory budget.
+    ctx.db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
     const target = path.resolve(params.path);
     const { files } = resolveSources(target);
     const adapters = await adaptersFor(files, params.format);
