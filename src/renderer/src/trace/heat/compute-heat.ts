@@ -4,6 +4,7 @@
 import { aggregateByUnit, reduce } from '../model/aggregate';
 import type { Reducer } from '../model/aggregate';
 import type { RenderedPart, TraceLayout } from '../model/trace-model';
+import { unitOfPieces } from '../model/units';
 import type { AggregationUnit } from '../model/units';
 import { minimapBins } from './minimap';
 import { BIN_FADED, BIN_MISSING, importanceKey, quantize, quantizeAll } from './scale';
@@ -32,7 +33,11 @@ export interface HeatResult {
   minimap: Uint8Array;
 }
 
-export function computeHeat(layout: TraceLayout, request: HeatRequest, rendered: RenderedPart | null = null): HeatResult {
+/**
+ * `units` is the unit index of every piece for request.unit (the worker caches them per trace); computed
+ * here when not given.
+ */
+export function computeHeat(layout: TraceLayout, request: HeatRequest, rendered: RenderedPart | null = null, units: Int32Array | null = null): HeatResult {
   const signal = layout.signals.find((s) => s.name === request.signal);
   const pieces = layout.table.starts.length - 1;
   const items = rendered ? rendered.rendered.items.length : 0;
@@ -42,7 +47,7 @@ export function computeHeat(layout: TraceLayout, request: HeatRequest, rendered:
     return { signal: request.signal, bins: new Uint8Array(pieces).fill(fill), itemBins: new Uint8Array(items).fill(fill), minimap: new Uint8Array(0) };
   }
   const key = importanceKey(request.scale);
-  const shown = request.unit === 'token' ? signal.values : aggregateByUnit(signal.values, layout.units[request.unit], request.reducer, key);
+  const shown = request.unit === 'token' ? signal.values : aggregateByUnit(signal.values, units ?? unitOfPieces(layout.table.text, layout.table.starts, request.unit), request.reducer, key);
   const itemBins = new Uint8Array(items);
   for (let k = 0; k < items; k++) {
     const first = (rendered as RenderedPart).itemPieces[2 * k] as number;

@@ -7,7 +7,7 @@
 export interface TokenSource {
   response: string;
   /** Start of each token in `response`, when the tokens are slices of it. */
-  starts: readonly number[] | null;
+  starts: ArrayLike<number> | null;
   /** Token strings, when they are not slices of the response. */
   texts: readonly string[] | null;
   spans: readonly { name: string; start: number; end: number; value: number }[];
@@ -56,7 +56,7 @@ export function buildTokenTable(source: TokenSource): TokenTable {
   return { text: response, starts: bounds, responseStarts: bounds, approximate: false, pseudo: true, storedTokens: 0 };
 }
 
-function withEnd(starts: readonly number[], end: number): Int32Array {
+function withEnd(starts: ArrayLike<number>, end: number): Int32Array {
   const out = new Int32Array(starts.length + 1);
   let previous = 0;
   for (let i = 0; i < starts.length; i++) {

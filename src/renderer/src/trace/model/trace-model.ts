@@ -1,5 +1,5 @@
 // Everything the viewer derives from one rollout before any colour is chosen: the pieces, their rows,
-// aggregation units, each signal's spec and statistics, and the navigation landmarks; and, separately
+// each signal's spec and statistics, and the navigation landmarks; and, separately
 // and only when that view opens, the rendered view's items. Built in the trace worker (or synchronously
 // when no worker is available) and sent back.
 import { signalSpec } from '../heat/signal-specs';
@@ -13,8 +13,6 @@ import { layoutRendered, piecesCovering } from './segments';
 import type { RenderedLayout } from './segments';
 import { buildTokenTable, pieceCount, spanValuesPerPiece } from './token-table';
 import type { TokenSource, TokenTable } from './token-table';
-import { unitOfPieces } from './units';
-import type { AggregationUnit } from './units';
 
 export interface TraceInput extends TokenSource {
   key: string;
@@ -39,7 +37,6 @@ export interface TraceLayout {
   key: string;
   table: TokenTable;
   lines: LineLayout;
-  units: Record<Exclude<AggregationUnit, 'token'>, Int32Array>;
   signals: TraceSignal[];
   /** The piece where the final answer is written, if found. */
   answerPiece: number | null;
@@ -98,11 +95,6 @@ export function buildTraceLayout(input: TraceInput): TraceLayout {
     key: input.key,
     table,
     lines: layoutLines(table.text, table.starts),
-    units: {
-      line: unitOfPieces(table.text, table.starts, 'line'),
-      sentence: unitOfPieces(table.text, table.starts, 'sentence'),
-      paragraph: unitOfPieces(table.text, table.starts, 'paragraph'),
-    },
     signals,
     answerPiece: answerRange ? answerRange[0] : null,
     crossingPiece: crossing !== null && crossing < n && !table.pseudo ? crossing : null,

@@ -5,7 +5,7 @@ import type { RolloutDetail } from '../../../../shared/rollouts';
 import type { HeatResult } from '../heat/compute-heat';
 import type { HeatScale } from '../heat/scale';
 import type { Reducer } from '../model/aggregate';
-import type { RenderedPart, TraceLayout } from '../model/trace-model';
+import type { RenderedPart, TraceInput, TraceLayout } from '../model/trace-model';
 import type { AggregationUnit } from '../model/units';
 import { toTraceInput } from '../trace-input';
 import { MINIMAP_BUCKETS } from '../worker/protocol';
@@ -39,7 +39,7 @@ export function useTraceLayouts(computer: TraceComputer, details: readonly Rollo
     let current = true;
     const inputs = details.map(toTraceInput);
     const states: LayoutState[] = details.map(() => ({ status: 'loading' }));
-    inputs.forEach((input, i) => {
+    const loadOne = (i: number, input: TraceInput, retry: boolean) => {
       computer.load(input, initialRef.current).then(
         ({ layout, initial: first }) => {
           performance.mark('trace-layout-ready'); // stages of opening a trace, for the viewer benchmark
@@ -47,11 +47,14 @@ export function useTraceLayouts(computer: TraceComputer, details: readonly Rollo
           if (current) setLoaded({ details, states: [...states] });
         },
         (err: unknown) => {
+          // A worker that died took the input's arrays with it: once more, on the main thread.
+          if (retry && current && !computer.usesWorker) return loadOne(i, toTraceInput(details[i] as RolloutDetail), false);
           states[i] = { status: 'error', message: err instanceof Error ? err.message : String(err) };
           if (current) setLoaded({ details, states: [...states] });
         },
       );
-    });
+    };
+    inputs.forEach((input, i) => loadOne(i, input, true));
     return () => {
       current = false;
       for (const input of inputs) computer.drop(input.key);

@@ -6,6 +6,7 @@ import type { RenderedPart, TraceInput, TraceLayout } from '../model/trace-model
 import { DEFAULT_SETTINGS } from '../settings';
 import type { FromWorker, HeatAnswer, InitialHeat, ToWorker } from './protocol';
 import { TraceStore } from './trace-store';
+import { transferList } from '../trace-input';
 import { warmUpInput } from './warm-up';
 
 type Pending = { resolve(value: FromWorker): void; reject(error: Error): void };
@@ -57,16 +58,14 @@ export class TraceComputer {
 
   async load(input: TraceInput, initial: InitialHeat | null): Promise<{ layout: TraceLayout; initial: HeatAnswer | null }> {
     if (this.worker) {
-      try {
-        const answer = await this.send({ type: 'load', id: this.nextId++, input, initial });
-        if (answer.type === 'loaded') {
-          this.keep(answer.layout.key, answer.initial);
-          return { layout: answer.layout, initial: answer.initial };
-        }
-        throw new Error(answer.type === 'error' ? answer.message : 'unexpected reply');
-      } catch (err) {
-        if (this.worker) throw err; // else the worker died meanwhile: do it here
+      // The input's arrays move to the worker; if it dies meanwhile, the caller loads a fresh input again
+      // (and this computer, now without a worker, lays it out on the main thread).
+      const answer = await this.send({ type: 'load', id: this.nextId++, input, initial });
+      if (answer.type === 'loaded') {
+        this.keep(answer.layout.key, answer.initial);
+        return { layout: answer.layout, initial: answer.initial };
       }
+      throw new Error(answer.type === 'error' ? answer.message : 'unexpected reply');
     }
     this.localKeys.add(input.key);
     const loaded = this.local.load(input, initial);
@@ -114,7 +113,7 @@ export class TraceComputer {
     if (!worker) return Promise.reject(new Error('no trace worker'));
     return new Promise((resolve, reject) => {
       this.pending.set(message.id, { resolve, reject });
-      worker.postMessage(message);
+      worker.postMessage(message, message.type === 'load' ? transferList(message.input) : []);
     });
   }
 

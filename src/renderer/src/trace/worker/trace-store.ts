@@ -4,6 +4,8 @@ import { computeHeat, NEUTRAL_SCALE, NO_SIGNAL } from '../heat/compute-heat';
 import type { HeatRequest } from '../heat/compute-heat';
 import { buildRenderedPart, buildTraceLayout } from '../model/trace-model';
 import type { RenderedPart, TraceInput, TraceLayout } from '../model/trace-model';
+import { unitOfPieces } from '../model/units';
+import type { AggregationUnit } from '../model/units';
 import { sharedScale } from '../settings';
 import type { HeatAnswer, InitialHeat } from './protocol';
 import { MINIMAP_BUCKETS } from './protocol';
@@ -12,6 +14,8 @@ interface Held {
   layout: TraceLayout;
   response: string;
   rendered: RenderedPart | null;
+  /** Aggregation units, computed the first time each is asked for. */
+  units: Map<AggregationUnit, Int32Array>;
 }
 
 export class TraceStore {
@@ -22,7 +26,7 @@ export class TraceStore {
   load(input: TraceInput, initial: InitialHeat | null): { layout: TraceLayout; initial: HeatAnswer | null } {
     const layout = buildTraceLayout(input);
     this.held.delete(layout.key);
-    this.held.set(layout.key, { layout, response: input.response, rendered: null });
+    this.held.set(layout.key, { layout, response: input.response, rendered: null, units: new Map() });
     while (this.held.size > this.capacity) this.held.delete(this.held.keys().next().value as string);
     if (!initial) return { layout, initial: null };
     const shared = sharedScale(initial.settings, [layout]);
@@ -36,7 +40,12 @@ export class TraceStore {
     if (!held) throw new Error(`trace ${key} is not loaded`);
     if (items && !held.rendered) held.rendered = buildRenderedPart(held.response, held.layout.table);
     const rendered = items ? held.rendered : null;
-    return { request, items, result: computeHeat(held.layout, request, rendered), rendered: sendRendered ? rendered : null };
+    let units = held.units.get(request.unit) ?? null;
+    if (!units && request.unit !== 'token') {
+      units = unitOfPieces(held.layout.table.text, held.layout.table.starts, request.unit);
+      held.units.set(request.unit, units);
+    }
+    return { request, items, result: computeHeat(held.layout, request, rendered, units), rendered: sendRendered ? rendered : null };
   }
 
   drop(key: string): void {
