@@ -82,23 +82,36 @@ export class AtomicFile {
   }
 }
 
-/** Buffers text and writes it in large UTF-8 chunks (few syscalls, one encode per byte). */
+/**
+ * Encodes text straight into a reused 1 MiB buffer and writes it when full. Each row's string dies at
+ * once (no pending string kept alive into the old generation), and there is one UTF-8 encode per byte.
+ */
 export class TextSink {
-  private pending = '';
+  private readonly buffer: Buffer;
+  private used = 0;
 
   constructor(
     private readonly file: AtomicFile,
-    private readonly chunkChars = 1 << 22,
-  ) {}
+    size = 1 << 20,
+  ) {
+    this.buffer = Buffer.allocUnsafe(size);
+  }
 
   write(text: string): void {
-    this.pending += text;
-    if (this.pending.length >= this.chunkChars) this.flush();
+    // UTF-8 needs at most 3 bytes per UTF-16 unit.
+    if (this.used + text.length * 3 > this.buffer.length) {
+      this.flush();
+      if (text.length * 3 > this.buffer.length) {
+        this.file.write(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used, 'utf8');
   }
 
   flush(): void {
-    if (this.pending.length === 0) return;
-    this.file.write(Buffer.from(this.pending, 'utf8'));
-    this.pending = '';
+    if (this.used === 0) return;
+    this.file.write(this.buffer.subarray(0, this.used));
+    this.used = 0;
   }
 }

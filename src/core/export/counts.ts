@@ -34,10 +34,10 @@ export class ExportTally {
     for (const id of labelIds) this.labelPrompts.set(id, (this.labelPrompts.get(id) ?? 0) + 1);
   }
 
-  counts(sel: Selection): ExportCounts {
+  counts(selection: Selection['counts']): ExportCounts {
     const sortedSources = Object.fromEntries(Object.entries(this.perSource).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     return {
-      ...sel.counts,
+      ...selection,
       exported: this.exported,
       perSplit: this.perSplit,
       perSource: sortedSources,

@@ -6,7 +6,8 @@ import { diffExports, getExport, listExports } from './history';
 import { EXPORT_JOB_KIND } from './job';
 import { resolveExport } from './request';
 import type { ExportJobParams } from './run-export';
-import { checkTargets, previewExport } from './run-export';
+import { previewExport } from './preview';
+import { checkTargets } from './run-export';
 
 export type ExportMethods = 'exports.preview' | 'exports.start' | 'exports.list' | 'exports.get' | 'exports.diff';
 

@@ -22,11 +22,11 @@ export interface NewExportRecord {
   request: unknown;
   manifest: ExportManifest;
   manifestFile: string;
-  promptIds: readonly number[];
+  promptIds: ArrayLike<number>;
 }
 
 export function insertExportRecord(db: Db, r: NewExportRecord): number {
-  const ids = Uint32Array.from(r.promptIds);
+  const ids = Uint32Array.from(r.promptIds as ArrayLike<number>);
   const info = db
     .prepare(`INSERT INTO exports (job_id, format, out_dir, request, manifest, row_count, prompt_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(r.jobId, r.manifest.format, r.outDir, JSON.stringify({ ...(r.request as object), manifestFile: r.manifestFile }), JSON.stringify(r.manifest), r.manifest.counts.exported, Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength), nowIso());

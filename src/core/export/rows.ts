@@ -1,15 +1,21 @@
-// Export pass 2: the full rows of the selected prompts, in id order, a chunk at a time. Dense id runs are
-// read with a range scan, sparse ones by id list.
+// Export rows: the full prompt as written out. Built from a scanned row (single pass) or read back by id
+// for the selection of pass 1 (dense id runs with a range scan, sparse ones by id list).
 import type { Db } from '../db/open';
 import type { ResolvedExport } from './request';
-import type { PassRateSource, Selection } from './select';
-import { choosePassRate } from './select';
+import type { Layout } from './layout';
+import { FIELD_SQL, field, layoutOf, writtenFields } from './layout';
+import { choosePassRate } from './scan';
+import type { PassRateSource } from './scan';
+import type { Selection } from './select';
 
 export interface ExportRow {
   id: number;
   dataset: string;
   sourceId: string | null;
+  /** The question; empty when the scan read it as JSON only (questionJson). */
   question: string;
+  /** The question as a JSON string literal, for JSON formats (null when not read that way). */
+  questionJson: string | null;
   questionHash: string;
   /** The gold answer to write: the correction when used and present, else the original. */
   goldAnswer: string | null;
@@ -24,71 +30,97 @@ export interface ExportRow {
   level: number | null;
   /** Split index (into ResolvedExport.splits). */
   split: number;
-  /** Prompt labels of any annotator, names sorted by taxonomy order. */
-  labels: string[];
-  labelIds: number[];
+  /** Prompt labels of any annotator, names in taxonomy order. */
+  labels: readonly string[];
+  labelIds: readonly number[];
 }
 
-export const CHUNK_ROWS = 5000;
+export const CHUNK_ROWS = 2048;
+const NONE: readonly never[] = Object.freeze([]);
 
-type RawRow = [number, number, string | null, string, string, string | null, string | null, number | null, string | null, string | null, number | null];
+export interface PromptLabels {
+  ids: number[];
+  names: string[];
+}
+export type RowBuilder = (raw: readonly unknown[], empirical: number, graded: number, split: number, labels: PromptLabels | undefined) => ExportRow;
 
-export function createRowReader(db: Db, ex: ResolvedExport, sel: Selection) {
+/** Builds export rows from rows of `layout`; corrected gold answers come from one read of the (small) corrections table. */
+export function createRowBuilder(db: Db, ex: ResolvedExport, layout: Layout): RowBuilder {
   const datasets = new Map((db.prepare(`SELECT id, name FROM datasets`).all() as { id: number; name: string }[]).map((d) => [d.id, d.name]));
-  const columns = `p.id, p.dataset_id, p.source_id, p.question, p.question_hash, p.gold_answer, g.gold_answer, p.pass_rate, p.source, p.subject, p.level`;
-  const from = `FROM prompts p LEFT JOIN gold_corrections g ON g.prompt_id = p.id`;
-  const byRange = db.prepare(`SELECT ${columns} ${from} WHERE p.id BETWEEN ? AND ? ORDER BY p.id`).raw();
-  const byList = db.prepare(`SELECT ${columns} ${from} WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.id`).raw();
-  const labelsInRange = db
+  const corrections = new Map(db.prepare(`SELECT prompt_id, gold_answer FROM gold_corrections`).raw().all() as [number, string][]);
+  const source: PassRateSource = ex.request.passRate.source;
+  const useCorrected = ex.request.useCorrectedGold;
+  const { at } = layout;
+  return (raw, empirical, graded, split, labels) => {
+    const id = raw[0] as number;
+    const original = field<string>(raw, at.gold_answer);
+    const corrected = useCorrected ? corrections.get(id) : undefined;
+    const datasetRate = field<number>(raw, at.pass_rate);
+    const datasetId = field<number>(raw, at.dataset_id);
+    return {
+      id,
+      dataset: datasetId === null ? '' : (datasets.get(datasetId) ?? ''),
+      sourceId: field<string>(raw, at.source_id),
+      question: field<string>(raw, at.question) ?? '',
+      questionJson: field<string>(raw, at.question_json),
+      questionHash: field<string>(raw, at.question_hash) ?? '',
+      goldAnswer: corrected ?? original,
+      originalGoldAnswer: original,
+      corrected: corrected !== undefined,
+      passRate: choosePassRate(source, datasetRate, empirical),
+      datasetPassRate: datasetRate,
+      empiricalPassRate: Number.isNaN(empirical) ? null : empirical,
+      gradedRollouts: graded,
+      source: field<string>(raw, at.source),
+      subject: field<string>(raw, at.subject),
+      level: field<number>(raw, at.level),
+      split,
+      labels: labels?.names ?? NONE,
+      labelIds: labels?.ids ?? NONE,
+    };
+  };
+}
+
+/** Prompt labels of the prompts with ids in [first, last], by prompt id. */
+export function createLabelLookup(db: Db): (first: number, last: number) => Map<number, PromptLabels> {
+  const stmt = db
     .prepare(
       `SELECT DISTINCT l.prompt_id, d.id, d.name, d.position FROM prompt_labels l JOIN label_defs d ON d.id = l.label_id
        WHERE l.prompt_id BETWEEN ? AND ? ORDER BY l.prompt_id, d.position, d.id`,
     )
     .raw();
-  const source: PassRateSource = ex.request.passRate.source;
-  const useCorrected = ex.request.useCorrectedGold;
-
-  /** Rows [from, to) of the selection. */
-  return function readChunk(start: number, end: number): ExportRow[] {
-    const first = sel.ids[start] as number;
-    const last = sel.ids[end - 1] as number;
-    const raw = (last - first + 1 <= 2 * (end - start) ? byRange.all(first, last) : byList.all(JSON.stringify(sel.ids.slice(start, end)))) as RawRow[];
-    const labels = new Map<number, { ids: number[]; names: string[] }>();
-    for (const [promptId, labelId, name] of labelsInRange.all(first, last) as [number, number, string][]) {
-      let entry = labels.get(promptId);
-      if (!entry) labels.set(promptId, (entry = { ids: [], names: [] }));
+  return (first, last) => {
+    const out = new Map<number, PromptLabels>();
+    for (const [promptId, labelId, name] of stmt.all(first, last) as [number, number, string][]) {
+      let entry = out.get(promptId);
+      if (!entry) out.set(promptId, (entry = { ids: [], names: [] }));
       entry.ids.push(labelId);
       entry.names.push(name);
     }
+    return out;
+  };
+}
+
+/** Pass 2: rows [start, end) of a pass-1 selection. */
+export function createSelectionReader(db: Db, ex: ResolvedExport, sel: Selection) {
+  const layout = layoutOf(writtenFields(ex));
+  const columns = layout.fields.map((f) => FIELD_SQL[f]).join(', ');
+  const byRange = db.prepare(`SELECT ${columns} FROM prompts p WHERE p.id BETWEEN ? AND ? ORDER BY p.id`).raw();
+  const byList = db.prepare(`SELECT ${columns} FROM prompts p WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.id`).raw();
+  const labelsOf = createLabelLookup(db);
+  const build = createRowBuilder(db, ex, layout);
+  return function readChunk(start: number, end: number): ExportRow[] {
+    const first = sel.ids[start] as number;
+    const last = sel.ids[end - 1] as number;
+    const dense = last - first + 1 <= 2 * (end - start);
+    const raw = (dense ? byRange.all(first, last) : byList.all(JSON.stringify(Array.from(sel.ids.subarray(start, end))))) as unknown[][];
+    const labels = labelsOf(first, last);
     const rows: ExportRow[] = [];
     let i = start;
     for (const r of raw) {
-      // Range scans also return prompts that were not selected: walk both lists in id order.
+      // A range scan also returns prompts that were not selected: walk both lists in id order.
       if (r[0] !== sel.ids[i]) continue;
-      const [id, datasetId, sourceId, question, questionHash, original, corrected, datasetRate, src, subject, level] = r;
-      const empirical = sel.empirical[i] as number;
-      const useFix = useCorrected && corrected !== null;
-      const entry = labels.get(id);
-      rows.push({
-        id,
-        dataset: datasets.get(datasetId) ?? '',
-        sourceId,
-        question,
-        questionHash,
-        goldAnswer: useFix ? corrected : original,
-        originalGoldAnswer: original,
-        corrected: useFix,
-        passRate: choosePassRate(source, datasetRate, empirical),
-        datasetPassRate: datasetRate,
-        empiricalPassRate: Number.isNaN(empirical) ? null : empirical,
-        gradedRollouts: sel.graded[i] as number,
-        source: src,
-        subject,
-        level,
-        split: sel.split[i] as number,
-        labels: entry?.names ?? [],
-        labelIds: entry?.ids ?? [],
-      });
+      rows.push(build(r, sel.empirical[i] as number, sel.graded[i] as number, sel.split[i] as number, labels.get(r[0] as number)));
       i++;
     }
     if (i !== end) throw new Error(`export: ${end - i} selected prompts disappeared while exporting`);

@@ -1,19 +1,27 @@
-// The export job's work: select (pass 1), stream rows into one temporary file per split (pass 2), write
-// the manifest, record the export, then rename everything into place. Both passes read one snapshot (a
-// read transaction). Any failure or cancel removes what was written; see job.ts for the rollback.
+// The export job's work: stream the chosen rows into one temporary file per split, write the manifest,
+// record the export, then rename everything into place. Exports with splits or a per-source cap first
+// choose their rows (select.ts, pass 1) and then read them back (pass 2); others read once. Both passes
+// see one snapshot (a read transaction). Any failure or cancel removes what was written (job.ts).
 import fs from 'node:fs';
 import type { ExportRequest } from '../../shared/exports';
 import { CuratorError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import type { JobContext } from '../jobs/types';
 import { AtomicFile } from './atomic-file';
+import { uint32Column } from './columns';
 import { ExportTally } from './counts';
 import { deleteExportRecord, insertExportRecord } from './history';
 import { buildManifest } from './manifest';
+import { createExportReporter } from './progress';
+import type { ExportReporter } from './progress';
 import { resolveExport } from './request';
 import type { ResolvedExport } from './request';
-import { CHUNK_ROWS, createRowReader } from './rows';
-import { selectPrompts } from './select';
+import type { ExportRow } from './rows';
+import { CHUNK_ROWS, createLabelLookup, createRowBuilder, createSelectionReader } from './rows';
+import { field } from './layout';
+import { createScan, Sieve } from './scan';
+import type { Selection } from './select';
+import { selectPrompts, sieveCounts } from './select';
 import { createWriterFactory } from './writers';
 
 export interface ExportJobParams {
@@ -39,22 +47,54 @@ export function checkTargets(ex: ResolvedExport): void {
   }
 }
 
-function createReporter(ctx: JobContext) {
-  const started = Date.now();
-  let last = 0;
-  let lastPhase = '';
-  return (phase: string, rows: number, rowsTotal: number, bytes: number, force = false) => {
-    const now = Date.now();
-    // At most ~4 reports a second, but always the first of a phase.
-    if (!force && phase === lastPhase && now - last < 250) return;
-    last = now;
-    lastPhase = phase;
-    const seconds = (now - started) / 1000;
-    const rate = seconds > 0 ? rows / seconds : 0;
-    // Bytes are what was written; the total is extrapolated from the bytes per row so far.
-    const bytesTotal = rows > 0 ? Math.max(bytes, Math.round((bytes / rows) * rowsTotal)) : 0;
-    ctx.progress({ phase, bytesDone: bytes, bytesTotal, rows, badRows: 0, rowsPerSecond: Math.round(rate), etaSeconds: rate > 0 && rowsTotal > rows ? Math.round((rowsTotal - rows) / rate) : null });
-  };
+interface Streaming {
+  db: Db;
+  ex: ResolvedExport;
+  signal: AbortSignal;
+  report: ExportReporter;
+  files: AtomicFile[];
+  /** Writes one row; false when the format skipped it. */
+  emit(row: ExportRow): void;
+}
+
+const bytesOf = (files: AtomicFile[]) => files.reduce((b, f) => b + f.size, 0);
+
+async function twoPasses(s: Streaming): Promise<Selection['counts']> {
+  const sel = await selectPrompts(s.db, s.ex, async (rows) => {
+    throwIfCancelled(s.signal);
+    s.report('Selecting prompts', rows, 0, 0);
+    await yieldToEvents();
+  });
+  const readChunk = createSelectionReader(s.db, s.ex, sel);
+  const total = sel.ids.length;
+  for (let start = 0; start < total; start += CHUNK_ROWS) {
+    throwIfCancelled(s.signal);
+    for (const row of readChunk(start, Math.min(total, start + CHUNK_ROWS))) s.emit(row);
+    s.report('Writing', Math.min(total, start + CHUNK_ROWS), total, bytesOf(s.files));
+    await yieldToEvents();
+  }
+  return sel.counts;
+}
+
+async function onePass(s: Streaming): Promise<Selection['counts']> {
+  const scan = createScan(s.db, s.ex, 'full');
+  const { at } = scan.layout;
+  const sieve = new Sieve(s.ex, scan.layout);
+  const build = createRowBuilder(s.db, s.ex, scan.layout);
+  const labelsOf = createLabelLookup(s.db);
+  // Progress against every visible prompt: an upper bound of what the filter matches, known for free.
+  const visible = s.db.prepare(`SELECT coalesce(sum(prompt_count), 0) FROM datasets WHERE status = 'ready'`).pluck().get() as number;
+  for (let rows = scan.next(); rows.length > 0; rows = scan.next()) {
+    throwIfCancelled(s.signal);
+    const labels = labelsOf((rows[0] as [number])[0], (rows[rows.length - 1] as [number])[0]);
+    for (const r of rows) {
+      if (!sieve.keep(r)) continue;
+      s.emit(build(r, sieve.empirical, field<number>(r, at.graded) ?? 0, 0, labels.get(r[0] as number)));
+    }
+    s.report('Writing', sieve.matched, Math.max(visible, sieve.matched), bytesOf(s.files));
+    await yieldToEvents();
+  }
+  return sieveCounts(sieve);
 }
 
 export async function runExport(params: ExportJobParams, ctx: JobContext): Promise<Record<string, unknown>> {
@@ -63,40 +103,29 @@ export async function runExport(params: ExportJobParams, ctx: JobContext): Promi
   const ex = resolveExport(db, params.request);
   fs.mkdirSync(ex.outDir, { recursive: true });
   checkTargets(ex);
-  const report = createReporter(ctx);
+  const report = createExportReporter(ctx);
   const files: AtomicFile[] = [];
-  const exportedIds: number[] = [];
-  const tally = new ExportTally(ex.splits.map((s) => s.name));
-  let selection;
+  const exportedIds = uint32Column();
+  const tally = new ExportTally(ex.splits.map((sp) => sp.name));
+  let counts: Selection['counts'];
   db.exec('BEGIN');
   try {
-    selection = await selectPrompts(db, ex, async (rows) => {
-      throwIfCancelled(signal);
-      report('Selecting prompts', rows, 0, 0);
-      await yieldToEvents();
-    });
-    const sel = selection;
-    const factory = createWriterFactory(db, ex);
     for (const f of ex.files) files.push(new AtomicFile(ex.outDir, f.name, ctx.jobId));
-    const writers = files.map(factory);
+    const writers = files.map(createWriterFactory(db, ex));
     const nextIndex = ex.splits.map(() => 0);
-    const readChunk = createRowReader(db, ex, sel);
-    const total = sel.ids.length;
-    const phase = `Writing ${ex.files.map((f) => f.name).join(', ')}`;
-    for (let start = 0; start < total; start += CHUNK_ROWS) {
-      throwIfCancelled(signal);
-      for (const row of readChunk(start, Math.min(total, start + CHUNK_ROWS))) {
-        const s = row.split;
-        const split = ex.splits[s]?.name ?? null;
-        if ((writers[s] as (typeof writers)[number]).add(row, nextIndex[s] as number, split)) {
-          nextIndex[s] = (nextIndex[s] as number) + 1;
-          tally.add(split, row.source, row.passRate, row.corrected, row.labelIds);
-          exportedIds.push(row.id);
-        } else tally.withoutCorrectRollout++;
+    const emit = (row: ExportRow) => {
+      const s = row.split;
+      const split = ex.splits[s]?.name ?? null;
+      if (!(writers[s] as (typeof writers)[number]).add(row, nextIndex[s] as number, split)) {
+        tally.withoutCorrectRollout++;
+        return;
       }
-      report(phase, Math.min(total, start + CHUNK_ROWS), total, files.reduce((b, f) => b + f.size, 0));
-      await yieldToEvents();
-    }
+      nextIndex[s] = (nextIndex[s] as number) + 1;
+      tally.add(split, row.source, row.passRate, row.corrected, row.labelIds);
+      exportedIds.push(row.id);
+    };
+    const streaming: Streaming = { db, ex, signal, report, files, emit };
+    counts = ex.splits.length > 1 || params.request.capPerSource !== undefined ? await twoPasses(streaming) : await onePass(streaming);
     throwIfCancelled(signal);
     for (const w of writers) w.finish();
     db.exec('COMMIT');
@@ -106,20 +135,18 @@ export async function runExport(params: ExportJobParams, ctx: JobContext): Promi
     throw err;
   }
 
-  const written = files.map((f, i) => ({ ...f.close(), split: ex.files[i]?.split ?? null, rows: nextIndexOf(tally, ex, i) }));
-  const manifest = buildManifest({ db, ex, appVersion: params.appVersion, counts: tally.counts(selection), labelPrompts: tally.labelPrompts, files: written });
+  const written = files.map((f, i) => ({ ...f.close(), split: ex.files[i]?.split ?? null, rows: tally.perSplit[ex.splits[i]?.name ?? 'all'] ?? 0 }));
+  const manifest = buildManifest({ db, ex, appVersion: params.appVersion, counts: tally.counts(counts), labelPrompts: tally.labelPrompts, files: written });
   const manifestFile = new AtomicFile(ex.outDir, ex.manifestName, ctx.jobId);
   manifestFile.write(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
   manifestFile.close();
-  try {
-    throwIfCancelled(signal);
-  } catch (err) {
+  if (signal.aborted) {
     for (const f of [...files, manifestFile]) f.abort();
-    throw err;
+    throwIfCancelled(signal);
   }
 
   // Record first, then rename: a crash between the two is undone from the record (job.ts rollback).
-  const exportId = insertExportRecord(db, { jobId: ctx.jobId, outDir: ex.outDir, request: params.request, manifest, manifestFile: ex.manifestName, promptIds: exportedIds });
+  const exportId = insertExportRecord(db, { jobId: ctx.jobId, outDir: ex.outDir, request: params.request, manifest, manifestFile: ex.manifestName, promptIds: exportedIds.values });
   const renamed: AtomicFile[] = [];
   try {
     for (const f of [...files, manifestFile]) {
@@ -132,39 +159,8 @@ export async function runExport(params: ExportJobParams, ctx: JobContext): Promi
     deleteExportRecord(db, exportId);
     throw err;
   }
-  report('Done', manifest.counts.exported, manifest.counts.exported, written.reduce((b, f) => b + f.bytes, 0), true);
+  const rows = manifest.counts.exported;
+  report('Done', rows, rows, written.reduce((b, f) => b + f.bytes, 0), true);
   const seconds = (Date.now() - started) / 1000;
-  return {
-    exportId,
-    outDir: ex.outDir,
-    format: params.request.format,
-    rows: manifest.counts.exported,
-    files: written,
-    manifest: ex.manifestName,
-    seconds,
-    rowsPerSecond: seconds > 0 ? Math.round(manifest.counts.exported / seconds) : manifest.counts.exported,
-  };
-}
-
-function nextIndexOf(tally: ExportTally, ex: ResolvedExport, fileIndex: number): number {
-  return tally.perSplit[ex.splits[fileIndex]?.name ?? 'all'] ?? 0;
-}
-
-/** Counts only (exports.preview): pass 1 and the tallies, no files. */
-export async function previewExport(db: Db, request: ExportRequest) {
-  const ex = resolveExport(db, request, '');
-  const tally = new ExportTally(ex.splits.map((s) => s.name));
-  const sel = await selectPrompts(db, ex, () => Promise.resolve());
-  const corrected = new Set(db.prepare(`SELECT prompt_id FROM gold_corrections`).pluck().all() as number[]);
-  const labels = new Map<number, number[]>();
-  for (const { prompt_id, label_id } of db.prepare(`SELECT DISTINCT prompt_id, label_id FROM prompt_labels`).all() as { prompt_id: number; label_id: number }[]) {
-    const list = labels.get(prompt_id);
-    if (list) list.push(label_id);
-    else labels.set(prompt_id, [label_id]);
-  }
-  sel.ids.forEach((id, i) => {
-    const rate = sel.passRate[i] as number;
-    tally.add(ex.splits[sel.split[i] as number]?.name ?? null, sel.sources[sel.sourceIndex[i] as number] ?? null, Number.isNaN(rate) ? null : rate, request.useCorrectedGold && corrected.has(id), labels.get(id) ?? []);
-  });
-  return tally.counts(sel);
+  return { exportId, outDir: ex.outDir, format: params.request.format, rows, files: written, manifest: ex.manifestName, seconds, rowsPerSecond: seconds > 0 ? Math.round(rows / seconds) : rows };
 }

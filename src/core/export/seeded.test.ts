@@ -13,6 +13,7 @@ describe('seeded export choices', () => {
 
   it('keys depend on the seed and the value, not on anything else', () => {
     expect(seededKey(7, 123)).toBe(seededKey(7, 123));
+    for (let v = 0; v < 1000; v++) expect(seededKey(3, v)).toBeGreaterThanOrEqual(0);
     expect(seededKey(7, 123)).not.toBe(seededKey(8, 123));
     expect(seededKey(7, 123)).not.toBe(seededKey(7, 124));
     expect(seededKey(2 ** 40 + 7, 5)).not.toBe(seededKey(7, 5));
