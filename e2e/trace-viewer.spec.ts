@@ -190,19 +190,22 @@ test('long traces: 32,000 tokens virtualised, reading position kept, compare pan
   expect(pageErrors).toEqual([]);
 });
 
-test('hostile responses stay inert in both views', async ({ browser }) => {
+test('hostile responses stay inert in both views; a split character shows as two marked halves', async ({ browser }) => {
   const { page, dialogs, pageErrors } = await watchedPage(browser);
   await openApp(page, workspace().server);
   const response = '<img src=x onerror=alert(1)> We get $\\href{javascript:alert(2)}{x}$ and <script>alert(3)</script>\n\n$$\\htmlClass{a}{b}$$ so \\boxed{<b>4</b>}';
-  const tokens = response.match(/.{1,3}/gs) ?? [];
+  // Three-character tokens, and an emoji split between two tokens as byte-level tokenizers do.
+  const tokens = [...(response.match(/.{1,3}/gs) ?? []), ' ok ', '😀'.slice(0, 1), '😀'.slice(1), '.'];
   const file = path.join(workspace().dir, 'hostile-rollouts.jsonl');
-  fs.writeFileSync(file, `${JSON.stringify({ run: 'hostile', question: 'Hostile <svg onload=alert(5)>', response, reward: 0, tokens, signals: { rm_logit: tokens.map((_, i) => Math.sin(i)) } })}\n`);
+  fs.writeFileSync(file, `${JSON.stringify({ run: 'hostile', question: 'Hostile <svg onload=alert(5)>', response: tokens.join(''), reward: 0, tokens, signals: { rm_logit: tokens.map((_, i) => Math.sin(i)) } })}\n`);
   expect((await importRollouts(page, workspace().server.origin, file)).status).toBe('done');
   const [row] = await runRollouts(page, 'hostile');
   if (!row) throw new Error('the hostile rollout was not imported');
   await go(page, `#/run-prompt/${row.runPromptId}?rollout=${row.id}`);
   await expect(heatmap(page)).toHaveAttribute('data-painted', 'true');
   await expect(heatmap(page)).toContainText('<img src=x');
+  // Each half of the split emoji is its own token, marked as half a character.
+  await expect(heatmap(page).locator('.tok--split')).toHaveCount(2);
   await page.getByTestId('view-rendered').click();
   await expect(page.getByTestId('rendered')).toHaveAttribute('data-painted', 'true');
   await expect(page.getByTestId('rendered')).toContainText('<script>alert(3)</script>');
