@@ -11,6 +11,11 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['r'], action: 'Review the filtered prompts from the keyboard (? there lists its keys)' },
   { keys: ['Ctrl', 'Z'], action: 'Undo your last label, note, gold-answer or bulk edit' },
   { keys: ['Ctrl', 'Shift', 'Z'], action: 'Redo' },
+  { keys: ['n', 'p'], action: 'Trace: next / previous high-importance token' },
+  { keys: ['c'], action: 'Trace: the crossing point (the RM’s running probability crosses 0.5 for good)' },
+  { keys: ['a'], action: 'Trace: the final answer' },
+  { keys: ['←', '→'], action: 'Trace: previous / next token' },
+  { keys: ['v'], action: 'Trace: switch between tokens and rendered text' },
 ];
 
 export function HelpOverlay({ onClose }: { onClose(): void }) {
