@@ -2,6 +2,7 @@
 // generated native rollouts of 16,000 and 32,000 tokens with three logged signals. Prints: opening a
 // rollout until its heatmap is painted, switching to the rendered KaTeX + heat view until painted, frame
 // times while scrolling the whole trace, and the longest main-thread task while opening 32,000 tokens.
+/* global window, document, requestAnimationFrame -- used inside page.evaluate callbacks, which run in Chromium */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
