@@ -26,7 +26,7 @@ export function PromptPage({ route, onNavigate, dataVersion }: PromptPageProps) 
   const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
   const [settings, setSettings] = useState<HeatSettings>({ ...DEFAULT_SETTINGS, signal: route.signal });
   const openIds = useMemo(() => route.compare ?? (route.rollout !== null ? [route.rollout] : []), [route.compare, route.rollout]);
-  const { details, error: detailError } = useRolloutDetails(openIds, dataVersion);
+  const { details, error: detailError } = useRolloutDetails(openIds);
   const local = useMemo(() => groupStats(data?.rows ?? []), [data]);
   const pair = useMemo(() => (data ? defaultComparePair(data.rows) : null), [data]);
 

@@ -69,7 +69,9 @@ export function usePromptPageData(scope: PageRoute['scope'], dataVersion: number
       current = false;
     };
   }, [services, key]);
-  if (!loaded || loaded.key !== key) return { data: null, error: null };
+  // While the workspace changes underneath (an import finishing), the page keeps showing what it has.
+  const sameScope = loaded !== null && loaded.key.split(':').slice(0, 2).join(':') === `${scope.kind}:${scope.id}`;
+  if (!loaded || !sameScope) return { data: null, error: null };
   return 'error' in loaded ? { data: null, error: loaded.error } : { data: loaded.data, error: null };
 }
 
@@ -87,10 +89,13 @@ function fetchRollout(services: AppServices, id: number): Promise<RolloutDetail>
   return promise;
 }
 
-/** The full rollouts for `ids`, all at once (null while any is loading). */
-export function useRolloutDetails(ids: readonly number[], dataVersion: number): { details: RolloutDetail[] | null; error: RpcError | null } {
+/**
+ * The full rollouts for `ids`, all at once (null while any is loading). A stored rollout never changes,
+ * so workspace changes do not fetch (and lay out) it again.
+ */
+export function useRolloutDetails(ids: readonly number[]): { details: RolloutDetail[] | null; error: RpcError | null } {
   const services = useServices();
-  const key = `${ids.join(',')}@${dataVersion}`;
+  const key = `${ids.join(',')}@`;
   const [loaded, setLoaded] = useState<{ key: string; details: RolloutDetail[] } | { key: string; error: RpcError } | null>(null);
   useEffect(() => {
     if (key.startsWith('@')) return;
