@@ -150,9 +150,15 @@ const Block = memo(function Block({ index, part, itemBins, palette }: { index: n
     const item = items[k] as RenderedItem;
     const tint = itemBins ? binClass(itemBins[k], palette) : '';
     if (item.kind === 'text') {
+      // Blocks are spaced by CSS: the blank line that ends a block, and a newline right after display
+      // math (already a block of its own), would only add empty lines.
+      const previous = items[k - 1];
+      let text = k === block.last - 1 ? item.text.replace(/\s+$/, '') : item.text;
+      if (previous?.kind === 'math' && previous.display) text = text.replace(/^[ \t]*\n/, '');
+      if (text === '') continue;
       children.push(
         <span key={k} className={`seg ${tint}`} data-item={k}>
-          {item.text.includes('**') ? emphasisParts(item.text).map((part, j) => (part.strong ? <strong key={j}>{part.text}</strong> : part.text)) : item.text}
+          {text.includes('**') ? emphasisParts(text).map((part, j) => (part.strong ? <strong key={j}>{part.text}</strong> : part.text)) : text}
         </span>,
       );
       continue;
