@@ -9,7 +9,7 @@ import { ensurePromptFile } from './generate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const benchDir = path.join(root, '.bench');
-const sections = { prompts: benchPrompts, verify: benchVerify, viewer: benchViewer };
+const sections = { prompts: benchPrompts, export: benchExport, verify: benchVerify, viewer: benchViewer };
 
 function runJson(cmd, args) {
   const out = execFileSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -64,6 +64,32 @@ function benchPrompts() {
   } finally {
     ours.cleanup();
     py.cleanup();
+  }
+}
+
+function benchExport() {
+  console.log('\n== Export (issue 5): 1,000,000 prompts to JSONL and Parquet against DuckDB COPY from an equivalent table');
+  console.log(`  (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}; figures are wall-clock, with CPU seconds for ours)`);
+  const file = ensurePromptFile(benchDir);
+  const ws = freshDb('export');
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'rlc-bench-export-out-'));
+  try {
+    runJson(process.execPath, ['out/bench/prompts.mjs', 'import', file, ws.db]);
+    const jsonl = runJson(process.execPath, ['out/bench/export.mjs', 'export', ws.db, 'jsonl', path.join(out, 'jsonl')]);
+    const oreal = runJson(process.execPath, ['out/bench/export.mjs', 'export', ws.db, 'oreal-jsonl', path.join(out, 'oreal')]);
+    const parquet = runJson(process.execPath, ['out/bench/export.mjs', 'export', ws.db, 'parquet', path.join(out, 'parquet')]);
+    const duck = runJson(process.execPath, ['out/bench/export.mjs', 'duckdb', file, path.join(out, 'duck')]);
+    table([
+      ['measure', 'RL Curator', 'DuckDB COPY', 'ratio', 'goal', ''],
+      ['JSONL rows/s (6 columns)', `${fmt(jsonl.rowsPerSecond)} (${fmt(jsonl.seconds, 2)} s, ${fmt(jsonl.cpuSeconds, 2)} CPU s)`, `${fmt(duck.rows / duck.jsonSeconds)} (${fmt(duck.jsonSeconds, 2)} s)`, '', '>= 500k rows/s', verdict(jsonl.rowsPerSecond >= 500_000)],
+      ['OREAL JSONL rows/s', `${fmt(oreal.rowsPerSecond)} (${fmt(oreal.seconds, 2)} s)`, '', '', '', ''],
+      ['Parquet seconds (6 columns)', `${fmt(parquet.seconds, 2)} (${fmt(parquet.cpuSeconds, 2)} CPU s)`, fmt(duck.parquetSeconds, 2), `${fmt(parquet.seconds / duck.parquetSeconds, 2)}x`, 'within 1.5x of DuckDB', verdict(parquet.seconds <= 1.5 * duck.parquetSeconds)],
+      ['peak RSS MB (JSONL / Parquet)', `${fmt(jsonl.maxRssMB)} / ${fmt(parquet.maxRssMB)}`, fmt(duck.maxRssMB), '', '<= 300 MB', verdict(Math.max(jsonl.maxRssMB, parquet.maxRssMB) <= 300)],
+    ]);
+    console.log('  (DuckDB runs multi-threaded on both cores; its table is loaded untimed. Our exports run as jobs in a worker thread and include the manifest and checksums.)');
+  } finally {
+    ws.cleanup();
+    fs.rmSync(out, { recursive: true, force: true });
   }
 }
 
