@@ -10,7 +10,7 @@ export default defineConfig({
     emptyOutDir: true,
     minify: false,
     rollupOptions: {
-      input: { prompts: 'scripts/bench/prompts.ts', export: 'scripts/bench/export.ts', verify: 'scripts/bench/verify.ts', 'verify-job': 'scripts/bench/verify-job.ts' },
+      input: { prompts: 'scripts/bench/prompts.ts', export: 'scripts/bench/export.ts', rollouts: 'scripts/bench/rollouts.ts', verify: 'scripts/bench/verify.ts', 'verify-job': 'scripts/bench/verify-job.ts' },
       external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'better-sqlite3', /^hyparquet/, 'zod', 'csv-parse', /^csv-parse\//, 'mathjs', /^@duckdb\//],
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
     },

@@ -1,6 +1,6 @@
 // `npm run bench [-- SECTION …]`: prints figures and ratios against the baselines the issues name, measured
 // side by side in one run (machines are noisy, so only same-run ratios mean much). Not a test.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { ensurePromptFile } from './generate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const benchDir = path.join(root, '.bench');
-const sections = { prompts: benchPrompts, export: benchExport, verify: benchVerify, viewer: benchViewer };
+const sections = { prompts: benchPrompts, rollouts: benchRollouts, export: benchExport, verify: benchVerify, viewer: benchViewer };
 
 function runJson(cmd, args) {
   const out = execFileSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -65,6 +65,54 @@ function benchPrompts() {
     ours.cleanup();
     py.cleanup();
   }
+}
+
+function benchRollouts() {
+  console.log('\n== Rollout import (issue 3): native JSONL, 20,000 rollouts x 2,000 tokens with 2 signals');
+  console.log(`  (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${os.cpus().length} cores)`);
+  const file = path.join(benchDir, 'rollouts-20000x2000.jsonl');
+  fs.mkdirSync(benchDir, { recursive: true });
+  runJson(process.execPath, ['out/bench/rollouts.mjs', 'generate', file]);
+  const mb = fs.statSync(file).size / 1e6;
+  console.log(`  input: ${path.relative(root, file)} (${fmt(mb, 0)} MB)`);
+  const ws = freshDb('rollouts');
+  const py = freshDb('rollouts-py');
+  const duck = freshDb('rollouts-duck');
+  try {
+    const ceiling = runJson(process.execPath, ['out/bench/rollouts.mjs', 'ceiling', file]);
+    const started = performance.now();
+    let rss = NaN;
+    try {
+      const res = measureCommand(process.execPath, ['bin/rl-curator.cjs', 'import', 'rollouts', file, '--db', ws.db, '--json']);
+      rss = res.maxRssMB;
+    } catch (err) {
+      console.log(`  our import failed: ${err.message}`);
+    }
+    const oursSeconds = (performance.now() - started) / 1000;
+    const ours = { seconds: oursSeconds, mbPerSecond: mb / oursSeconds, maxRssMB: rss };
+    const d = runJson(process.execPath, ['out/bench/rollouts.mjs', 'duckdb', file, duck.db.replace(/ws\.db$/, 'duck.db')]);
+    const p = runJson('python3', ['scripts/bench/python_import_rollouts.py', file, py.db]);
+    table([
+      ['measure', 'MB/s', 'seconds', 'peak RSS MB', 'our ratio', 'goal', ''],
+      ['RL Curator import (CLI)', fmt(ours.mbPerSecond, 1), fmt(ours.seconds, 1), fmt(ours.maxRssMB), '', '<= 400 MB', verdict(ours.maxRssMB <= 400)],
+      ['(a) JSON.parse ceiling, 1 thread', fmt(ceiling.mbPerSecond, 1), fmt(ceiling.seconds, 1), fmt(ceiling.maxRssMB), `${fmt(ours.mbPerSecond / ceiling.mbPerSecond, 2)}x`, '>= 1.0x', verdict(ours.mbPerSecond >= ceiling.mbPerSecond)],
+      ['(b) DuckDB read_json into a table', fmt(d.mbPerSecond, 1), fmt(d.seconds, 1), fmt(d.maxRssMB), `${fmt(ours.mbPerSecond / d.mbPerSecond, 2)}x`, '>= 3x', verdict(ours.mbPerSecond >= 3 * d.mbPerSecond)],
+      ['(c) Python json + sqlite3 BLOBs', fmt(p.mbPerSecond, 1), fmt(p.seconds, 1), fmt(p.maxRssMB), `${fmt(ours.mbPerSecond / p.mbPerSecond, 2)}x`, '>= 2.5x', verdict(ours.mbPerSecond >= 2.5 * p.mbPerSecond)],
+    ]);
+  } finally {
+    ws.cleanup();
+    py.cleanup();
+    duck.cleanup();
+  }
+}
+
+/** Runs a command under GNU time; returns its peak RSS. */
+function measureCommand(cmd, args) {
+  const res = spawnSync('/usr/bin/time', ['-f', 'RLC_TIME %e %M', cmd, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const line = (res.stderr ?? '').split('\n').find((l) => l.startsWith('RLC_TIME'));
+  if (res.status !== 0 || !line) throw new Error(`exit ${res.status}: ${(res.stderr ?? '').slice(-500)}`);
+  const [, seconds, kb] = line.split(' ');
+  return { seconds: Number(seconds), maxRssMB: Number(kb) / 1024 };
 }
 
 function benchExport() {
