@@ -20,6 +20,7 @@ import { HelpOverlay } from './shell/HelpOverlay';
 import type { SearchBoxHandle } from './shell/SearchBox';
 import { useShortcuts } from './shell/use-shortcuts';
 import type { AppTransport } from './transport/types';
+import { VerifyMenu } from './verification/VerifyMenu';
 
 const DEMO_PROMPTS = 2000;
 const MAX_SHOWN_ERRORS = 4;
@@ -118,6 +119,7 @@ function Shell() {
             </button>
           )}
           <CurationMenu />
+          <VerifyMenu />
           <button type="button" className="button" onClick={openImport} data-testid="import-button">
             Import…
           </button>

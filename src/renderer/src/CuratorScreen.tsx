@@ -18,6 +18,8 @@ import type { PromptGridHandle } from './grid/PromptGrid';
 import { SearchBox } from './shell/SearchBox';
 import type { SearchBoxHandle } from './shell/SearchBox';
 import { ReviewScreen } from './review/ReviewScreen';
+import { verificationConditionCount } from './verification/verification-filter';
+import { VerificationFilters } from './verification/VerificationFilters';
 import { SavedViews } from './views/SavedViews';
 
 interface CuratorScreenProps {
@@ -86,7 +88,7 @@ export function CuratorScreen({ dataVersion, workspacePrompts, gridRef, searchRe
   }, [currentView, facets, defsById]);
   const exitReview = useCallback(() => setReview(null), []);
 
-  const filtered = activeFacetCount(baseFilter) + curationConditionCount(baseFilter) > 0 || baseFilter.search !== undefined || columns !== undefined;
+  const filtered = activeFacetCount(baseFilter) + curationConditionCount(baseFilter) + verificationConditionCount(baseFilter) > 0 || baseFilter.search !== undefined || columns !== undefined;
   return (
     <>
       {review && <ReviewScreen filter={review.filter} sort={review.sort} filterTitle={review.title} onExit={exitReview} />}
@@ -94,6 +96,7 @@ export function CuratorScreen({ dataVersion, workspacePrompts, gridRef, searchRe
         <aside className="sidebar">
           <FacetPanel facets={facets} filter={baseFilter} onChange={setBaseFilter} />
           <LabelFilters filter={baseFilter} onChange={setBaseFilter} />
+          <VerificationFilters filter={baseFilter} onChange={setBaseFilter} dataVersion={dataVersion} />
           <SavedViews currentState={currentView} onApply={applyView} />
         </aside>
         <section className="grid-area">

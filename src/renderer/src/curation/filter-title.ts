@@ -2,6 +2,7 @@
 // "Subject: Geometry · level 4, 5 · has “keep” · search “sqrt”". Datasets are named when known.
 import type { LabelDef } from '../../../shared/curation';
 import type { PromptFilter } from '../../../shared/domain';
+import { verificationTitle } from '../verification/verification-filter';
 import { OP_TITLES } from './label-filter';
 
 export function filterTitle(filter: PromptFilter, defsById: ReadonlyMap<number, LabelDef>, datasetNames: ReadonlyMap<number, string> = new Map()): string {
@@ -24,6 +25,7 @@ export function filterTitle(filter: PromptFilter, defsById: ReadonlyMap<number, 
     parts.push(`${OP_TITLES[c.op]} ${what}${c.annotator ? ` (by ${c.annotator})` : ''}`);
   }
   if (filter.notes) parts.push(filter.notes.op === 'has' ? 'has a note' : filter.notes.op === 'hasNot' ? 'no note' : `note contains “${filter.notes.text ?? ''}”`);
+  for (const c of filter.verification ?? []) parts.push(verificationTitle(c));
   if (filter.search?.trim()) parts.push(`search “${filter.search.trim()}”`);
   return parts.length > 0 ? parts.join(' · ') : 'all prompts';
 }

@@ -3,6 +3,7 @@
 import type { PromptDetail } from '../../../shared/domain';
 import type { PromptRolloutStats } from '../../../shared/rollouts';
 import { MathText } from '../math/MathText';
+import { MajorityAnswerPanel } from '../verification/MajorityAnswerPanel';
 import { AnswerText } from './AnswerText';
 import { PassRateChart } from './PassRateChart';
 import type { PassRateSeries } from './PassRateChart';
@@ -36,6 +37,7 @@ export function QuestionPanel({ prompt, question, goldAnswer, stats, local, runN
           <AnswerText value={goldAnswer} testId="page-gold" />
         </div>
       </section>
+      {prompt && <MajorityAnswerPanel promptId={prompt.id} refreshKey={prompt} />}
       {prompt && (
         <section className="detail-section">
           <h3>Dataset</h3>

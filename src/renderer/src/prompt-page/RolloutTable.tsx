@@ -2,6 +2,7 @@
 // extracted answer, sortable by column. A click opens a rollout; the checkboxes pick rollouts to compare.
 import { useMemo, useState } from 'react';
 import type { RolloutRow } from '../../../shared/rollouts';
+import { RecheckBadge, useRecheckVerdicts } from '../verification/RecheckBadge';
 import { AnswerText } from './AnswerText';
 import { CorrectBadge } from './CorrectBadge';
 import { nextSort, rolloutLength, sortRollouts } from './rollout-group';
@@ -20,6 +21,7 @@ const num = (v: number | null, digits = 2) => (v === null ? '—' : Number(v.toF
 export function RolloutTable({ rows, openIds, checked, onOpen, onToggle }: RolloutTableProps) {
   const [sort, setSort] = useState<RolloutSort>({ key: 'order', descending: false });
   const sorted = useMemo(() => sortRollouts(rows, sort), [rows, sort]);
+  const verdicts = useRecheckVerdicts(rows);
   const manyRuns = new Set(rows.map((r) => r.runId)).size > 1;
 
   const header = (key: SortKey, label: string, title?: string) => (
@@ -74,6 +76,7 @@ export function RolloutTable({ rows, openIds, checked, onOpen, onToggle }: Rollo
                 <td>
                   <CorrectBadge correct={row.correct} />
                   {row.truncated && <span className="badge badge--warn">truncated</span>}
+                  <RecheckBadge verdict={verdicts.get(row.id)} />
                 </td>
                 <td className="num">{num(row.reward)}</td>
                 <td className="num">{num(row.advantage, 3)}</td>

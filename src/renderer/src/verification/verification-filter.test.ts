@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PromptFilter } from '../../../shared/domain';
+import { filterTitle } from '../curation/filter-title';
 import {
   VERIFICATION_OPTIONS,
   clearVerificationFilters,
@@ -53,5 +54,10 @@ describe('re-verification filter edits', () => {
     expect(verificationTitle({ op: 'suspectGold' })).toBe('Suspect gold answer');
     expect(verificationTitle({ op: 'loggedCorrectRecheckWrong', runId: 2 }, new Map([[2, 'grpo-7b']]))).toBe('Logged correct, re-check wrong (in grpo-7b)');
     expect(verificationTitle({ op: 'disagree', runId: 5 })).toBe('Re-check disagrees with the log (in run #5)');
+  });
+
+  it('is part of the one-line filter title the review header and the export dialog show', () => {
+    const f = setVerificationOp(setVerificationOp({ subjects: ['Geometry'] }, 'suspectGold', true), 'truncated', true, 4);
+    expect(filterTitle(f, new Map())).toBe('Subject: Geometry · Suspect gold answer · Truncated (in run #4)');
   });
 });
