@@ -12,6 +12,8 @@ import { VerifyResult } from './VerifyResult';
 import './verification.css';
 
 interface VerifyDialogProps {
+  /** Changes when a job ends: the counts before a new job are asked again. */
+  finishedJobs: number;
   choice: ScopeChoice;
   onChoice(choice: ScopeChoice): void;
   /** The job this menu started, with the scope it covers. */
@@ -22,7 +24,7 @@ interface VerifyDialogProps {
   onClose(): void;
 }
 
-export function VerifyDialog({ choice, onChoice, started, job, onStarted, onReset, onClose }: VerifyDialogProps) {
+export function VerifyDialog({ finishedJobs, choice, onChoice, started, job, onStarted, onReset, onClose }: VerifyDialogProps) {
   const services = useServices();
   const runsResult = useContractValue('runs.list', {});
   const datasetsResult = useContractValue('datasets.list', {});
@@ -33,7 +35,7 @@ export function VerifyDialog({ choice, onChoice, started, job, onStarted, onRese
   const finished = started !== null && isFinished(job);
   const running = started !== null && !finished;
 
-  const before = useContractValue('verify.summary', started === null ? toVerifyScope(choice) : null);
+  const before = useContractValue('verify.summary', started === null ? toVerifyScope(choice) : null, finishedJobs);
   const current = before.state === 'error' ? null : before.value;
 
   const start = async () => {

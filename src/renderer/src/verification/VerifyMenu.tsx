@@ -11,7 +11,10 @@ export function VerifyMenu() {
   const [open, setOpen] = useState(false);
   const [started, setStarted] = useState<{ jobId: number; choice: ScopeChoice } | null>(null);
   const [choice, setChoice] = useState<ScopeChoice>(ALL_RUNS);
-  const job = useJob(started?.jobId ?? null);
+  // Counts finished jobs, so the dialog's "re-verified so far" is asked again after one.
+  const [finishedJobs, setFinishedJobs] = useState(0);
+  const countFinished = useCallback(() => setFinishedJobs((n) => n + 1), []);
+  const job = useJob(started?.jobId ?? null, countFinished);
   const running = started !== null && !isFinished(job);
   const fraction = progressFraction(job?.progress);
 
@@ -30,7 +33,7 @@ export function VerifyMenu() {
       >
         {running ? `Re-verifying… ${fraction === null ? '' : `${Math.floor(fraction * 100)}%`}` : 'Re-verify…'}
       </button>
-      {open && <VerifyDialog choice={choice} onChoice={setChoice} started={started} job={job} onStarted={onStarted} onReset={reset} onClose={close} />}
+      {open && <VerifyDialog finishedJobs={finishedJobs} choice={choice} onChoice={setChoice} started={started} job={job} onStarted={onStarted} onReset={reset} onClose={close} />}
     </>
   );
 }
