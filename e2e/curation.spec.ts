@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectRowCount, fixture, FIXTURES_SKIP_REASON, gridCell, hasFixtures, openApp, REPO_ROOT, test, useWorkspacePerFile, watchedPage } from './fixtures';
+import { docsScreenshot, expect, expectRowCount, fixture, FIXTURES_SKIP_REASON, gridCell, hasFixtures, openApp, test, useWorkspacePerFile, watchedPage } from './fixtures';
 
 test.skip(!hasFixtures, FIXTURES_SKIP_REASON);
 test.describe.configure({ mode: 'serial' });
@@ -135,7 +135,7 @@ test(`labels ${KEYBOARD_LABELLED} prompts from the keyboard in review mode`, asy
   await expect(page.getByTestId('review-help-shadowed')).toContainText('“keep”');
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
-  await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshot-review.png') });
+  await docsScreenshot(page, 'review');
 
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('review-screen')).toBeHidden();

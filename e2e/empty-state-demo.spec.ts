@@ -1,7 +1,6 @@
 // A new workspace shows the empty state; "Load demo data" fills it through a job with progress, and the
 // main screen then shows the generated prompts. Also captures the README screenshot.
-import path from 'node:path';
-import { expect, expectRowCount, gridCell, openApp, REPO_ROOT, test, useWorkspacePerFile, watchedPage } from './fixtures';
+import { docsScreenshot, expect, expectRowCount, gridCell, openApp, test, useWorkspacePerFile, watchedPage } from './fixtures';
 
 const workspace = useWorkspacePerFile();
 const DEMO_PROMPTS = 2000;
@@ -63,7 +62,7 @@ test('empty workspace offers import and demo data; the demo loads with progress'
   await expect(page.getByTestId('detail-question').locator('.katex').first()).toBeVisible();
   await page.mouse.move(0, 0);
   await page.setViewportSize({ width: 1600, height: 900 });
-  await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshot-prompts.png') });
+  await docsScreenshot(page, 'prompts');
   expect(pageErrors).toEqual([]);
   await page.close();
 });

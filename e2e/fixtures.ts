@@ -158,3 +158,12 @@ export function gridCell(page: Page, rowIndex: number, colId: string) {
 
 export const test = base;
 export { expect };
+
+/**
+ * Screenshots for the README (docs/screenshot-NAME.png). Written only with UPDATE_DOCS_SCREENSHOTS=1 so
+ * that a test run never dirties the tree; otherwise the page is still captured, to catch render failures.
+ */
+export async function docsScreenshot(page: Page, name: string): Promise<void> {
+  const image = await page.screenshot();
+  if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') fs.writeFileSync(path.join(REPO_ROOT, 'docs', `screenshot-${name}.png`), image);
+}

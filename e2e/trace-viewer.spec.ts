@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, fixture, FIXTURES_SKIP_REASON, hasFixtures, openApp, REPO_ROOT, test, useWorkspacePerFile, watchedPage } from './fixtures';
+import { docsScreenshot, expect, fixture, FIXTURES_SKIP_REASON, hasFixtures, openApp, test, useWorkspacePerFile, watchedPage } from './fixtures';
 import { call, importRollouts, writeLongRollouts } from './trace-fixtures';
 
 const workspace = useWorkspacePerFile();
@@ -21,7 +21,7 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
   return out;
 }
-const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(REPO_ROOT, 'docs', `screenshot-${name}.png`) });
+const screenshot = docsScreenshot;
 
 /** Background colours of the first 40 tokens on screen (the node tsconfig has no DOM types: code as text). */
 function tokenColours(page: Page): Promise<string[]> {
