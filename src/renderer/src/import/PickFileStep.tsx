@@ -1,19 +1,42 @@
 // Step 1: choose the file. In the browser the file is uploaded to `rl-curator serve`; a path on the
 // machine running the workspace works everywhere (and is how Electron's file dialog will hand files in).
+// A rollout log may also be a folder of step files, which only a typed path can name.
 import { useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
 import type { RpcError } from '../../../shared/errors';
 import { useServices } from '../app-context';
 import { formatBytes } from '../jobs/format-progress';
+import type { ImportKind } from './ImportKindChooser';
+
+const TEXTS: Record<ImportKind, { intro: string; accept: string; pathLabel: string; placeholder: string; submit: string }> = {
+  prompts: {
+    intro: 'Prompt sets in JSONL, JSON, CSV or Parquet. Columns are detected automatically; you can adjust the mapping in the next step.',
+    accept: '.jsonl,.ndjson,.json,.csv,.tsv,.parquet',
+    pathLabel: 'type a path',
+    placeholder: '/data/prompts.jsonl',
+    submit: 'Preview',
+  },
+  rollouts: {
+    intro:
+      'Rollout logs: RL Curator’s native JSONL, OREAL, verl, TRL, xtuner, evaluation dumps with K responses per line, PRM800K or math-aps. ' +
+      'The format is detected when the import starts; a folder of step files is imported as one run.',
+    accept: '.jsonl,.ndjson,.json,.parquet',
+    pathLabel: 'type the path of a file or a folder',
+    placeholder: '/data/trajectories/',
+    submit: 'Next',
+  },
+};
 
 interface PickFileStepProps {
+  kind: ImportKind;
   busy: boolean;
   /** `originalName`: the user's file name when the host stored an uploaded copy under another name. */
   onPicked(path: string, originalName?: string): void;
   onError(error: RpcError): void;
 }
 
-export function PickFileStep({ busy, onPicked, onError }: PickFileStepProps) {
+export function PickFileStep({ kind, busy, onPicked, onError }: PickFileStepProps) {
+  const text = TEXTS[kind];
   const { transport } = useServices();
   const [upload, setUpload] = useState<{ name: string; size: number; fraction: number } | null>(null);
   const [path, setPath] = useState('');
@@ -43,10 +66,10 @@ export function PickFileStep({ busy, onPicked, onError }: PickFileStepProps) {
   const disabled = busy || upload !== null;
   return (
     <div className="pick-step" data-testid="import-pick">
-      <p>Prompt sets in JSONL, JSON, CSV or Parquet. Columns are detected automatically; you can adjust the mapping in the next step.</p>
+      <p>{text.intro}</p>
       {transport.upload && (
         <label className={disabled ? 'file-drop file-drop--disabled' : 'file-drop'}>
-          <input type="file" accept=".jsonl,.ndjson,.json,.csv,.tsv,.parquet" disabled={disabled} data-testid="import-file-input" onChange={(e) => void onFile(e)} />
+          <input type="file" accept={text.accept} disabled={disabled} data-testid="import-file-input" onChange={(e) => void onFile(e)} />
           <span className="file-drop__title">Choose a file…</span>
           <span className="muted small">It is copied into the workspace folder and read from there.</span>
         </label>
@@ -67,11 +90,11 @@ export function PickFileStep({ busy, onPicked, onError }: PickFileStepProps) {
       )}
       {busy && !upload && <p className="muted" data-testid="import-reading">Reading the file…</p>}
       <form className="path-form" onSubmit={onPath}>
-        <label htmlFor="import-path">{transport.upload || transport.pickFile ? 'Or type a path on the machine running the workspace' : 'Path of the file'}</label>
+        <label htmlFor="import-path">{transport.upload || transport.pickFile ? `Or ${text.pathLabel} on the machine running the workspace` : kind === 'rollouts' ? 'Path of the file or folder' : 'Path of the file'}</label>
         <div className="path-form__row">
-          <input id="import-path" type="text" className="mono" value={path} placeholder="/data/prompts.jsonl" disabled={disabled} data-testid="import-path" onChange={(e) => setPath(e.target.value)} />
+          <input id="import-path" type="text" className="mono" value={path} placeholder={text.placeholder} disabled={disabled} data-testid="import-path" onChange={(e) => setPath(e.target.value)} />
           <button type="submit" className="button" disabled={disabled || !path.trim()}>
-            Preview
+            {text.submit}
           </button>
         </div>
       </form>
