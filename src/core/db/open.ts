@@ -45,6 +45,10 @@ export function openDatabase(dbPath: string, options: OpenOptions = {}): Db {
 
 function applyPragmas(db: Db, readonly: boolean): void {
   if (!readonly) {
+    // 16 KiB pages for new workspaces (ignored once the file has content): rollouts are mostly large text
+    // and BLOB rows, and bigger pages cut the write CPU of a rollout import by about a third for ~13% more
+    // disk. Must come before WAL is enabled, which fixes the page size.
+    db.pragma('page_size = 16384');
     // WAL: readers (the UI's queries) never block the writer (an import), and the writer never blocks them.
     db.pragma('journal_mode = WAL');
     // Cap the WAL file after checkpoints so a big import does not leave a huge -wal behind.
