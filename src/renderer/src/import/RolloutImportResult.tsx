@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { Job } from '../../../shared/domain';
 import { useServices } from '../app-context';
+import { ImportOutcome } from './ImportOutcome';
 import { IssueTable } from './IssueTable';
 import { matchedPromptHash, unmatchedPromptHash, useRuns } from './imported-runs';
 import { promptMatch, readRolloutOutcome, rolloutSummary } from './rollout-result';
@@ -34,23 +35,7 @@ export function RolloutImportResult({ job, onOpenPage }: RolloutImportResultProp
 
   return (
     <div className="import-result" data-testid="import-result" data-status={job.status} data-kind="rollouts">
-      {done && <p className="notice notice--ok">Rollout import finished.</p>}
-      {job.status === 'cancelled' && <p className="notice notice--warn">Import cancelled. Nothing from this log was kept.</p>}
-      {job.status === 'failed' && (
-        <p className="notice notice--error" data-testid="import-failure">
-          Import failed: {job.error?.message ?? 'unknown error'}
-        </p>
-      )}
-      {summary.length > 0 && (
-        <dl className="facts facts--summary" data-testid="import-summary">
-          {summary.map((item) => (
-            <div key={item.key} className="facts__pair" data-testid={`import-summary-${item.key}`}>
-              <dt>{item.label}</dt>
-              <dd>{item.value}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <ImportOutcome job={job} summary={summary} finishedText="Rollout import finished." cancelledText="Import cancelled. Nothing from this log was kept." />
       {done && match && (
         <div className="rollout-result__actions">
           <button type="button" className="button" disabled={looking || match.matched === 0} onClick={() => void open(matchedPromptHash, 'matched')} data-testid="import-open-prompt">
