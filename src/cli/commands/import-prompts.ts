@@ -7,6 +7,7 @@ import { createCore } from '../../core/index';
 import type { Command } from '../command';
 import { coreOptions } from '../command';
 import { EXIT } from '../exit-codes';
+import { badRecordPolicy, IMPORT_OPTIONS } from '../import-options';
 import { formatIssue, printError } from '../output';
 import { resolveDbPath } from '../paths';
 import { followJob } from '../run-job';
@@ -38,16 +39,13 @@ export const importPromptsCommand: Command = {
         dataset: { type: 'string' },
         map: { type: 'string', multiple: true },
         format: { type: 'string' },
-        'on-bad': { type: 'string', default: 'abort' },
-        db: { type: 'string' },
-        json: { type: 'boolean', default: false },
+        ...IMPORT_OPTIONS,
       },
     });
     if (positionals.length !== 1) throw new UsageError('Give exactly one FILE to import.');
     const format = values.format as PromptFileFormat | undefined;
     if (format && !(PROMPT_FILE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${PROMPT_FILE_FORMATS.join(', ')}.`);
-    const onBad = values['on-bad'];
-    if (onBad !== 'skip' && onBad !== 'abort') throw new UsageError('--on-bad must be skip or abort.');
+    const onBad = badRecordPolicy(values['on-bad']);
     const file = path.resolve(positionals[0] as string);
 
     const core = createCore(coreOptions(resolveDbPath(values.db), runtime, 'cli'));

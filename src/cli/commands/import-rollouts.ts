@@ -6,6 +6,7 @@ import type { Core } from '../../core/index';
 import type { Command } from '../command';
 import { coreOptions } from '../command';
 import { EXIT } from '../exit-codes';
+import { badRecordPolicy, IMPORT_OPTIONS } from '../import-options';
 import { formatIssue, printError } from '../output';
 import { resolveDbPath } from '../paths';
 import { followJob } from '../run-job';
@@ -25,17 +26,14 @@ export const importRolloutsCommand: Command = {
         run: { type: 'string' },
         format: { type: 'string' },
         'group-size': { type: 'string' },
-        'on-bad': { type: 'string', default: 'abort' },
         restart: { type: 'boolean', default: false },
-        db: { type: 'string' },
-        json: { type: 'boolean', default: false },
+        ...IMPORT_OPTIONS,
         // One `progress {json}` line on stderr per update, for scripts (the bar is drawn only on a terminal).
         progress: { type: 'boolean', default: false },
       },
     });
     if (positionals.length !== 1) throw new UsageError('Give exactly one FILE or DIR to import.');
-    const onBad = values['on-bad'];
-    if (onBad !== 'skip' && onBad !== 'abort') throw new UsageError('--on-bad must be skip or abort.');
+    const onBad = badRecordPolicy(values['on-bad']);
     const groupSize = values['group-size'] === undefined ? undefined : Number(values['group-size']);
     if (groupSize !== undefined && (!Number.isInteger(groupSize) || groupSize < 1)) throw new UsageError('--group-size must be a whole number ≥ 1.');
     if (values.run !== undefined && values.run.trim() === '') throw new UsageError('--run must not be empty.');
