@@ -3,6 +3,7 @@
 // filters over verdicts, the per-prompt majority answer and the workspace-level summary.
 // (No import from ./domain: domain.ts imports this file for PromptFilter.)
 import { z } from 'zod';
+import { RolloutRow } from './rollouts';
 
 const Int = z.number().int();
 
@@ -58,17 +59,18 @@ export const RolloutVerdict = z.object({
 });
 export type RolloutVerdict = z.infer<typeof RolloutVerdict>;
 
-export const VerifiedRollout = z.object({
-  id: Int,
-  runId: Int,
-  runName: z.string(),
-  step: Int,
-  runPromptId: Int,
-  /** The matching prompt in a visible prompt set, if any. */
-  promptId: Int.nullable(),
-  groupId: z.string().nullable(),
-  sampleIndex: Int.nullable(),
-  reward: z.number().nullable(),
+/** A rollout's identity and logged outcome (as in rollouts.list), with its re-verification verdict. */
+export const VerifiedRollout = RolloutRow.pick({
+  id: true,
+  runId: true,
+  runName: true,
+  step: true,
+  runPromptId: true,
+  promptId: true,
+  groupId: true,
+  sampleIndex: true,
+  reward: true,
+}).extend({
   loggedCorrect: z.boolean().nullable(),
   /** The answer the log itself recorded, when it did. */
   loggedAnswer: z.string().nullable(),
