@@ -24,6 +24,11 @@ interface Running {
   done: Promise<void>;
 }
 
+/** Why a job ended mid-run and what became of its data (the job kind decides the second part). */
+function interruptedMessage(kind: string, why: string): string {
+  return `Interrupted (${why}). ${jobDefinition(kind).interruptedMessage ?? 'Its partial data was removed; start it again.'}`;
+}
+
 /** Progress is persisted at most this often; events go out on every report. */
 const PROGRESS_PERSIST_MS = 500;
 
@@ -44,7 +49,7 @@ export class JobRunner {
       } catch (err) {
         console.error(`jobs: rollback of interrupted job ${id} failed`, err);
       }
-      finishJob(db, id, 'failed', { error: { code: 'INTERNAL', message: 'Interrupted (the app stopped while this job ran); its partial data was removed. Start it again.' } });
+      finishJob(db, id, 'failed', { error: { code: 'INTERNAL', message: interruptedMessage(job.kind, 'the app stopped while this job ran') } });
     }
   }
 
@@ -141,14 +146,14 @@ export class JobRunner {
         if (!finished) {
           finished = true;
           this.rollbackAfterCrash(id, kind, params);
-          this.handle(id, { type: 'failed', error: { code: 'INTERNAL', message: `The job stopped unexpectedly: ${err.message}` } });
+          this.handle(id, { type: 'failed', error: { code: 'INTERNAL', message: interruptedMessage(kind, `it stopped unexpectedly: ${err.message}`) } });
         }
       });
       worker.on('exit', (code) => {
         if (!finished) {
           finished = true;
           this.rollbackAfterCrash(id, kind, params);
-          this.handle(id, { type: 'failed', error: { code: 'INTERNAL', message: `The job's worker exited with code ${code} before finishing; its partial data was removed.` } });
+          this.handle(id, { type: 'failed', error: { code: 'INTERNAL', message: interruptedMessage(kind, `its worker exited with code ${code}`) } });
         }
         resolve();
       });

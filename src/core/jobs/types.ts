@@ -19,6 +19,8 @@ export interface JobDefinition<P = unknown> {
   run(params: P, ctx: JobContext): Promise<Record<string, unknown>>;
   /** Remove everything a failed, cancelled or interrupted run of this job wrote. Must be idempotent. */
   rollback(db: Db, jobId: number, params: P): void;
+  /** What the user is told when the job's thread or process died mid-run (default: its data was removed). */
+  interruptedMessage?: string;
 }
 
 /** Messages from a job worker to the runner. */

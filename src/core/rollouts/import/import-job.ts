@@ -109,6 +109,7 @@ export const rolloutImportJob: JobDefinition<RolloutImportParams> = {
       throw err;
     }
   },
+  interruptedMessage: 'Its committed rollouts are kept, invisible: run the same import again to resume it, or with --restart to start over.',
   rollback(db: Db, jobId: number) {
     // Reached when the job's thread or process died mid-import (failures and cancels purge in run()):
     // keep the committed chunks, invisible, for a resume.
