@@ -7,14 +7,17 @@ export const FIELD_SQL = {
   id: 'p.id',
   dataset_id: 'p.dataset_id',
   source_id: 'p.source_id',
+  source_id_json: 'json_quote(p.source_id)',
   question: 'p.question',
   // SQLite's json_quote writes the same bytes as JSON.stringify (checked in a test) at C speed.
   question_json: 'json_quote(p.question)',
+  gold_json: 'json_quote(p.gold_answer)',
   question_hash: 'p.question_hash',
   gold_answer: 'p.gold_answer',
   pass_rate: 'p.pass_rate',
   source: 'p.source',
   subject: 'p.subject',
+  subject_json: 'json_quote(p.subject)',
   level: 'p.level',
   graded: 'e.graded',
   correct: 'e.correct',
@@ -41,13 +44,14 @@ export function field<T>(row: readonly unknown[], at: number): T | null {
 /** The prompt columns an export writes (id, question, gold answer, pass rate and source are always read). */
 export function writtenFields(ex: ResolvedExport): Field[] {
   const { format, dedup } = ex.request;
-  // JSON formats take the question already quoted as JSON; the others the text.
+  // JSON formats take texts already quoted as JSON (at C speed, no JSON.stringify per value); the others the text.
+  const json = format === 'oreal-jsonl' || format === 'jsonl';
   const jsonQuestion = format === 'oreal-jsonl' || (format === 'jsonl' && ex.columns.includes('question'));
-  const fields: Field[] = ['id', jsonQuestion ? 'question_json' : 'question', 'gold_answer', 'pass_rate', 'source'];
+  const fields: Field[] = ['id', jsonQuestion ? 'question_json' : 'question', json ? 'gold_json' : 'gold_answer', 'pass_rate', 'source'];
   const generic = format === 'jsonl' || format === 'csv' || format === 'parquet';
   if (generic && ex.columns.includes('dataset')) fields.push('dataset_id');
-  if (generic && ex.columns.includes('source_id')) fields.push('source_id');
-  if (generic && ex.columns.includes('subject')) fields.push('subject');
+  if (generic && ex.columns.includes('source_id')) fields.push(json ? 'source_id_json' : 'source_id');
+  if (generic && ex.columns.includes('subject')) fields.push(json ? 'subject_json' : 'subject');
   if (generic && ex.columns.includes('level')) fields.push('level');
   if (dedup || format === 'rollouts-jsonl') fields.push('question_hash');
   return fields;

@@ -17,9 +17,13 @@ export interface ExportRow {
   /** The question as a JSON string literal, for JSON formats (null when not read that way). */
   questionJson: string | null;
   questionHash: string;
-  /** The gold answer to write: the correction when used and present, else the original. */
+  /** The gold answer to write: the correction when used and present, else the original (null when read as goldJson only). */
   goldAnswer: string | null;
   originalGoldAnswer: string | null;
+  /** JSON formats read these texts as JSON literals instead (null when not read that way); goldJson is the original answer. */
+  goldJson: string | null;
+  sourceIdJson: string | null;
+  subjectJson: string | null;
   corrected: boolean;
   passRate: number | null;
   datasetPassRate: number | null;
@@ -66,6 +70,9 @@ export function createRowBuilder(db: Db, ex: ResolvedExport, layout: Layout): Ro
       questionHash: field<string>(raw, at.question_hash) ?? '',
       goldAnswer: corrected ?? original,
       originalGoldAnswer: original,
+      goldJson: field<string>(raw, at.gold_json),
+      sourceIdJson: field<string>(raw, at.source_id_json),
+      subjectJson: field<string>(raw, at.subject_json),
       corrected: corrected !== undefined,
       passRate: choosePassRate(source, datasetRate, empirical),
       datasetPassRate: datasetRate,

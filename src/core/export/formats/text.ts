@@ -42,21 +42,66 @@ export function columnValue(column: ExportColumn, row: ExportRow, split: string 
   }
 }
 
+/** A number as JSON.stringify writes it (non-finite numbers become null). */
+const jsonNumber = (n: number | null): string => (n === null || !Number.isFinite(n) ? 'null' : String(n));
+
+/** The gold answer to write as JSON: a correction is quoted here, the original was quoted by SQLite when read so. */
+const goldJson = (row: ExportRow): string => (!row.corrected && row.goldJson !== null ? row.goldJson : JSON.stringify(row.goldAnswer));
+
+/** JSON.stringify for a few distinct texts (sources, dataset names): quoted once each. */
+function memoQuote(): (text: string | null) => string {
+  const quoted = new Map<string | null, string>();
+  return (text) => {
+    let q = quoted.get(text);
+    if (q === undefined) quoted.set(text, (q = JSON.stringify(text)));
+    return q;
+  };
+}
+
 export function orealJsonlWriter(file: AtomicFile): RowWriter {
   const sink = new TextSink(file);
   return {
     add(row) {
-      // Concatenation over JSON.stringify of each value: same bytes as stringifying the object, less garbage.
-      sink.write(`{"question":${row.questionJson ?? JSON.stringify(row.question)},"gold_answer":${JSON.stringify(row.goldAnswer)},"pass_rate":${JSON.stringify(row.passRate)}}\n`);
+      // Concatenation of JSON texts: same bytes as stringifying the object, less garbage.
+      sink.write(`{"question":${row.questionJson ?? JSON.stringify(row.question)},"gold_answer":${goldJson(row)},"pass_rate":${jsonNumber(row.passRate)}}\n`);
       return true;
     },
     finish: () => sink.flush(),
   };
 }
 
-/** JSON for one value; strings and lists through JSON.stringify, numbers as JSON.stringify writes them. */
-function json(value: string | number | null | readonly string[]): string {
-  return value === null ? 'null' : typeof value === 'number' ? String(value) : JSON.stringify(value);
+type JsonOf = (row: ExportRow, split: string | null) => string;
+
+/** How a column becomes JSON text, chosen once per export rather than per value. */
+function jsonOf(column: ExportColumn): JsonOf {
+  const quote = memoQuote();
+  switch (column) {
+    case 'question':
+      return (row) => row.questionJson ?? JSON.stringify(row.question);
+    case 'gold_answer':
+      return goldJson;
+    case 'original_gold_answer':
+      return (row) => row.goldJson ?? JSON.stringify(row.originalGoldAnswer);
+    case 'source_id':
+      return (row) => row.sourceIdJson ?? JSON.stringify(row.sourceId);
+    case 'subject':
+      return (row) => row.subjectJson ?? JSON.stringify(row.subject);
+    case 'dataset':
+      return (row) => quote(row.dataset);
+    case 'source':
+      return (row) => quote(row.source);
+    case 'split':
+      return (_row, split) => quote(split);
+    case 'labels':
+      return (row) => JSON.stringify(row.labels);
+    case 'id':
+    case 'pass_rate':
+    case 'dataset_pass_rate':
+    case 'empirical_pass_rate':
+    case 'graded_rollouts':
+    case 'level':
+      return (row, split) => jsonNumber(columnValue(column, row, split) as number | null);
+  }
 }
 
 export function jsonlWriter(file: AtomicFile, columns: readonly ExportColumn[]): RowWriter {
@@ -64,13 +109,11 @@ export function jsonlWriter(file: AtomicFile, columns: readonly ExportColumn[]):
   // Lines are concatenated from pre-quoted keys: the same bytes as JSON.stringify of an object with the
   // columns in order, without building that object per row.
   const keys = columns.map((c, i) => `${i === 0 ? '{' : ','}${JSON.stringify(c)}:`);
+  const values = columns.map(jsonOf);
   return {
     add(row, _index, split) {
       let line = '';
-      for (let i = 0; i < columns.length; i++) {
-        const column = columns[i] as ExportColumn;
-        line += (keys[i] as string) + (column === 'question' && row.questionJson !== null ? row.questionJson : json(columnValue(column, row, split)));
-      }
+      for (let i = 0; i < values.length; i++) line += (keys[i] as string) + (values[i] as JsonOf)(row, split);
       sink.write(`${line}}\n`);
       return true;
     },
