@@ -2,6 +2,7 @@
 import type { Db } from '../db/open';
 import type { AtomicFile } from './atomic-file';
 import { GENERIC_COLUMNS, parquetWriter, verlColumns } from './formats/parquet';
+import { flatParquetWriter, isFlat } from './formats/parquet-flat';
 import { createBestRolloutFinder, rolloutsJsonlWriter } from './formats/rollouts';
 import { csvWriter, jsonlWriter, orealJsonlWriter } from './formats/text';
 import type { RowWriter } from './formats/types';
@@ -17,7 +18,8 @@ export function createWriterFactory(db: Db, ex: ResolvedExport): (file: AtomicFi
     case 'csv':
       return (file) => csvWriter(file, columns);
     case 'parquet':
-      return (file) => parquetWriter(file, columns.map((c) => GENERIC_COLUMNS[c]));
+      // Flat column sets (the usual case) have their own fast encoder; a labels list needs hyparquet-writer.
+      return isFlat(columns) ? (file) => flatParquetWriter(file, columns) : (file) => parquetWriter(file, columns.map((c) => GENERIC_COLUMNS[c]));
     case 'verl-parquet': {
       const verl = request.verl ?? { ability: 'math', promptTemplate: '{question}' };
       return (file) => parquetWriter(file, verlColumns(verl));
