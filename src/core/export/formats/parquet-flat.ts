@@ -10,7 +10,8 @@ import type { AtomicFile } from '../atomic-file';
 import { GENERIC_COLUMNS } from './parquet';
 import { Bytes, ENCODING, PageWriter, writeDefinitionLevels, writeDictionaryIndices } from './parquet-pages';
 import type { PageSizes } from './parquet-pages';
-import { columnValue } from './text';
+import { COLUMN_READERS } from './text';
+import type { ColumnReader } from './text';
 import type { ThriftStruct } from './thrift';
 import { ThriftWriter } from './thrift';
 import type { RowWriter } from './types';
@@ -199,7 +200,7 @@ class NumberColumn extends ColumnBuffer {
 
 interface FlatColumn {
   name: string;
-  column: ExportColumn;
+  read: ColumnReader;
   buffer: ColumnBuffer;
   type: number;
 }
@@ -211,7 +212,7 @@ function flatColumn(column: ExportColumn): FlatColumn {
   const type = element.type as keyof typeof TYPE;
   const buffer =
     type === 'BYTE_ARRAY' ? (DICTIONARY_COLUMNS.has(column) ? new DictionaryTextColumn(optional) : new PlainTextColumn(optional)) : new NumberColumn(optional, type as 'INT32' | 'INT64' | 'DOUBLE');
-  return { name: element.name, column, buffer, type: TYPE[type] };
+  return { name: element.name, read: COLUMN_READERS[column], buffer, type: TYPE[type] };
 }
 
 function schemaElement(column: ExportColumn): ThriftStruct {
@@ -281,7 +282,7 @@ export function flatParquetWriter(file: AtomicFile, columns: readonly ExportColu
 
   return {
     add(row, _index, split) {
-      for (const c of cols) c.buffer.add(columnValue(c.column, row, split) as string | number | null);
+      for (const c of cols) c.buffer.add(c.read(row, split) as string | number | null);
       if (++ctx.rows >= groupRows) writeGroup();
       return true;
     },

@@ -10,7 +10,6 @@ const table = new Uint16Array(1 << HASH_BITS);
 /** Upper bound of the compressed size of `n` bytes (snappy's MaxCompressedLength). */
 export const maxCompressedLength = (n: number) => 32 + n + Math.floor(n / 6);
 
-const load32 = (a: Uint8Array, i: number) => (a[i] as number) | ((a[i + 1] as number) << 8) | ((a[i + 2] as number) << 16) | ((a[i + 3] as number) << 24);
 const hash = (v: number, shift: number) => Math.imul(v, 0x1e35a7bd) >>> shift;
 
 function literal(out: Uint8Array, op: number, input: Uint8Array, from: number, len: number): number {
@@ -24,7 +23,9 @@ function literal(out: Uint8Array, op: number, input: Uint8Array, from: number, l
     out[op++] = n & 0xff;
     out[op++] = n >>> 8;
   }
-  out.set(input.subarray(from, from + len), op);
+  // Short literals byte by byte: a subarray per literal costs more than the copy.
+  if (len < 32) for (let i = 0; i < len; i++) out[op + i] = input[from + i] as number;
+  else out.set(input.subarray(from, from + len), op);
   return op + len;
 }
 
@@ -53,7 +54,9 @@ function copy(out: Uint8Array, op: number, offset: number, len: number): number 
 }
 
 /** Compresses one block (at most 64 KiB) of `input` starting at `start`; returns the new output position. */
-function compressBlock(input: Uint8Array, start: number, end: number, out: Uint8Array, op: number): number {
+function compressBlock(input: Uint8Array, view: DataView, start: number, end: number, out: Uint8Array, op: number): number {
+  // Unaligned little-endian 32-bit loads in one instruction (V8 inlines DataView reads).
+  const load32 = (i: number) => view.getInt32(i, true);
   const size = end - start;
   let bits = 8;
   while (bits < HASH_BITS && 1 << bits < size) bits++;
@@ -75,10 +78,10 @@ function compressBlock(input: Uint8Array, start: number, end: number, out: Uint8
         const step = skip++ >>> 5;
         next = ip + step;
         if (next > limit) break;
-        const h = hash(load32(input, ip), shift);
+        const h = hash(load32(ip), shift);
         candidate = start + (table[h] as number);
         table[h] = ip - start;
-        found = load32(input, ip) === load32(input, candidate);
+        found = load32(ip) === load32(candidate);
       }
       if (!found) break;
       op = literal(out, op, input, pending, ip - pending);
@@ -86,17 +89,18 @@ function compressBlock(input: Uint8Array, start: number, end: number, out: Uint8
       for (;;) {
         const base = ip;
         let matched = 4;
+        while (ip + matched + 4 <= end && load32(ip + matched) === load32(candidate + matched)) matched += 4;
         while (ip + matched < end && input[ip + matched] === input[candidate + matched]) matched++;
         op = copy(out, op, base - candidate, matched);
         ip += matched;
         pending = ip;
         if (ip >= limit) break;
-        const prev = hash(load32(input, ip - 1), shift);
+        const prev = hash(load32(ip - 1), shift);
         table[prev] = ip - 1 - start;
-        const h = hash(load32(input, ip), shift);
+        const h = hash(load32(ip), shift);
         candidate = start + (table[h] as number);
         table[h] = ip - start;
-        if (load32(input, ip) !== load32(input, candidate)) break;
+        if (load32(ip) !== load32(candidate)) break;
       }
       if (ip >= limit) break;
       ip++;
@@ -116,6 +120,7 @@ export function snappyCompress(input: Uint8Array, out: Uint8Array): number {
     n >>>= 7;
   }
   out[op++] = n;
-  for (let start = 0; start < input.length; start += BLOCK) op = compressBlock(input, start, Math.min(input.length, start + BLOCK), out, op);
+  const view = new DataView(input.buffer, input.byteOffset, input.byteLength);
+  for (let start = 0; start < input.length; start += BLOCK) op = compressBlock(input, view, start, Math.min(input.length, start + BLOCK), out, op);
   return op;
 }

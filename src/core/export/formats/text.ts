@@ -6,44 +6,53 @@ import { TextSink } from '../atomic-file';
 import type { ExportRow } from '../rows';
 import type { RowWriter } from './types';
 
-/** The value of a generic column (labels as a list; CSV joins it). */
-export function columnValue(column: ExportColumn, row: ExportRow, split: string | null): string | number | null | readonly string[] {
-  switch (column) {
-    case 'id':
-      return row.id;
-    case 'dataset':
-      return row.dataset;
-    case 'source_id':
-      return row.sourceId;
-    case 'question':
-      return row.question;
-    case 'gold_answer':
-      return row.goldAnswer;
-    case 'original_gold_answer':
-      return row.originalGoldAnswer;
-    case 'pass_rate':
-      return row.passRate;
-    case 'dataset_pass_rate':
-      return row.datasetPassRate;
-    case 'empirical_pass_rate':
-      return row.empiricalPassRate;
-    case 'graded_rollouts':
-      return row.gradedRollouts;
-    case 'source':
-      return row.source;
-    case 'subject':
-      return row.subject;
-    case 'level':
-      return row.level;
-    case 'split':
-      return split;
-    case 'labels':
-      return row.labels;
-  }
+export type ColumnValue = string | number | null | readonly string[];
+export type ColumnReader = (row: ExportRow, split: string | null) => ColumnValue;
+
+/** How to read each generic column from a row (labels as a list; CSV joins it): one small function per column, chosen once. */
+export const COLUMN_READERS: Readonly<Record<ExportColumn, ColumnReader>> = {
+  id: (row) => row.id,
+  dataset: (row) => row.dataset,
+  source_id: (row) => row.sourceId,
+  question: (row) => row.question,
+  gold_answer: (row) => row.goldAnswer,
+  original_gold_answer: (row) => row.originalGoldAnswer,
+  pass_rate: (row) => row.passRate,
+  dataset_pass_rate: (row) => row.datasetPassRate,
+  empirical_pass_rate: (row) => row.empiricalPassRate,
+  graded_rollouts: (row) => row.gradedRollouts,
+  source: (row) => row.source,
+  subject: (row) => row.subject,
+  level: (row) => row.level,
+  split: (_row, split) => split,
+  labels: (row) => row.labels,
+};
+
+/** The value of a generic column. */
+export function columnValue(column: ExportColumn, row: ExportRow, split: string | null): ColumnValue {
+  return COLUMN_READERS[column](row, split);
 }
 
 /** A number as JSON.stringify writes it (non-finite numbers become null). */
 const jsonNumber = (n: number | null): string => (n === null || !Number.isFinite(n) ? 'null' : String(n));
+
+/**
+ * jsonNumber for columns with few distinct values (pass rates are mostly k/n for small n): each number
+ * is formatted once. Number-to-text is the costliest step of a line after the quoting; the cache stops
+ * growing at 64k entries so arbitrary doubles cannot fill the heap.
+ */
+function memoNumber(): (n: number | null) => string {
+  const texts = new Map<number, string>();
+  return (n) => {
+    if (n === null) return 'null';
+    let text = texts.get(n);
+    if (text === undefined) {
+      text = jsonNumber(n);
+      if (texts.size < 65_536) texts.set(n, text);
+    }
+    return text;
+  };
+}
 
 /** The gold answer to write as JSON: a correction is quoted here, the original was quoted by SQLite when read so. */
 const goldJson = (row: ExportRow): string => (!row.corrected && row.goldJson !== null ? row.goldJson : JSON.stringify(row.goldAnswer));
@@ -60,10 +69,11 @@ function memoQuote(): (text: string | null) => string {
 
 export function orealJsonlWriter(file: AtomicFile): RowWriter {
   const sink = new TextSink(file);
+  const passRate = memoNumber();
   return {
     add(row) {
       // Concatenation of JSON texts: same bytes as stringifying the object, less garbage.
-      sink.write(`{"question":${row.questionJson ?? JSON.stringify(row.question)},"gold_answer":${goldJson(row)},"pass_rate":${jsonNumber(row.passRate)}}\n`);
+      sink.write(`{"question":${row.questionJson ?? JSON.stringify(row.question)},"gold_answer":${goldJson(row)},"pass_rate":${passRate(row.passRate)}}\n`);
       return true;
     },
     finish: () => sink.flush(),
@@ -95,12 +105,18 @@ function jsonOf(column: ExportColumn): JsonOf {
     case 'labels':
       return (row) => JSON.stringify(row.labels);
     case 'id':
+    case 'graded_rollouts':
+    case 'level': {
+      const read = COLUMN_READERS[column] as (row: ExportRow) => number | null;
+      return (row) => jsonNumber(read(row));
+    }
     case 'pass_rate':
     case 'dataset_pass_rate':
-    case 'empirical_pass_rate':
-    case 'graded_rollouts':
-    case 'level':
-      return (row, split) => jsonNumber(columnValue(column, row, split) as number | null);
+    case 'empirical_pass_rate': {
+      const read = COLUMN_READERS[column] as (row: ExportRow) => number | null;
+      const format = memoNumber();
+      return (row) => format(read(row));
+    }
   }
 }
 
@@ -130,10 +146,11 @@ export function csvField(value: string | number | null | readonly string[]): str
 export function csvWriter(file: AtomicFile, columns: readonly ExportColumn[]): RowWriter {
   const sink = new TextSink(file);
   sink.write(`${columns.join(',')}\r\n`);
+  const readers = columns.map((c) => COLUMN_READERS[c]);
   return {
     add(row, _index, split) {
       let line = '';
-      for (let i = 0; i < columns.length; i++) line += (i > 0 ? ',' : '') + csvField(columnValue(columns[i] as ExportColumn, row, split));
+      for (let i = 0; i < readers.length; i++) line += (i > 0 ? ',' : '') + csvField((readers[i] as ColumnReader)(row, split));
       sink.write(`${line}\r\n`);
       return true;
     },
