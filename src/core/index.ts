@@ -9,6 +9,7 @@ import { openDatabase } from './db/open';
 import { SCHEMA_VERSION } from './db/migrate';
 import { createHandlers } from './handlers';
 import type { Handlers } from './handlers';
+import { HostTurn } from './jobs/host-turn';
 import { JobRunner } from './jobs/runner';
 import { OrderCache } from './prompts/order-cache';
 import { scheduleSearchIndexing } from './prompts/search-index';
@@ -47,8 +48,11 @@ export function createCore(options: CoreOptions): Core {
     if (event === 'data.changed') orderCache.invalidate();
     bus.emit(event, payload);
   };
+  // Raised while this thread works, so that job threads give way between their transactions.
+  const hostTurn = new HostTurn();
   const jobs = new JobRunner({
     db,
+    hostTurn,
     dbPath: options.dbPath,
     ...(options.workerScript ? { workerScript: options.workerScript } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -87,7 +91,9 @@ export function createCore(options: CoreOptions): Core {
     }
     try {
       const handler = handlers[method] as (i: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      // Only the synchronous part counts: that is where a handler's SQLite work runs.
+      const value = hostTurn.run(() => handler(parsed.data));
+      return { ok: true, value: await value };
     } catch (err) {
       return { ok: false, error: toRpcError(err) };
     }

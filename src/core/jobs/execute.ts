@@ -13,6 +13,7 @@ export async function executeJob(
   params: unknown,
   signal: AbortSignal,
   emit: (message: WorkerMessage) => void,
+  giveWay: () => Promise<void>,
 ): Promise<void> {
   const def = jobDefinition(kind);
   try {
@@ -22,6 +23,7 @@ export async function executeJob(
       signal,
       progress: (progress: JobProgress) => emit({ type: 'progress', progress }),
       issue: (issue: RecordIssue) => emit({ type: 'issue', issue }),
+      giveWay,
     });
     emit({ type: 'done', result });
   } catch (err) {

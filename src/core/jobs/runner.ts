@@ -1,11 +1,12 @@
 // Starts jobs off the thread that answers the UI (a worker thread when the host provides the built
 // worker script; in-process otherwise, for unit tests), relays progress as events, persists state.
 import { Worker } from 'node:worker_threads';
-import type { Job } from '../../shared/domain';
+import type { Job, JobProgress } from '../../shared/domain';
 import { CuratorError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { openDatabase } from '../db/open';
 import { executeJob } from './execute';
+import { HostTurn } from './host-turn';
 import { jobDefinition } from './registry';
 import { addIssue, finishJob, insertJob, jobParams, listJobs, markRunning, readJob, saveProgress, unfinishedJobIds } from './store';
 import type { WorkerData, WorkerMessage } from './types';
@@ -16,6 +17,8 @@ export interface JobRunnerOptions {
   /** Built worker entry (out/node/job-worker.mjs); without it jobs run in-process. */
   workerScript?: string | URL;
   nativeBinding?: string;
+  /** Shared with the job threads so they give way while this thread writes (see host-turn.ts). */
+  hostTurn?: HostTurn;
   onUpdate(job: Job): void;
 }
 
@@ -36,7 +39,11 @@ export class JobRunner {
   private readonly running = new Map<number, Running>();
   private readonly lastPersist = new Map<number, number>();
 
-  constructor(private readonly options: JobRunnerOptions) {}
+  private readonly hostTurn: HostTurn;
+
+  constructor(private readonly options: JobRunnerOptions) {
+    this.hostTurn = options.hostTurn ?? new HostTurn();
+  }
 
   /** Jobs left running by a crash or kill are rolled back and marked failed. */
   recoverInterrupted(): void {
@@ -92,14 +99,15 @@ export class JobRunner {
   }
 
   private handle(id: number, message: WorkerMessage): void {
+    this.hostTurn.run(() => this.persist(id, message));
+  }
+
+  private persist(id: number, message: WorkerMessage): void {
     const { db } = this.options;
     switch (message.type) {
       case 'progress': {
         const now = Date.now();
-        if (now - (this.lastPersist.get(id) ?? 0) >= PROGRESS_PERSIST_MS) {
-          saveProgress(db, id, message.progress);
-          this.lastPersist.set(id, now);
-        }
+        if (now - (this.lastPersist.get(id) ?? 0) >= PROGRESS_PERSIST_MS && saveProgressIfFree(db, id, message.progress)) this.lastPersist.set(id, now);
         const job = this.get(id);
         this.options.onUpdate({ ...job, progress: message.progress });
         return;
@@ -125,7 +133,9 @@ export class JobRunner {
       // Let start() return (and the caller subscribe) before the first chunk runs.
       await new Promise<void>((resolve) => setImmediate(resolve));
       try {
-        await executeJob(jobDb, id, kind, params, controller.signal, (m) => this.handle(id, m));
+        // In one thread the host runs whenever the job awaits: giving way is letting the loop turn.
+        const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
+        await executeJob(jobDb, id, kind, params, controller.signal, (m) => this.handle(id, m), giveWay);
       } finally {
         jobDb.close();
       }
@@ -134,7 +144,7 @@ export class JobRunner {
   }
 
   private runInWorker(id: number, kind: string, params: unknown): Running {
-    const data: WorkerData = { dbPath: this.options.dbPath, jobId: id, kind, params, ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}) };
+    const data: WorkerData = { dbPath: this.options.dbPath, jobId: id, kind, params, hostTurn: this.hostTurn.buffer, ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}) };
     const worker = new Worker(this.options.workerScript as string | URL, { workerData: data });
     let finished = false;
     const done = new Promise<void>((resolve) => {
@@ -167,5 +177,19 @@ export class JobRunner {
     } catch (err) {
       console.error(`jobs: rollback of job ${id} failed`, err);
     }
+  }
+}
+
+/**
+ * Progress is persisted only so that a restarted app can show the last state; the live figure goes out as an
+ * event. A job that keeps the write lock past the busy timeout must not turn that into a crash of this thread.
+ */
+function saveProgressIfFree(db: Db, id: number, progress: JobProgress): boolean {
+  try {
+    saveProgress(db, id, progress);
+    return true;
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'SQLITE_BUSY') return false;
+    throw err;
   }
 }

@@ -12,6 +12,11 @@ export interface JobContext {
   progress(progress: JobProgress): void;
   /** Record a problem with the input (file, line, field, message). */
   issue(issue: RecordIssue): void;
+  /**
+   * Call between two write transactions of a long job: waits while the host thread has work in hand
+   * (its writes would otherwise starve behind the job's; see host-turn.ts).
+   */
+  giveWay(): Promise<void>;
 }
 
 export interface JobDefinition<P = unknown> {
@@ -39,4 +44,6 @@ export interface WorkerData {
   kind: string;
   params: unknown;
   nativeBinding?: string;
+  /** The host's HostTurn counter. */
+  hostTurn: SharedArrayBuffer;
 }

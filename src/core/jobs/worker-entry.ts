@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open';
 import { executeJob } from './execute';
+import { HostTurn } from './host-turn';
 import type { RunnerMessage, WorkerData, WorkerMessage } from './types';
 
 async function main(): Promise<void> {
@@ -15,7 +16,8 @@ async function main(): Promise<void> {
   });
   const db = openDatabase(data.dbPath, { migrate: false, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
   try {
-    await executeJob(db, data.jobId, data.kind, data.params, controller.signal, (m: WorkerMessage) => port.postMessage(m));
+    const hostTurn = new HostTurn(data.hostTurn);
+    await executeJob(db, data.jobId, data.kind, data.params, controller.signal, (m: WorkerMessage) => port.postMessage(m), () => hostTurn.giveWay());
   } finally {
     db.close();
     port.close();
