@@ -11,6 +11,8 @@ export default defineConfig({
           index: 'src/main/index.ts',
           'core-process': 'src/main/core-process.ts',
           'job-worker': 'src/core/jobs/worker-entry.ts',
+          // Parses rollout lines on a second core during a rollout import, found beside the job worker at run time.
+          'rollout-parse-worker': 'src/core/rollouts/native/parse-worker.ts',
         },
         external: ['better-sqlite3'],
       },

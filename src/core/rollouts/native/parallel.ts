@@ -1,9 +1,8 @@
 // Reads a native rollout file as parsed blocks, in file order, with the parsing spread over worker
 // threads: the job thread only reads bytes and writes SQLite. A bounded number of blocks is in flight,
 // so memory stays flat whatever the file size.
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { findSiblingScript } from '../../jobs/sibling-script';
 import { readLineBlocks } from './blocks';
 import type { LineBlock } from './blocks';
 import { parseNativeBlock } from './parse-block';
@@ -14,15 +13,7 @@ export const PARSE_WORKER_FILE = 'rollout-parse-worker.mjs';
 
 /** The built parse worker next to this module's bundle (out/node), or null when running from source. */
 export function findParseWorkerScript(): string | null {
-  for (const rel of [`./${PARSE_WORKER_FILE}`, `../${PARSE_WORKER_FILE}`]) {
-    try {
-      const candidate = fileURLToPath(new URL(rel, import.meta.url));
-      if (fs.existsSync(candidate)) return candidate;
-    } catch {
-      // not a file: URL (e.g. bundled for another host)
-    }
-  }
-  return null;
+  return findSiblingScript(PARSE_WORKER_FILE, import.meta.url);
 }
 
 export interface ParallelOptions {
