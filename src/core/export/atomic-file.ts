@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { WriteBehind } from './write-behind';
 
 const TEMP_PREFIX = '.rlc-export-';
 
@@ -34,17 +35,23 @@ export class AtomicFile {
   readonly tempPath: string;
   readonly finalPath: string;
   private fd: number | null;
-  private readonly hash: Hash = createHash('sha256');
+  /** Inline: written and hashed here. Large exports hand both to a second thread (write-behind.ts). */
+  private readonly hash: Hash | null;
+  private readonly behind: WriteBehind | null;
+  private sha256 = '';
   private bytes = 0;
 
   constructor(
     dir: string,
     readonly name: string,
     jobId: number,
+    options: { writeBehind?: boolean } = {},
   ) {
     this.finalPath = path.join(dir, name);
     this.tempPath = path.join(dir, tempName(jobId, name));
     this.fd = fs.openSync(this.tempPath, 'w');
+    this.behind = options.writeBehind ? new WriteBehind(this.fd) : null;
+    this.hash = this.behind ? null : createHash('sha256');
   }
 
   get size(): number {
@@ -53,20 +60,31 @@ export class AtomicFile {
 
   write(chunk: Uint8Array): void {
     if (this.fd === null) throw new Error(`export: ${this.name} is already closed`);
-    let offset = 0;
-    while (offset < chunk.byteLength) offset += fs.writeSync(this.fd, chunk, offset, chunk.byteLength - offset);
-    this.hash.update(chunk);
+    if (this.behind) this.behind.write(chunk);
+    else {
+      let offset = 0;
+      while (offset < chunk.byteLength) offset += fs.writeSync(this.fd, chunk, offset, chunk.byteLength - offset);
+      this.hash?.update(chunk);
+    }
     this.bytes += chunk.byteLength;
   }
 
   /** Flushes to disk and closes; the file keeps its temporary name until commit(). */
   close(): WrittenFile {
     if (this.fd !== null) {
-      fs.fsyncSync(this.fd);
-      fs.closeSync(this.fd);
+      const fd = this.fd;
       this.fd = null;
+      try {
+        if (this.behind) this.sha256 = this.behind.close();
+        else {
+          fs.fsyncSync(fd);
+          this.sha256 = this.hash?.digest('hex') ?? '';
+        }
+      } finally {
+        fs.closeSync(fd);
+      }
     }
-    return { name: this.name, bytes: this.bytes, sha256: this.hash.copy().digest('hex') };
+    return { name: this.name, bytes: this.bytes, sha256: this.sha256 };
   }
 
   commit(): void {
@@ -75,6 +93,8 @@ export class AtomicFile {
 
   abort(): void {
     if (this.fd !== null) {
+      // The writer thread must be done with the descriptor before it is closed (and its number reused).
+      this.behind?.abort();
       fs.closeSync(this.fd);
       this.fd = null;
     }

@@ -53,11 +53,20 @@ interface Streaming {
   signal: AbortSignal;
   report: ExportReporter;
   files: AtomicFile[];
+  /** Prompts in ready datasets: an upper bound of what the filter matches, known for free. */
+  visible: number;
   /** Writes one row; false when the format skipped it. */
   emit(row: ExportRow): void;
 }
 
 const bytesOf = (files: AtomicFile[]) => files.reduce((b, f) => b + f.size, 0);
+
+/**
+ * From this many prompts on, text files are written and hashed on a second thread (a few ms to start
+ * one). Parquet files are compressed to a fraction of the text, so there is too little to hand over.
+ */
+const WRITE_BEHIND_PROMPTS = 50_000;
+const writesBehind = (ex: ResolvedExport, visible: number) => visible >= WRITE_BEHIND_PROMPTS && ex.request.format !== 'parquet' && ex.request.format !== 'verl-parquet';
 
 async function twoPasses(s: Streaming): Promise<Selection['counts']> {
   const sel = await selectPrompts(s.db, s.ex, async (rows) => {
@@ -82,8 +91,7 @@ async function onePass(s: Streaming): Promise<Selection['counts']> {
   const sieve = new Sieve(s.ex, scan.layout);
   const build = createRowBuilder(s.db, s.ex, scan.layout);
   const labelsOf = createLabelLookup(s.db);
-  // Progress against every visible prompt: an upper bound of what the filter matches, known for free.
-  const visible = s.db.prepare(`SELECT coalesce(sum(prompt_count), 0) FROM datasets WHERE status = 'ready'`).pluck().get() as number;
+  const { visible } = s;
   for (let rows = scan.next(); rows.length > 0; rows = scan.next()) {
     throwIfCancelled(s.signal);
     const labels = labelsOf((rows[0] as [number])[0], (rows[rows.length - 1] as [number])[0]);
@@ -110,7 +118,9 @@ export async function runExport(params: ExportJobParams, ctx: JobContext): Promi
   let counts: Selection['counts'];
   db.exec('BEGIN');
   try {
-    for (const f of ex.files) files.push(new AtomicFile(ex.outDir, f.name, ctx.jobId));
+    // Progress goes against every visible prompt, and big text exports write behind.
+    const visible = db.prepare(`SELECT coalesce(sum(prompt_count), 0) FROM datasets WHERE status = 'ready'`).pluck().get() as number;
+    for (const f of ex.files) files.push(new AtomicFile(ex.outDir, f.name, ctx.jobId, { writeBehind: writesBehind(ex, visible) }));
     const writers = files.map(createWriterFactory(db, ex));
     const nextIndex = ex.splits.map(() => 0);
     const emit = (row: ExportRow) => {
@@ -124,7 +134,7 @@ export async function runExport(params: ExportJobParams, ctx: JobContext): Promi
       tally.add(split, row.source, row.passRate, row.corrected, row.labelIds);
       exportedIds.push(row.id);
     };
-    const streaming: Streaming = { db, ex, signal, report, files, emit };
+    const streaming: Streaming = { db, ex, signal, report, files, visible, emit };
     counts = ex.splits.length > 1 || params.request.capPerSource !== undefined ? await twoPasses(streaming) : await onePass(streaming);
     throwIfCancelled(signal);
     for (const w of writers) w.finish();
