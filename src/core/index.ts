@@ -9,6 +9,7 @@ import { openDatabase } from './db/open';
 import { SCHEMA_VERSION } from './db/migrate';
 import { createHandlers } from './handlers';
 import type { Handlers } from './handlers';
+import { EXPORT_JOB_KIND } from './export/job';
 import { HostTurn } from './jobs/host-turn';
 import { JobRunner } from './jobs/runner';
 import { OrderCache } from './prompts/order-cache';
@@ -38,14 +39,17 @@ export interface Core {
   close(): Promise<void>;
 }
 
+const KEEPS_PROMPT_ORDER: ReadonlySet<EventPayload<'data.changed'>['scope']> = new Set(['views', 'exports']);
+
 export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const bus = new EventEmitter();
   bus.setMaxListeners(100);
   const orderCache = new OrderCache();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
-    // Every change of data goes through this event, so cached query orders can never go stale.
-    if (event === 'data.changed') orderCache.invalidate();
+    // Every change of data goes through this event, so cached query orders can never go stale. Saved views
+    // and export history change no prompt.
+    if (event === 'data.changed' && !KEEPS_PROMPT_ORDER.has((payload as EventPayload<'data.changed'>).scope)) orderCache.invalidate();
     bus.emit(event, payload);
   };
   // Raised while this thread works, so that job threads give way between their transactions.
@@ -59,7 +63,7 @@ export function createCore(options: CoreOptions): Core {
     onUpdate: (job) => {
       emit('job.updated', job);
       if (job.status !== 'done') return;
-      emit('data.changed', { scope: 'prompts' });
+      emit('data.changed', { scope: job.kind === EXPORT_JOB_KIND ? 'exports' : 'prompts' });
       // A new prompt dataset gets its search index built in the background.
       if (job.kind !== 'index.search') scheduleSearchIndexing(db, jobs);
     },
