@@ -40,6 +40,7 @@ function benchPrompts() {
   const file = ensurePromptFile(benchDir);
   const mb = fs.statSync(file).size / 1e6;
   console.log(`  input: ${path.relative(root, file)} (${fmt(mb, 1)} MB)`);
+  warmPageCache(file);
 
   const ours = freshDb('ours');
   const py = freshDb('python');
