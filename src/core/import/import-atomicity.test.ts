@@ -10,12 +10,14 @@ import type { Core } from '../index';
 import { insertJob, markRunning } from '../jobs/store';
 import { createPromptWriter } from '../prompts/write';
 import { countRows, importFile, jsonl, simplePrompts, unwrap, writeFile } from './import-test-helpers';
+import { ROWS_PER_TRANSACTION } from './run-import';
 import { promptImportJob } from './prompt-import-job';
 import type { PromptImportParams } from './prompt-import-job';
 import { EMPTY_MAPPING } from './mapping';
 
 // ~2.4 MB: several 1 MiB reads and several 5k-row transactions.
-const MANY = 20_000;
+// Enough rows for several write transactions, so that the failures below come after committed ones.
+const MANY = 3 * ROWS_PER_TRANSACTION + 500;
 
 describe('prompt import atomicity', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -44,15 +46,15 @@ describe('prompt import atomicity', () => {
     const file = writeFile(tmp.dir, 'many.jsonl', jsonl(simplePrompts(MANY)));
     let rowsWhenCancelled = 0;
     const off = core.on('job.updated', (job: Job) => {
-      // Cancel as soon as the import reports progress: rows have been written by then.
-      if (job.kind === 'import.prompts' && job.status === 'running' && job.progress && rowsWhenCancelled === 0) {
+      // Cancel once a whole transaction's rows are in: committed rows must go too.
+      if (job.kind === 'import.prompts' && job.status === 'running' && job.progress && job.progress.rows > ROWS_PER_TRANSACTION && rowsWhenCancelled === 0) {
         rowsWhenCancelled = job.progress.rows;
         void core.invoke('jobs.cancel', { id: job.id });
       }
     });
     const job = await importFile(core, { path: file });
     off();
-    expect(rowsWhenCancelled).toBeGreaterThan(0);
+    expect(rowsWhenCancelled).toBeGreaterThan(ROWS_PER_TRANSACTION);
     expect(rowsWhenCancelled).toBeLessThan(MANY);
     expect(job.status).toBe('cancelled');
     expect(job.error?.code).toBe('CANCELLED');

@@ -36,7 +36,6 @@ async function* reportingFatalErrors(batches: AsyncGenerator<ProducedBatch>, fil
   }
 }
 
-
 /**
  * Rows per write transaction. Each commit rewrites the pages of the question-hash index that its rows touched,
  * and with random keys that is nearly the whole index: SQLite alone wrote 1M rows at 63k rows/s in 5k-row
