@@ -13,6 +13,8 @@ export default defineConfig({
           'job-worker': 'src/core/jobs/worker-entry.ts',
           // Parses rollout lines on a second core during a rollout import, found beside the job worker at run time.
           'rollout-parse-worker': 'src/core/rollouts/native/parse-worker.ts',
+          // Reads half of a large text export on a second core, found beside the job worker at run time.
+          'export-read-worker': 'src/core/export/read-helper-entry.ts',
         },
         external: ['better-sqlite3'],
       },

@@ -27,6 +27,8 @@ export default defineConfig({
         'job-worker': 'src/core/jobs/worker-entry.ts',
         // Parses native rollout lines on a second core during an import (src/core/rollouts/native/parallel.ts).
         'rollout-parse-worker': 'src/core/rollouts/native/parse-worker.ts',
+        // Reads and formats half of a large text export on a second core (src/core/export/parallel-pass.ts).
+        'export-read-worker': 'src/core/export/read-helper-entry.ts',
       },
       external,
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },

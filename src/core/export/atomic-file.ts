@@ -102,6 +102,11 @@ export class AtomicFile {
   }
 }
 
+/** Where written bytes go: an export file, or a second read thread's block of bytes (read-helper-entry.ts). */
+export interface ByteSink {
+  write(chunk: Uint8Array): void;
+}
+
 /**
  * Encodes text straight into a reused 1 MiB buffer and writes it when full. Each row's string dies at
  * once (no pending string kept alive into the old generation), and there is one UTF-8 encode per byte.
@@ -111,7 +116,7 @@ export class TextSink {
   private used = 0;
 
   constructor(
-    private readonly file: AtomicFile,
+    private readonly file: ByteSink,
     size = 1 << 20,
   ) {
     this.buffer = Buffer.allocUnsafe(size);

@@ -1,19 +1,21 @@
 // The export job's work: stream the chosen rows into one temporary file per split, write the manifest,
 // record the export, then rename everything into place. Exports with splits or a per-source cap first
 // choose their rows (select.ts, pass 1) and then read them back (pass 2); others read once. Both passes
-// see one snapshot (a read transaction). Any failure or cancel removes what was written (job.ts).
+// see one snapshot (a read transaction). Large single-pass text exports read on two threads, on that
+// same snapshot (parallel-pass.ts). Any failure or cancel removes what was written (job.ts).
 import fs from 'node:fs';
 import type { ExportRequest } from '../../shared/exports';
 import { CuratorError } from '../../shared/errors';
-import type { Db } from '../db/open';
 import type { JobContext } from '../jobs/types';
 import { AtomicFile } from './atomic-file';
 import { uint32Column } from './columns';
 import { ExportTally } from './counts';
 import { deleteExportRecord, insertExportRecord } from './history';
 import { buildManifest } from './manifest';
+import { parallelPass } from './parallel-pass';
 import { createExportReporter } from './progress';
-import type { ExportReporter } from './progress';
+import { beginRead, defaultReadHelperOptions, readsInParallel } from './read-helper';
+import type { ReadHelper, ReadHelperOptions } from './read-helper';
 import { resolveExport } from './request';
 import type { ResolvedExport } from './request';
 import type { ExportRow } from './rows';
@@ -22,20 +24,14 @@ import { field } from './layout';
 import { createScan, Sieve } from './scan';
 import type { Selection } from './select';
 import { selectPrompts, sieveCounts } from './select';
+import type { Streaming } from './streaming';
+import { bytesOf, throwIfCancelled, yieldToEvents } from './streaming';
 import { createWriterFactory } from './writers';
 
 export interface ExportJobParams {
   request: ExportRequest;
   appVersion: string;
 }
-
-/** Same as throwIfCancelled in jobs/execute.ts, which this module cannot import (registry cycle). */
-function throwIfCancelled(signal: AbortSignal): void {
-  if (signal.aborted) throw new CuratorError('CANCELLED', 'Cancelled by the user; nothing was kept.');
-}
-
-/** Lets a cancel message (worker) or call (in-process) through between chunks. */
-const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** CONFLICT if a target file exists and overwriting was not asked for. */
 export function checkTargets(ex: ResolvedExport): void {
@@ -46,20 +42,6 @@ export function checkTargets(ex: ResolvedExport): void {
     throw new CuratorError('CONFLICT', `${ex.outDir} already holds ${existing.join(', ')}. Choose another folder or allow overwriting.`, { outDir: ex.outDir, files: existing });
   }
 }
-
-interface Streaming {
-  db: Db;
-  ex: ResolvedExport;
-  signal: AbortSignal;
-  report: ExportReporter;
-  files: AtomicFile[];
-  /** Prompts in ready datasets: an upper bound of what the filter matches, known for free. */
-  visible: number;
-  /** Writes one row; false when the format skipped it. */
-  emit(row: ExportRow): void;
-}
-
-const bytesOf = (files: AtomicFile[]) => files.reduce((b, f) => b + f.size, 0);
 
 /**
  * From this many prompts on, text files are written and hashed on a second thread (a few ms to start
@@ -105,7 +87,8 @@ async function onePass(s: Streaming): Promise<Selection['counts']> {
   return sieveCounts(sieve);
 }
 
-export async function runExport(params: ExportJobParams, ctx: JobContext): Promise<Record<string, unknown>> {
+/** `readHelper` is for tests: where the read helper's script is, and from what size it is used. */
+export async function runExport(params: ExportJobParams, ctx: JobContext, readHelper: ReadHelperOptions = defaultReadHelperOptions()): Promise<Record<string, unknown>> {
   const { db, signal } = ctx;
   const started = Date.now();
   const ex = resolveExport(db, params.request);
@@ -116,26 +99,40 @@ export async function runExport(params: ExportJobParams, ctx: JobContext): Promi
   const exportedIds = uint32Column();
   const tally = new ExportTally(ex.splits.map((sp) => sp.name));
   let counts: Selection['counts'];
-  db.exec('BEGIN');
+  // Progress goes against every visible prompt, and big exports write behind and read on two threads.
+  const visible = db.prepare(`SELECT coalesce(sum(prompt_count), 0) FROM datasets WHERE status = 'ready'`).pluck().get() as number;
+  let helper: ReadHelper | null = null;
   try {
-    // Progress goes against every visible prompt, and big text exports write behind.
-    const visible = db.prepare(`SELECT coalesce(sum(prompt_count), 0) FROM datasets WHERE status = 'ready'`).pluck().get() as number;
+    helper = await beginRead(db, ex, readsInParallel(db, ex, visible, readHelper), readHelper);
     for (const f of ex.files) files.push(new AtomicFile(ex.outDir, f.name, ctx.jobId, { writeBehind: writesBehind(ex, visible) }));
     const writers = files.map(createWriterFactory(db, ex));
     const nextIndex = ex.splits.map(() => 0);
+    const counted = (s: number, id: number, source: string | null, passRate: number | null, corrected: boolean, labelIds: readonly number[]) => {
+      nextIndex[s] = (nextIndex[s] as number) + 1;
+      tally.add(ex.splits[s]?.name ?? null, source, passRate, corrected, labelIds);
+      exportedIds.push(id);
+    };
     const emit = (row: ExportRow) => {
       const s = row.split;
-      const split = ex.splits[s]?.name ?? null;
-      if (!(writers[s] as (typeof writers)[number]).add(row, nextIndex[s] as number, split)) {
+      if (!(writers[s] as (typeof writers)[number]).add(row, nextIndex[s] as number, ex.splits[s]?.name ?? null)) {
         tally.withoutCorrectRollout++;
         return;
       }
-      nextIndex[s] = (nextIndex[s] as number) + 1;
-      tally.add(split, row.source, row.passRate, row.corrected, row.labelIds);
-      exportedIds.push(row.id);
+      counted(s, row.id, row.source, row.passRate, row.corrected, row.labelIds);
     };
-    const streaming: Streaming = { db, ex, signal, report, files, visible, emit };
-    counts = ex.splits.length > 1 || params.request.capPerSource !== undefined ? await twoPasses(streaming) : await onePass(streaming);
+    const streaming: Streaming = {
+      db,
+      ex,
+      signal,
+      report,
+      files,
+      visible,
+      emit,
+      flush: () => writers[0]?.flush?.(),
+      counted: (id, source, passRate, corrected, labelIds) => counted(0, id, source, passRate, corrected, labelIds),
+    };
+    if (helper) counts = await parallelPass(streaming, helper, readHelper.blockIds);
+    else counts = ex.splits.length > 1 || params.request.capPerSource !== undefined ? await twoPasses(streaming) : await onePass(streaming);
     throwIfCancelled(signal);
     for (const w of writers) w.finish();
     db.exec('COMMIT');
@@ -143,6 +140,8 @@ export async function runExport(params: ExportJobParams, ctx: JobContext): Promi
     if (db.inTransaction) db.exec('ROLLBACK');
     for (const f of files) f.abort();
     throw err;
+  } finally {
+    await helper?.close();
   }
 
   const written = files.map((f, i) => ({ ...f.close(), split: ex.files[i]?.split ?? null, rows: tally.perSplit[ex.splits[i]?.name ?? 'all'] ?? 0 }));
@@ -172,5 +171,5 @@ export async function runExport(params: ExportJobParams, ctx: JobContext): Promi
   const rows = manifest.counts.exported;
   report('Done', rows, rows, written.reduce((b, f) => b + f.bytes, 0), true);
   const seconds = (Date.now() - started) / 1000;
-  return { exportId, outDir: ex.outDir, format: params.request.format, rows, files: written, manifest: ex.manifestName, seconds, rowsPerSecond: seconds > 0 ? Math.round(rows / seconds) : rows };
+  return { exportId, outDir: ex.outDir, format: params.request.format, rows, files: written, manifest: ex.manifestName, seconds, rowsPerSecond: seconds > 0 ? Math.round(rows / seconds) : rows, readThreads: helper ? 2 : 1 };
 }

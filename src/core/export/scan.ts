@@ -28,6 +28,8 @@ export interface Scan {
   layout: Layout;
   /** The next page; empty when done. */
   next(): unknown[][];
+  /** Starts over on the ids in (after, last]: a key range read by one of two threads (parallel-pass.ts). */
+  restart(after: number, last: number): void;
 }
 
 /** Pages of the filter's prompts in id order: light (pass 1) or the written columns (single pass). */
@@ -41,17 +43,23 @@ export function createScan(db: Db, ex: ResolvedExport, shape: 'light' | 'full'):
   const select = fields.map((f) => (f === 'excluded' ? excluded : FIELD_SQL[f])).join(', ');
   // Keyset pages in rowid order. NOT INDEXED keeps SQLite from reading through a filter's index and then
   // sorting 10^6 rows in a temporary b-tree (hundreds of MB); rowid lookups (search) still work.
-  const page = db.prepare(`SELECT ${select} FROM prompts p NOT INDEXED ${withRuns ? EMPIRICAL_JOIN : ''} WHERE p.id > ? AND ${where.sql} ORDER BY p.id LIMIT ${PAGE_ROWS[shape]}`).raw();
+  const page = db.prepare(`SELECT ${select} FROM prompts p NOT INDEXED ${withRuns ? EMPIRICAL_JOIN : ''} WHERE p.id > ? AND p.id <= ? AND ${where.sql} ORDER BY p.id LIMIT ${PAGE_ROWS[shape]}`).raw();
   let after = 0;
+  let last = Number.MAX_SAFE_INTEGER;
   let done = false;
   return {
     layout: layoutOf(fields),
     next() {
       if (done) return [];
-      const rows = page.all(after, ...where.params) as unknown[][];
+      const rows = page.all(after, last, ...where.params) as unknown[][];
       if (rows.length === 0) done = true;
       else after = (rows[rows.length - 1] as [number])[0];
       return rows;
+    },
+    restart(from, to) {
+      after = from;
+      last = to;
+      done = false;
     },
   };
 }

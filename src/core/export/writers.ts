@@ -1,6 +1,6 @@
 // The row writer for each export format.
 import type { Db } from '../db/open';
-import type { AtomicFile } from './atomic-file';
+import type { AtomicFile, ByteSink } from './atomic-file';
 import { GENERIC_COLUMNS, parquetWriter, verlColumns } from './formats/parquet';
 import { flatParquetWriter, isFlat } from './formats/parquet-flat';
 import { createBestRolloutFinder, rolloutsJsonlWriter } from './formats/rollouts';
@@ -29,4 +29,13 @@ export function createWriterFactory(db: Db, ex: ResolvedExport): (file: AtomicFi
       return (file) => rolloutsJsonlWriter(file, best);
     }
   }
+}
+
+/** The writer of a text format (whose lines can be formatted on any thread), or null for the others. */
+export function createTextWriter(ex: ResolvedExport, sink: ByteSink): RowWriter | null {
+  const { request, columns } = ex;
+  if (request.format === 'oreal-jsonl') return orealJsonlWriter(sink);
+  if (request.format === 'jsonl') return jsonlWriter(sink, columns);
+  if (request.format === 'csv') return csvWriter(sink, columns);
+  return null;
 }

@@ -1,7 +1,7 @@
 // Text formats: OREAL prompt JSONL (question, gold_answer, pass_rate), JSONL with chosen columns, and
 // CSV (RFC 4180 quoting) with chosen columns. Rows are serialised straight into a buffered sink.
 import type { ExportColumn } from '../../../shared/exports';
-import type { AtomicFile } from '../atomic-file';
+import type { ByteSink } from '../atomic-file';
 import { TextSink } from '../atomic-file';
 import type { ExportRow } from '../rows';
 import type { RowWriter } from './types';
@@ -67,7 +67,7 @@ function memoQuote(): (text: string | null) => string {
   };
 }
 
-export function orealJsonlWriter(file: AtomicFile): RowWriter {
+export function orealJsonlWriter(file: ByteSink): RowWriter {
   const sink = new TextSink(file);
   const passRate = memoNumber();
   return {
@@ -77,6 +77,7 @@ export function orealJsonlWriter(file: AtomicFile): RowWriter {
       return true;
     },
     finish: () => sink.flush(),
+    flush: () => sink.flush(),
   };
 }
 
@@ -120,7 +121,7 @@ function jsonOf(column: ExportColumn): JsonOf {
   }
 }
 
-export function jsonlWriter(file: AtomicFile, columns: readonly ExportColumn[]): RowWriter {
+export function jsonlWriter(file: ByteSink, columns: readonly ExportColumn[]): RowWriter {
   const sink = new TextSink(file);
   // Lines are concatenated from pre-quoted keys: the same bytes as JSON.stringify of an object with the
   // columns in order, without building that object per row.
@@ -134,6 +135,7 @@ export function jsonlWriter(file: AtomicFile, columns: readonly ExportColumn[]):
       return true;
     },
     finish: () => sink.flush(),
+    flush: () => sink.flush(),
   };
 }
 
@@ -143,7 +145,7 @@ export function csvField(value: string | number | null | readonly string[]): str
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvWriter(file: AtomicFile, columns: readonly ExportColumn[]): RowWriter {
+export function csvWriter(file: ByteSink, columns: readonly ExportColumn[]): RowWriter {
   const sink = new TextSink(file);
   sink.write(`${columns.join(',')}\r\n`);
   const readers = columns.map((c) => COLUMN_READERS[c]);
@@ -155,5 +157,6 @@ export function csvWriter(file: AtomicFile, columns: readonly ExportColumn[]): R
       return true;
     },
     finish: () => sink.flush(),
+    flush: () => sink.flush(),
   };
 }

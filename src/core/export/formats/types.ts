@@ -6,4 +6,9 @@ import type { ExportRow } from '../rows';
 export interface RowWriter {
   add(row: ExportRow, index: number, split: string | null): boolean;
   finish(): void;
+  /**
+   * Text formats only: writes what is buffered, so bytes formatted elsewhere (a second read thread) can
+   * follow in the file. Text lines do not depend on the rows before them.
+   */
+  flush?(): void;
 }
