@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { openDatabase } from '../../src/core/db/open';
 import { createCore } from '../../src/core/index';
 import type { ExportFormat } from '../../src/shared/exports';
 
@@ -49,7 +50,22 @@ async function duckdb(jsonl: string, outDir: string): Promise<void> {
   console.log(JSON.stringify({ rows, parquetSeconds, jsonSeconds, ...usage() }));
 }
 
+/**
+ * The floor under any export from SQLite: reading the exported columns of every prompt through better-sqlite3,
+ * one thread, nothing else (no formatting, no file). Our Parquet export cannot be faster than this read.
+ */
+function readCeiling(dbPath: string): void {
+  const db = openDatabase(dbPath, { migrate: false, readonly: true });
+  const started = performance.now();
+  let rows = 0;
+  for (const row of db.prepare(`SELECT ${COLUMNS.join(', ')} FROM prompts ORDER BY id`).raw().iterate()) if (row) rows++;
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  console.log(JSON.stringify({ rows, seconds }));
+}
+
 const [command, ...args] = process.argv.slice(2);
 if (command === 'export') await ours(args[0] as string, args[1] as ExportFormat, args[2] as string);
+else if (command === 'read-ceiling') readCeiling(args[0] as string);
 else if (command === 'duckdb') await duckdb(args[0] as string, args[1] as string);
 else throw new Error(`export bench: unknown command ${command}`);

@@ -151,11 +151,13 @@ function benchExport() {
     const oreal = runJson(process.execPath, ['out/bench/export.mjs', 'export', ws.db, 'oreal-jsonl', path.join(out, 'oreal')]);
     const parquet = runJson(process.execPath, ['out/bench/export.mjs', 'export', ws.db, 'parquet', path.join(out, 'parquet')]);
     const duck = runJson(process.execPath, ['out/bench/export.mjs', 'duckdb', file, path.join(out, 'duck')]);
+    const read = runJson(process.execPath, ['out/bench/export.mjs', 'read-ceiling', ws.db]);
     table([
       ['measure', 'RL Curator', 'DuckDB COPY', 'ratio', 'goal', ''],
       ['JSONL rows/s (6 columns)', `${fmt(jsonl.rowsPerSecond)} (${fmt(jsonl.seconds, 2)} s, ${fmt(jsonl.cpuSeconds, 2)} CPU s)`, `${fmt(duck.rows / duck.jsonSeconds)} (${fmt(duck.jsonSeconds, 2)} s)`, '', '>= 500k rows/s', verdict(jsonl.rowsPerSecond >= 500_000)],
       ['OREAL JSONL rows/s', `${fmt(oreal.rowsPerSecond)} (${fmt(oreal.seconds, 2)} s)`, '', '', '', ''],
       ['Parquet seconds (6 columns)', `${fmt(parquet.seconds, 2)} (${fmt(parquet.cpuSeconds, 2)} CPU s)`, fmt(duck.parquetSeconds, 2), `${fmt(parquet.seconds / duck.parquetSeconds, 2)}x`, 'within 1.5x of DuckDB', verdict(parquet.seconds <= 1.5 * duck.parquetSeconds)],
+      ['(SQLite read alone, 1 thread)', `${fmt(read.seconds, 2)} s`, '', `${fmt(read.seconds / duck.parquetSeconds, 2)}x`, '', ''],
       ['peak RSS MB (JSONL / Parquet)', `${fmt(jsonl.maxRssMB)} / ${fmt(parquet.maxRssMB)}`, fmt(duck.maxRssMB), '', '<= 300 MB', verdict(Math.max(jsonl.maxRssMB, parquet.maxRssMB) <= 300)],
     ]);
     console.log('  (DuckDB runs multi-threaded on both cores; its table is loaded untimed. Our exports run as jobs in a worker thread and include the manifest and checksums.)');
