@@ -4,8 +4,8 @@ import { PASS_RATE_BUCKETS } from '../../shared/domain';
 import { CuratorError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { countFromCells, facetsFromCells } from './facet-cells';
-import { BUCKET_CASE, COLUMN_SQL, isFacetOnly, whereClause } from './filter-sql';
-import type { FacetDimension } from './filter-sql';
+import { facetsByScan } from './scanned-facets';
+import { COLUMN_SQL, isFacetOnly, whereClause } from './filter-sql';
 import type { OrderCache } from './order-cache';
 
 /** Grid cells show the start of a question; the detail pane loads the whole text. */
@@ -56,7 +56,7 @@ export function countPrompts(db: Db, filter: PromptFilter): number {
 export function promptFacets(db: Db, filter: PromptFilter): Facets {
   const ready = readyDatasetIds(db);
   const names = new Map((db.prepare(`SELECT id, name FROM datasets WHERE status = 'ready'`).all() as { id: number; name: string }[]).map((d) => [d.id, d.name]));
-  const raw = isFacetOnly(filter) ? facetsFromCells(db, filter, ready) : facetsByScan(db, filter, ready);
+  const raw = isFacetOnly(filter) ? facetsFromCells(db, filter, ready) : facetsByScan(db, filter, ready, unindexedDatasetIds(db));
   const bucketOrder = (v: FacetValue) => PASS_RATE_BUCKETS.indexOf(v.value as (typeof PASS_RATE_BUCKETS)[number]);
   const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.label.localeCompare(b.label);
   return {
@@ -72,25 +72,6 @@ export function promptFacets(db: Db, filter: PromptFilter): Facets {
 }
 
 export type RawFacets = Omit<Facets, 'total'> & { total: number };
-
-/** Facet counts by scanning prompts: used when the filter has a search or column conditions. */
-function facetsByScan(db: Db, filter: PromptFilter, ready: number[]): RawFacets {
-  const unindexed = unindexedDatasetIds(db);
-  const group = (dimension: FacetDimension, keySql: string): FacetValue[] => {
-    const where = whereClause(filter, ready, dimension, unindexed);
-    const rows = db.prepare(`SELECT ${keySql} AS value, count(*) AS count FROM prompts p WHERE ${where.sql} GROUP BY 1`).all(...where.params) as { value: string | number | null; count: number }[];
-    return rows.map((r) => ({ value: r.value, label: '', count: r.count }));
-  };
-  const where = whereClause(filter, ready, undefined, unindexed);
-  return {
-    datasets: group('datasets', 'p.dataset_id'),
-    sources: group('sources', 'p.source'),
-    subjects: group('subjects', 'p.subject'),
-    levels: group('levels', 'p.level'),
-    passRateBuckets: group('passRateBuckets', BUCKET_CASE),
-    total: (db.prepare(`SELECT count(*) AS n FROM prompts p WHERE ${where.sql}`).get(...where.params) as { n: number }).n,
-  };
-}
 
 interface DetailRow {
   id: number;
