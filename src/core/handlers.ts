@@ -68,8 +68,8 @@ export function createHandlers(state: CoreState): Handlers {
     'jobs.list': ({ limit }) => jobs.list(limit),
     'jobs.cancel': ({ id }) => jobs.cancel(id),
 
-    'prompts.page': ({ filter, sort, offset, limit }) => pagePrompts(db, state.orderCache, filter, sort, offset, limit),
-    'prompts.facets': ({ filter }) => promptFacets(db, filter),
+    'prompts.page': ({ filter, sort, offset, limit }) => pagePrompts(db, state.queryCache, filter, sort, offset, limit),
+    'prompts.facets': ({ filter }) => promptFacets(db, state.queryCache, filter),
     'prompts.get': ({ id }) => promptWithCorrection(db, id),
 
     'views.list': () => listViews(db),

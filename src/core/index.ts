@@ -12,7 +12,7 @@ import type { Handlers } from './handlers';
 import { EXPORT_JOB_KIND } from './export/job';
 import { HostTurn } from './jobs/host-turn';
 import { JobRunner } from './jobs/runner';
-import { OrderCache } from './prompts/order-cache';
+import { QueryCache } from './prompts/query-cache';
 import { scheduleSearchIndexing } from './prompts/search-index';
 import type { CoreState } from './state';
 import { ensureWorkspaceId } from './workspace';
@@ -39,17 +39,17 @@ export interface Core {
   close(): Promise<void>;
 }
 
-const KEEPS_PROMPT_ORDER: ReadonlySet<EventPayload<'data.changed'>['scope']> = new Set(['views', 'exports']);
+const KEEPS_PROMPT_QUERIES: ReadonlySet<EventPayload<'data.changed'>['scope']> = new Set(['views', 'exports']);
 
 export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const bus = new EventEmitter();
   bus.setMaxListeners(100);
-  const orderCache = new OrderCache();
+  const queryCache = new QueryCache();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
-    // Every change of data goes through this event, so cached query orders can never go stale. Saved views
+    // Every change of data goes through this event, so cached query results can never go stale. Saved views
     // and export history change no prompt.
-    if (event === 'data.changed' && !KEEPS_PROMPT_ORDER.has((payload as EventPayload<'data.changed'>).scope)) orderCache.invalidate();
+    if (event === 'data.changed' && !KEEPS_PROMPT_QUERIES.has((payload as EventPayload<'data.changed'>).scope)) queryCache.invalidate();
     bus.emit(event, payload);
   };
   // Raised while this thread works, so that job threads give way between their transactions.
@@ -78,7 +78,7 @@ export function createCore(options: CoreOptions): Core {
     version: options.version ?? '0.0.0',
     host: options.host ?? 'test',
     jobs,
-    orderCache,
+    queryCache,
     emit,
   };
   const handlers: Handlers = createHandlers(state);

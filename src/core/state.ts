@@ -1,7 +1,7 @@
 import type { EventName, EventPayload } from '../shared/contract';
 import type { Db } from './db/open';
 import type { JobRunner } from './jobs/runner';
-import type { OrderCache } from './prompts/order-cache';
+import type { QueryCache } from './prompts/query-cache';
 
 /** What every feature's handlers share: the core thread's connection, the job runner, the event bus. */
 export interface CoreState {
@@ -12,7 +12,7 @@ export interface CoreState {
   version: string;
   host: 'electron' | 'server' | 'cli' | 'test';
   jobs: JobRunner;
-  /** Sorted id lists of recent grid queries; cleared on every data change. */
-  orderCache: OrderCache;
+  /** Recent prompt query results (grid orders, facet cells of a search); cleared on every data change. */
+  queryCache: QueryCache;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }

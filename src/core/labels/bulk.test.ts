@@ -87,8 +87,9 @@ describe('bulk labels', () => {
   it('label filters count the same in the grid and the facets, and clear cached orders on writes', async () => {
     const keep = await labelId(core, 'prompt', 'keep');
     const filter: PromptFilter = { labels: [{ op: 'has', labelIds: [keep] }] };
-    // Fetch (and cache) the ordered ids before labelling: the label write must drop that cache.
+    // Fetch (and cache) the ordered ids and facet cells before labelling: the label write must drop them.
     expect(unwrap(await core.invoke('prompts.page', { filter })).total).toBe(0);
+    expect(unwrap(await core.invoke('prompts.facets', { filter })).total).toBe(0);
     const geometry = await idsOf(core, { subjects: ['Geometry'] });
     unwrap(await core.invoke('labels.bulk', { selection: { kind: 'filter', filter: { subjects: ['Geometry'] } }, labelId: keep, action: 'add' }));
     const page = unwrap(await core.invoke('prompts.page', { filter }));

@@ -6,7 +6,7 @@ import type { Db } from '../db/open';
 import { countFromCells, facetsFromCells } from './facet-cells';
 import { facetsByScan } from './scanned-facets';
 import { COLUMN_SQL, isFacetOnly, whereClause } from './filter-sql';
-import type { OrderCache } from './order-cache';
+import type { QueryCache } from './query-cache';
 
 /** Grid cells show the start of a question; the detail pane loads the whole text. */
 const GRID_QUESTION_CHARS = 400;
@@ -28,10 +28,10 @@ function orderedIds(db: Db, filter: PromptFilter, sort: SortSpec[], ready: numbe
   return db.prepare(`SELECT p.id FROM prompts p WHERE ${where.sql} ORDER BY ${order}`).pluck().all(...where.params) as number[];
 }
 
-export function pagePrompts(db: Db, cache: OrderCache, filter: PromptFilter, sort: SortSpec[], offset: number, limit: number): { rows: PromptRow[]; total: number } {
+export function pagePrompts(db: Db, cache: QueryCache, filter: PromptFilter, sort: SortSpec[], offset: number, limit: number): { rows: PromptRow[]; total: number } {
   const ready = readyDatasetIds(db);
   // The unindexed list is part of the key: a search's results change when indexing finishes.
-  const ids = cache.get(JSON.stringify({ filter, sort, ready, unindexed: filter.search ? unindexedDatasetIds(db) : [] }), () => orderedIds(db, filter, sort, ready));
+  const ids = cache.get(`order:${JSON.stringify({ filter, sort, ready, unindexed: filter.search ? unindexedDatasetIds(db) : [] })}`, () => orderedIds(db, filter, sort, ready));
   const pageIds = ids.slice(offset, offset + limit);
   if (pageIds.length === 0) return { rows: [], total: ids.length };
   const rows = db
@@ -53,10 +53,10 @@ export function countPrompts(db: Db, filter: PromptFilter): number {
   return (db.prepare(`SELECT count(*) AS n FROM prompts p WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
 }
 
-export function promptFacets(db: Db, filter: PromptFilter): Facets {
+export function promptFacets(db: Db, cache: QueryCache, filter: PromptFilter): Facets {
   const ready = readyDatasetIds(db);
   const names = new Map((db.prepare(`SELECT id, name FROM datasets WHERE status = 'ready'`).all() as { id: number; name: string }[]).map((d) => [d.id, d.name]));
-  const raw = isFacetOnly(filter) ? facetsFromCells(db, filter, ready) : facetsByScan(db, filter, ready, unindexedDatasetIds(db));
+  const raw = isFacetOnly(filter) ? facetsFromCells(db, filter, ready) : facetsByScan(db, cache, filter, ready, unindexedDatasetIds(db));
   const bucketOrder = (v: FacetValue) => PASS_RATE_BUCKETS.indexOf(v.value as (typeof PASS_RATE_BUCKETS)[number]);
   const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.label.localeCompare(b.label);
   return {

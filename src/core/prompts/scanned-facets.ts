@@ -6,6 +6,7 @@ import type { FacetValue, PromptFilter } from '../../shared/domain';
 import type { Db } from '../db/open';
 import type { FacetDimension } from './filter-sql';
 import { BUCKET_CASE, whereClause } from './filter-sql';
+import type { QueryCache } from './query-cache';
 import type { RawFacets } from './queries';
 
 interface Cell {
@@ -38,11 +39,15 @@ function withoutFacetConditions(filter: PromptFilter): PromptFilter {
   return rest;
 }
 
-export function facetsByScan(db: Db, filter: PromptFilter, ready: readonly number[], unindexed: readonly number[]): RawFacets {
-  const where = whereClause(withoutFacetConditions(filter), ready, undefined, unindexed);
-  const cells = db
-    .prepare(`SELECT p.dataset_id AS datasetId, p.source, p.subject, p.level, ${BUCKET_CASE} AS bucket, count(*) AS count FROM prompts p WHERE ${where.sql} GROUP BY 1, 2, 3, 4, 5`)
-    .all(...where.params) as Cell[];
+/** The scanned cells are cached per non-facet filter: clicking facet values under the same search reuses them. */
+export function facetsByScan(db: Db, cache: QueryCache, filter: PromptFilter, ready: readonly number[], unindexed: readonly number[]): RawFacets {
+  const scanned = withoutFacetConditions(filter);
+  const cells = cache.get(`cells:${JSON.stringify({ scanned, ready, unindexed })}`, () => {
+    const where = whereClause(scanned, ready, undefined, unindexed);
+    return db
+      .prepare(`SELECT p.dataset_id AS datasetId, p.source, p.subject, p.level, ${BUCKET_CASE} AS bucket, count(*) AS count FROM prompts p WHERE ${where.sql} GROUP BY 1, 2, 3, 4, 5`)
+      .all(...where.params) as Cell[];
+  });
   return facetsOfCells(cells, filter);
 }
 
