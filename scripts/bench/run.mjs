@@ -49,7 +49,7 @@ function benchPrompts() {
   try {
     const a = runJson(process.execPath, ['out/bench/prompts.mjs', 'import', file, ours.db]);
     // Same rows per transaction as ours (src/core/import/run-import.ts ROWS_PER_TRANSACTION).
-    const b = runJson('python3', ['scripts/bench/python_import_prompts.py', file, py.db, '20000']);
+    const b = runJson('python3', ['scripts/bench/python_import_prompts.py', file, py.db, '16000']);
     const nb = runJson('python3', ['scripts/bench/python_import_prompts.py', file, bare.db, '5000', '--bare']);
     const w = runJson(process.execPath, ['out/bench/prompts.mjs', 'write-ceiling', file, ceiling.db]);
     const q = runJson(process.execPath, ['out/bench/prompts.mjs', 'queries', ours.db, '200']);

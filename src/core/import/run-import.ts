@@ -40,13 +40,13 @@ async function* reportingFatalErrors(batches: AsyncGenerator<ProducedBatch>, fil
  * Rows per write transaction. Each commit rewrites the pages of the question-hash index that its rows touched,
  * and with random keys that is nearly the whole index: SQLite alone wrote 1M rows at 63k rows/s in 5k-row
  * transactions and at 147k rows/s in 50k-row ones (measured, same machine). The rows wait in memory until their
- * transaction (~1.5 KB of heap each): 20k rows keep a 1M-row import under 300 MB peak RSS (32k went to ~330 MB)
- * and hold the write lock ~0.2 s at a time.
+ * transaction (~1.5 KB of heap each): 16k rows kept a 1M-row import at ~280 MB peak RSS (20k: ~297 MB, 32k:
+ * ~330 MB; the budget is 300) and hold the write lock ~0.15 s at a time.
  *
  * Building the rows on a second core was tried too: ~20% more rows/s but ~100 MB more RSS (a second V8 heap and
  * the structured clones), and the SQLite writes stay the bottleneck either way.
  */
-export const ROWS_PER_TRANSACTION = 20_000;
+export const ROWS_PER_TRANSACTION = 16_000;
 
 export async function runPromptImport(request: ImportRequest, ctx: JobContext, readerOptions: ReaderOptions = {}): Promise<Record<string, unknown>> {
   const { db } = ctx;
