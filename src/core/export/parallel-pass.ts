@@ -8,7 +8,8 @@ import { sieveCounts } from './select';
 import type { ReadHelper } from './read-helper';
 import { createRangeReader } from './read-range';
 import type { Streaming } from './streaming';
-import { bytesOf, throwIfCancelled, yieldToEvents } from './streaming';
+import { throwIfCancelled } from '../jobs/cancel';
+import { bytesOf, yieldToEvents } from './streaming';
 
 /** Helper blocks asked for ahead of the job thread: with BLOCK_BYTES, ~10 MB of output in flight. */
 const AHEAD = 3;

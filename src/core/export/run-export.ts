@@ -25,7 +25,8 @@ import { createScan, Sieve } from './scan';
 import type { Selection } from './select';
 import { selectPrompts, sieveCounts } from './select';
 import type { Streaming } from './streaming';
-import { bytesOf, throwIfCancelled, yieldToEvents } from './streaming';
+import { throwIfCancelled } from '../jobs/cancel';
+import { bytesOf, yieldToEvents } from './streaming';
 import { createWriterFactory } from './writers';
 
 export interface ExportJobParams {

@@ -1,6 +1,5 @@
 // What the export's reading passes (run-export.ts, parallel-pass.ts) share: where rows go, progress,
-// and the cancel check between chunks.
-import { CuratorError } from '../../shared/errors';
+// and the yield between chunks.
 import type { Db } from '../db/open';
 import type { AtomicFile } from './atomic-file';
 import type { ExportReporter } from './progress';
@@ -23,10 +22,6 @@ export interface Streaming {
   counted(id: number, source: string | null, passRate: number | null, corrected: boolean, labelIds: readonly number[]): void;
 }
 
-/** Same as throwIfCancelled in jobs/execute.ts, which this module cannot import (registry cycle). */
-export function throwIfCancelled(signal: AbortSignal): void {
-  if (signal.aborted) throw new CuratorError('CANCELLED', 'Cancelled by the user; nothing was kept.');
-}
 
 /** Lets a cancel message (worker) or call (in-process) through between chunks. */
 export const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
