@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/temp-workspace';
+import { EXPORT_COLUMNS } from '../../shared/exports';
 import type { ExportColumn } from '../../shared/exports';
 import { AtomicFile } from './atomic-file';
 import { parquetRows } from './export-test-kit';
@@ -12,22 +13,8 @@ import { flatParquetWriter } from './formats/parquet-flat';
 import { columnValue } from './formats/text';
 import type { ExportRow } from './rows';
 
-const COLUMNS: ExportColumn[] = [
-  'id',
-  'dataset',
-  'source_id',
-  'question',
-  'gold_answer',
-  'original_gold_answer',
-  'pass_rate',
-  'dataset_pass_rate',
-  'empirical_pass_rate',
-  'graded_rollouts',
-  'source',
-  'subject',
-  'level',
-  'split',
-];
+// Every generic column but the nested `labels` list (hyparquet-writer writes that one).
+const COLUMNS: ExportColumn[] = EXPORT_COLUMNS.filter((c) => c !== 'labels');
 const NUMERIC: ReadonlySet<ExportColumn> = new Set(['id', 'pass_rate', 'dataset_pass_rate', 'empirical_pass_rate', 'graded_rollouts', 'level']);
 const SPLITS = ['train', 'val', null];
 const TEXTS = ['Compute $\\frac{1}{2}$', 'π ∑ 中文 Ω \u{1F600}', 'quote " and \\ backslash', '', 'line\nbreak\ttab'];
