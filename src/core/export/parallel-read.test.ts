@@ -74,7 +74,7 @@ describe('exports read on two threads', () => {
     tmp.cleanup();
   });
 
-  const context = (signal = new AbortController().signal, progress: JobContext['progress'] = () => undefined): JobContext => ({ db, jobId, signal, progress, issue: () => undefined, giveWay: async () => undefined });
+  const context = (signal = new AbortController().signal, progress: JobContext['progress'] = () => undefined): JobContext => ({ db, jobId, signal, progress, issue: () => undefined, giveWay: async () => undefined, hostWaiting: () => false });
 
   async function exportWith(name: string, input: Omit<ExportRequestInput, 'outDir'>, options: ReadHelperOptions) {
     const outDir = path.join(tmp.dir, 'out', name);

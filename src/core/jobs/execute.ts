@@ -13,7 +13,7 @@ export async function executeJob(
   params: unknown,
   signal: AbortSignal,
   emit: (message: WorkerMessage) => void,
-  giveWay: () => Promise<void>,
+  turn: { giveWay(): Promise<void>; hostWaiting(): boolean },
 ): Promise<void> {
   const def = jobDefinition(kind);
   try {
@@ -23,7 +23,8 @@ export async function executeJob(
       signal,
       progress: (progress: JobProgress) => emit({ type: 'progress', progress }),
       issue: (issue: RecordIssue) => emit({ type: 'issue', issue }),
-      giveWay,
+      giveWay: turn.giveWay,
+      hostWaiting: turn.hostWaiting,
     });
     emit({ type: 'done', result });
   } catch (err) {

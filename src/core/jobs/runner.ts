@@ -133,9 +133,10 @@ export class JobRunner {
       // Let start() return (and the caller subscribe) before the first chunk runs.
       await new Promise<void>((resolve) => setImmediate(resolve));
       try {
-        // In one thread the host runs whenever the job awaits: giving way is letting the loop turn.
-        const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
-        await executeJob(jobDb, id, kind, params, controller.signal, (m) => this.handle(id, m), giveWay);
+        // In one thread the host runs whenever the job awaits (giving way is letting the loop turn), and
+        // it can never be waiting while the job runs.
+        const turn = { giveWay: () => new Promise<void>((resolve) => setImmediate(resolve)), hostWaiting: () => false };
+        await executeJob(jobDb, id, kind, params, controller.signal, (m) => this.handle(id, m), turn);
       } finally {
         jobDb.close();
       }

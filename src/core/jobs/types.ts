@@ -17,6 +17,8 @@ export interface JobContext {
    * (its writes would otherwise starve behind the job's; see host-turn.ts).
    */
   giveWay(): Promise<void>;
+  /** True while the host thread waits to write: a long transaction should end at its next step. */
+  hostWaiting(): boolean;
 }
 
 export interface JobDefinition<P = unknown> {

@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   const db = openDatabase(data.dbPath, { migrate: false, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
   try {
     const hostTurn = new HostTurn(data.hostTurn);
-    await executeJob(db, data.jobId, data.kind, data.params, controller.signal, (m: WorkerMessage) => port.postMessage(m), () => hostTurn.giveWay());
+    await executeJob(db, data.jobId, data.kind, data.params, controller.signal, (m: WorkerMessage) => port.postMessage(m), {
+      giveWay: () => hostTurn.giveWay(),
+      hostWaiting: () => hostTurn.busy(),
+    });
   } finally {
     db.close();
     port.close();

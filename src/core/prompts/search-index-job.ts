@@ -8,7 +8,14 @@ export interface SearchIndexParams {
   datasetId: number;
 }
 
+/**
+ * Rows per transaction, indexed STEP rows per statement. Large transactions index fastest, but a label saved
+ * meanwhile waited for the whole transaction (~0.6 s at 20k rows); so a transaction ends early, at its next
+ * step, when the host thread waits to write. 1M prompts with a host write every ~0.2 s: indexed in 35 s, host
+ * writes waited 34 ms at the median (was 40 s and 630 ms).
+ */
 const CHUNK = 20_000;
+const STEP = 500;
 
 function clearIndex(db: Db, datasetId: number): void {
   db.prepare(`DELETE FROM prompts_fts WHERE rowid IN (SELECT id FROM prompts WHERE dataset_id = ?)`).run(datasetId);
@@ -24,25 +31,40 @@ export const searchIndexJob: JobDefinition<SearchIndexParams> = {
     db.transaction(() => clearIndex(db, datasetId)).immediate();
     const insert = db.prepare(
       `INSERT INTO prompts_fts (rowid, question, gold_answer)
-       SELECT id, question, gold_answer FROM prompts WHERE dataset_id = ? AND id > ? ORDER BY id LIMIT ${CHUNK}`,
+       SELECT id, question, gold_answer FROM prompts WHERE +dataset_id = ? AND id > ? ORDER BY id LIMIT ${STEP}`,
     );
-    const lastId = db.prepare(`SELECT max(id) FROM (SELECT id FROM prompts WHERE dataset_id = ? AND id > ? ORDER BY id LIMIT ${CHUNK})`).pluck();
+    // `+dataset_id`: walk the rowids from `id > ?` (a dataset's rows are imported together); through the
+    // (dataset_id, row_index) index each step sorted the whole dataset, ~65 ms per step at 1M rows.
+    const lastId = db.prepare(`SELECT max(id) FROM (SELECT id FROM prompts WHERE +dataset_id = ? AND id > ? ORDER BY id LIMIT ${STEP})`).pluck();
+    /** Indexes up to CHUNK rows after `from`, fewer if the host waits; returns the rows and the last id done. */
+    const indexChunk = db.transaction((from: number): { rows: number; last: number } => {
+      let last = from;
+      let rows = 0;
+      while (rows < CHUNK) {
+        const next = lastId.get(datasetId, last) as number | null;
+        if (next === null) break;
+        rows += insert.run(datasetId, last).changes;
+        last = next;
+        if (ctx.hostWaiting()) break;
+      }
+      return { rows, last };
+    });
     const started = Date.now();
     let after = 0;
     let done = 0;
     for (;;) {
       throwIfCancelled(ctx.signal);
-      const next = lastId.get(datasetId, after) as number | null;
-      if (next === null) break;
       // BEGIN IMMEDIATE: take the write lock up front (a deferred read-then-write transaction can fail
       // with SQLITE_BUSY_SNAPSHOT when another connection commits in between).
-      const inserted = db.transaction(() => insert.run(datasetId, after).changes).immediate();
-      after = next;
-      done += inserted;
+      const chunk = indexChunk.immediate(after);
+      if (chunk.rows === 0) break;
+      after = chunk.last;
+      done += chunk.rows;
       const seconds = (Date.now() - started) / 1000;
       const rate = seconds > 0 ? done / seconds : 0;
       ctx.progress({ phase: 'Building the search index', bytesDone: done, bytesTotal: total, rows: done, badRows: 0, rowsPerSecond: rate, etaSeconds: rate > 0 ? (total - done) / rate : null });
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      // The index job holds the write lock chunk after chunk; a label saved meanwhile goes in now.
+      await ctx.giveWay();
     }
     db.prepare(`UPDATE datasets SET search_indexed = 1 WHERE id = ?`).run(datasetId);
     return { datasetId, indexed: done };

@@ -4,8 +4,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/temp-workspace';
+import { openDatabase } from '../db/open';
 import { createCore } from '../index';
 import type { Core } from '../index';
+import { searchIndexJob } from './search-index-job';
 
 async function indexJobsDone(core: Core): Promise<void> {
   const jobs = await core.invoke('jobs.list', { limit: 50 });
@@ -71,5 +73,34 @@ describe('search index', () => {
     expect(check.prepare(`SELECT count(*) FROM prompts_fts WHERE prompts_fts MATCH '"remainder"'`).pluck().get()).toBe(expected('remainder'));
     check.close();
     expect(await searchTotal(core, 'remainder')).toBe(expected('remainder'));
+  });
+
+  it('ends each transaction at its next step while the host waits to write, and still indexes every row', async () => {
+    await core.close();
+    const db = openDatabase(dbPath, { migrate: false });
+    let transactions = 0;
+    let gaveWay = 0;
+    const progressRows: number[] = [];
+    const result = await searchIndexJob.run(
+      { datasetId: 1 },
+      {
+        db,
+        jobId: 0,
+        signal: new AbortController().signal,
+        progress: (p) => progressRows.push(p.rows),
+        issue: () => undefined,
+        giveWay: async () => void gaveWay++,
+        hostWaiting: () => (transactions++, true),
+      },
+    );
+    const indexed = db.prepare(`SELECT count(*) FROM prompts_fts WHERE prompts_fts MATCH '"remainder"'`).pluck().get();
+    db.close();
+    core = createCore({ dbPath });
+    expect(result).toEqual({ datasetId: 1, indexed: 3000 });
+    // One 500-row step per transaction, the host given its turn after each.
+    expect(progressRows).toEqual(Array.from({ length: 6 }, (_, i) => (i + 1) * 500));
+    expect(gaveWay).toBe(6);
+    expect(transactions).toBe(6);
+    expect(indexed).toBe(expected('remainder'));
   });
 });
