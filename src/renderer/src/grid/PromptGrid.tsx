@@ -40,7 +40,9 @@ export function PromptGrid({ ref, baseFilter, dataVersion, onTotal, onColumnsCha
   const services = useServices();
   const [api, setApi] = useState<GridApi<PromptRow> | null>(null);
   const apiRef = useRef<GridApi<PromptRow> | null>(null);
-  const [ready, setReady] = useState(false);
+  // The facet/search filter whose rows the grid shows; ready only while that is the current one, so the
+  // moment a filter changes the grid reads as loading (scripts and tests wait on data-grid-ready).
+  const [readyKey, setReadyKey] = useState<string | null>(null);
   const [loading, setLoading] = useState(0);
   const filterKey = JSON.stringify(baseFilter);
   const liveFilterKey = useRef(filterKey);
@@ -63,7 +65,7 @@ export function PromptGrid({ ref, baseFilter, dataVersion, onTotal, onColumnsCha
         // A slow answer for a filter the user already left must not overwrite the current count.
         if (liveFilterKey.current !== filterKey) return;
         if (columns !== JSON.stringify(filterModelToColumns(api.getFilterModel() as Record<string, unknown>) ?? null)) return;
-        setReady(true);
+        setReadyKey(filterKey);
         callbacks.current.onTotal(total);
       },
       onError: services.reportError,
@@ -138,7 +140,7 @@ export function PromptGrid({ ref, baseFilter, dataVersion, onTotal, onColumnsCha
   }, []);
 
   return (
-    <div className="prompt-grid" data-testid="prompt-grid" data-grid-ready={ready ? 'true' : 'false'} data-loading={loading > 0 ? 'true' : 'false'}>
+    <div className="prompt-grid" data-testid="prompt-grid" data-grid-ready={readyKey === filterKey ? 'true' : 'false'} data-loading={loading > 0 ? 'true' : 'false'}>
       <AgGridReact<PromptRow>
         theme={gridTheme}
         rowModelType="infinite"
