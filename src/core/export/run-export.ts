@@ -19,9 +19,8 @@ import type { ReadHelper, ReadHelperOptions } from './read-helper';
 import { resolveExport } from './request';
 import type { ResolvedExport } from './request';
 import type { ExportRow } from './rows';
-import { CHUNK_ROWS, createLabelLookup, createRowBuilder, createSelectionReader } from './rows';
-import { field } from './layout';
-import { createScan, Sieve } from './scan';
+import { createRangeReader } from './read-range';
+import { CHUNK_ROWS, createSelectionReader } from './rows';
 import type { Selection } from './select';
 import { selectPrompts, sieveCounts } from './select';
 import type { Streaming } from './streaming';
@@ -69,21 +68,13 @@ async function twoPasses(s: Streaming): Promise<Selection['counts']> {
 }
 
 async function onePass(s: Streaming): Promise<Selection['counts']> {
-  const scan = createScan(s.db, s.ex, 'full');
-  const { at } = scan.layout;
-  const sieve = new Sieve(s.ex, scan.layout);
-  const build = createRowBuilder(s.db, s.ex, scan.layout);
-  const labelsOf = createLabelLookup(s.db);
-  const { visible } = s;
-  for (let rows = scan.next(); rows.length > 0; rows = scan.next()) {
-    throwIfCancelled(s.signal);
-    const labels = labelsOf((rows[0] as [number])[0], (rows[rows.length - 1] as [number])[0]);
-    for (const r of rows) {
-      if (!sieve.keep(r)) continue;
-      s.emit(build(r, sieve.empirical, field<number>(r, at.graded) ?? 0, 0, labels.get(r[0] as number)));
-    }
-    s.report('Writing', sieve.matched, Math.max(visible, sieve.matched), bytesOf(s.files));
+  const reader = createRangeReader(s.db, s.ex);
+  const { sieve } = reader;
+  throwIfCancelled(s.signal);
+  for (const _page of reader.readPages(0, Number.MAX_SAFE_INTEGER, s.emit)) {
+    s.report('Writing', sieve.matched, Math.max(s.visible, sieve.matched), bytesOf(s.files));
     await yieldToEvents();
+    throwIfCancelled(s.signal);
   }
   return sieveCounts(sieve);
 }
