@@ -1,53 +1,69 @@
-// Facet counts and totals from prompt_facet_cells (one row per combination of facet values), for
-// filters that use only facet dimensions: a few hundred rows instead of 10^6 prompts.
+// Facet counts from cells: one count per combination of facet values (dataset, source, subject, level,
+// pass-rate bucket). Facet-only filters read the cells kept in prompt_facet_cells (a few hundred rows
+// instead of 10^6 prompts); other filters count their cells by one scan (scanned-facets.ts). Either way each
+// facet is summed here, leaving out its own dimension's condition, as a facet count must.
 import type { FacetValue, PromptFilter } from '../../shared/domain';
 import type { Db } from '../db/open';
-import type { FacetDimension, SqlFragment } from './filter-sql';
+import type { FacetDimension } from './filter-sql';
 import { visibleDatasets } from './filter-sql';
 import type { RawFacets } from './queries';
 
-function cellWhere(filter: PromptFilter, ready: readonly number[], omit?: FacetDimension): SqlFragment {
-  const parts = [visibleDatasets(ready, 'c.dataset_id')];
-  const params: unknown[] = [];
-  const inList = (column: string, values: readonly unknown[] | undefined, dimension: FacetDimension) => {
-    if (!values || omit === dimension) return;
-    const nonNull = values.filter((v) => v !== null);
-    const alts: string[] = [];
-    if (nonNull.length > 0) {
-      alts.push(`${column} IN (${nonNull.map(() => '?').join(', ')})`);
-      params.push(...nonNull);
-    }
-    if (nonNull.length < values.length) alts.push(`${column} IS NULL`);
-    parts.push(alts.length === 0 ? '0' : `(${alts.join(' OR ')})`);
+export interface Cell {
+  datasetId: number;
+  source: string | null;
+  subject: string | null;
+  level: number | null;
+  bucket: string;
+  count: number;
+}
+
+type CellValue = string | number | null;
+
+const DIMENSIONS: readonly { dimension: FacetDimension; value(c: Cell): CellValue; chosen(f: PromptFilter): readonly CellValue[] | undefined }[] = [
+  { dimension: 'datasets', value: (c) => c.datasetId, chosen: (f) => f.datasetIds },
+  { dimension: 'sources', value: (c) => c.source, chosen: (f) => f.sources },
+  { dimension: 'subjects', value: (c) => c.subject, chosen: (f) => f.subjects },
+  { dimension: 'levels', value: (c) => c.level, chosen: (f) => f.levels },
+  { dimension: 'passRateBuckets', value: (c) => c.bucket, chosen: (f) => f.passRateBuckets },
+];
+
+/** Whether a cell passes the filter's facet conditions, all of them or all but `except`'s. */
+function cellTest(filter: PromptFilter): (cell: Cell, except: FacetDimension | null) => boolean {
+  const conditions = DIMENSIONS.map((d) => ({ ...d, values: d.chosen(filter) }));
+  return (cell, except) => conditions.every((c) => c.dimension === except || c.values === undefined || c.values.includes(c.value(cell)));
+}
+
+export function totalOfCells(cells: readonly Cell[], filter: PromptFilter): number {
+  const passes = cellTest(filter);
+  let total = 0;
+  for (const cell of cells) if (passes(cell, null)) total += cell.count;
+  return total;
+}
+
+export function facetsOfCells(cells: readonly Cell[], filter: PromptFilter): RawFacets {
+  const passes = cellTest(filter);
+  const facet = (dimension: FacetDimension, value: (c: Cell) => CellValue): FacetValue[] => {
+    const counts = new Map<CellValue, number>();
+    for (const cell of cells) if (passes(cell, dimension)) counts.set(value(cell), (counts.get(value(cell)) ?? 0) + cell.count);
+    return [...counts].map(([v, count]) => ({ value: v, label: '', count }));
   };
-  inList('c.dataset_id', filter.datasetIds, 'datasets');
-  inList('c.source', filter.sources, 'sources');
-  inList('c.subject', filter.subjects, 'subjects');
-  inList('c.level', filter.levels, 'levels');
-  inList('c.pass_bucket', filter.passRateBuckets, 'passRateBuckets');
-  return { sql: parts.join(' AND '), params };
+  const byDimension = Object.fromEntries(DIMENSIONS.map((d) => [d.dimension, facet(d.dimension, d.value)])) as Record<FacetDimension, FacetValue[]>;
+  return { ...byDimension, total: totalOfCells(cells, filter) };
+}
+
+function storedCells(db: Db, ready: readonly number[]): Cell[] {
+  return db
+    .prepare(
+      `SELECT c.dataset_id AS datasetId, c.source, c.subject, c.level, c.pass_bucket AS bucket, c.count
+       FROM prompt_facet_cells c WHERE ${visibleDatasets(ready, 'c.dataset_id')} AND c.count > 0`,
+    )
+    .all() as Cell[];
 }
 
 export function countFromCells(db: Db, filter: PromptFilter, ready: readonly number[]): number {
-  const where = cellWhere(filter, ready);
-  return (db.prepare(`SELECT coalesce(sum(c.count), 0) AS n FROM prompt_facet_cells c WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  return totalOfCells(storedCells(db, ready), filter);
 }
 
 export function facetsFromCells(db: Db, filter: PromptFilter, ready: readonly number[]): RawFacets {
-  const group = (dimension: FacetDimension, column: string): FacetValue[] => {
-    const where = cellWhere(filter, ready, dimension);
-    const rows = db.prepare(`SELECT ${column} AS value, sum(c.count) AS count FROM prompt_facet_cells c WHERE ${where.sql} GROUP BY 1`).all(...where.params) as {
-      value: string | number | null;
-      count: number;
-    }[];
-    return rows.filter((r) => r.count > 0).map((r) => ({ value: r.value, label: '', count: r.count }));
-  };
-  return {
-    datasets: group('datasets', 'c.dataset_id'),
-    sources: group('sources', 'c.source'),
-    subjects: group('subjects', 'c.subject'),
-    levels: group('levels', 'c.level'),
-    passRateBuckets: group('passRateBuckets', 'c.pass_bucket'),
-    total: countFromCells(db, filter, ready),
-  };
+  return facetsOfCells(storedCells(db, ready), filter);
 }
