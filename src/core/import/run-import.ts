@@ -88,8 +88,11 @@ export async function runPromptImport(request: ImportRequest, ctx: JobContext, r
     if (pending.length >= ROWS_PER_TRANSACTION) {
       writeChunk(pending);
       pending = [];
+      // A commit is worth reporting whatever the time since the last report: its rows are now on disk.
+      report('Importing prompts', { bytesDone: batch.bytesDone, rows, badRows }, true);
       // The import holds the write lock most of the time; a label saved meanwhile goes in now.
       await ctx.giveWay();
+      continue;
     }
     report('Importing prompts', { bytesDone: batch.bytesDone, rows, badRows });
   }
