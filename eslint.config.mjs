@@ -5,8 +5,28 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'crypto', 'stream', 'url', 'util', 'zlib', 'readline', 'module', 'events', 'net'];
-const nodeBuiltins = NODE_BUILTINS.map((name) => ({ group: [name], message: 'Node built-ins are not allowed in this layer.' }));
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'http',
+  'crypto',
+  'stream',
+  'url',
+  'util',
+  'zlib',
+  'readline',
+  'module',
+  'events',
+  'net',
+];
+const nodeBuiltins = NODE_BUILTINS.map((name) => ({
+  group: [name],
+  message: 'Node built-ins are not allowed in this layer.',
+}));
 
 const restrict = (...patterns) => ['error', { patterns }];
 const banned = (group, message) => ({ group, message });
@@ -31,8 +51,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         ...nodeBuiltins,
-        banned(['electron', 'react', 'react-dom', 'better-sqlite3', 'hyparquet*', 'katex', 'ag-grid-*'], 'src/shared is pure TypeScript: contract, schemas and domain types only.'),
-        banned(['**/core/**', '**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', '**/cli/**'], 'src/shared must not depend on any other layer.'),
+        banned(
+          ['electron', 'react', 'react-dom', 'better-sqlite3', 'hyparquet*', 'katex', 'ag-grid-*'],
+          'src/shared is pure TypeScript: contract, schemas and domain types only.',
+        ),
+        banned(
+          ['**/core/**', '**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', '**/cli/**'],
+          'src/shared must not depend on any other layer.',
+        ),
       ),
     },
   },
@@ -40,8 +66,14 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        banned(['electron', 'electron/*', 'react', 'react-dom', 'katex', 'ag-grid-*'], 'src/core is Node only: no Electron, no UI.'),
-        banned(['**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', '**/cli/**'], 'src/core must not depend on a host.'),
+        banned(
+          ['electron', 'electron/*', 'react', 'react-dom', 'katex', 'ag-grid-*'],
+          'src/core is Node only: no Electron, no UI.',
+        ),
+        banned(
+          ['**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', '**/cli/**'],
+          'src/core must not depend on a host.',
+        ),
       ),
     },
   },
@@ -58,7 +90,10 @@ export default tseslint.config(
     files: ['src/main/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        banned(['react', 'react-dom', '**/renderer/**', '**/server/**', '**/cli/**'], 'Electron main must not import the UI or other hosts.'),
+        banned(
+          ['react', 'react-dom', '**/renderer/**', '**/server/**', '**/cli/**'],
+          'Electron main must not import the UI or other hosts.',
+        ),
       ),
     },
   },
@@ -67,7 +102,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         ...nodeBuiltins,
-        banned(['better-sqlite3', 'react', 'react-dom', '**/core/**', '**/renderer/**', '**/main/**', '**/server/**'], 'The sandboxed preload may import only electron and src/shared.'),
+        banned(
+          ['better-sqlite3', 'react', 'react-dom', '**/core/**', '**/renderer/**', '**/main/**', '**/server/**'],
+          'The sandboxed preload may import only electron and src/shared.',
+        ),
       ),
     },
   },
@@ -79,8 +117,14 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': restrict(
         ...nodeBuiltins,
-        banned(['electron', 'electron/*', 'better-sqlite3', 'hyparquet*'], 'The renderer runs in a sandboxed browser: talk to the contract through a transport.'),
-        banned(['**/core/**', '**/main/**', '**/preload/index*', '**/server/**', '**/cli/**'], 'The renderer may import only src/shared and its own code.'),
+        banned(
+          ['electron', 'electron/*', 'better-sqlite3', 'hyparquet*'],
+          'The renderer runs in a sandboxed browser: talk to the contract through a transport.',
+        ),
+        banned(
+          ['**/core/**', '**/main/**', '**/preload/index*', '**/server/**', '**/cli/**'],
+          'The renderer may import only src/shared and its own code.',
+        ),
       ),
     },
   },

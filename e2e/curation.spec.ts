@@ -6,7 +6,19 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { docsScreenshot, expect, expectRowCount, fixture, FIXTURES_SKIP_REASON, gridCell, hasFixtures, openApp, test, useWorkspacePerFile, watchedPage } from './fixtures';
+import {
+  docsScreenshot,
+  expect,
+  expectRowCount,
+  fixture,
+  FIXTURES_SKIP_REASON,
+  gridCell,
+  hasFixtures,
+  openApp,
+  test,
+  useWorkspacePerFile,
+  watchedPage,
+} from './fixtures';
 
 test.skip(!hasFixtures, FIXTURES_SKIP_REASON);
 test.describe.configure({ mode: 'serial' });
@@ -125,7 +137,9 @@ test(`labels ${KEYBOARD_LABELLED} prompts from the keyboard in review mode`, asy
   await expect(page.getByTestId('gold-correction')).toHaveAttribute('data-corrected', 'false');
   await page.keyboard.press('Control+Shift+z');
   await expect(page.getByTestId('gold-correction')).toHaveAttribute('data-corrected', 'true');
-  await expect(page.getByTestId('review-history').getByTestId('history-entry').first()).toContainText('Corrected gold answer');
+  await expect(page.getByTestId('review-history').getByTestId('history-entry').first()).toContainText(
+    'Corrected gold answer',
+  );
 
   // ? lists every shortcut, the label keys included.
   await page.keyboard.press('?');
@@ -148,7 +162,10 @@ test(`labels ${KEYBOARD_LABELLED} prompts from the keyboard in review mode`, asy
 
 test(`bulk-labels the ${GEOMETRY} Geometry prompts and undoes it in one step`, async () => {
   expect(GEOMETRY).toBe(41);
-  await page.getByTestId('facet-subjects').getByRole('checkbox', { name: /^Geometry\b/ }).check();
+  await page
+    .getByTestId('facet-subjects')
+    .getByRole('checkbox', { name: /^Geometry\b/ })
+    .check();
   await expectRowCount(page, GEOMETRY);
 
   await page.getByTestId('bulk-button').click();
@@ -200,14 +217,22 @@ test('keeps labels, notes and history after the server restarts', async () => {
   await expectRowCount(page, 1);
   await gridCell(page, 0, 'question').click();
   await expect(page.getByTestId('detail-annotator-note-text')).toHaveValue('Checked the diagram by hand.');
-  await expect(page.getByTestId('detail-annotator').getByTestId('label-toggle-keep')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('detail-annotator').getByTestId('label-toggle-keep')).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await expect(page.getByTestId('gold-corrected')).toBeVisible();
   await expect(page.getByTestId('detail-history')).toContainText('Added “keep”');
   await page.getByTestId('clear-filters').click();
   await expectRowCount(page, records.length);
   // Exactly the prompts labelled from the keyboard carry "keep".
   const keep = (await call<{ id: number; name: string }[]>('labels.defs', {})).find((d) => d.name === 'keep');
-  const ids = (await call<{ rows: { id: number }[] }>('prompts.page', { filter: { labels: [{ op: 'has', labelIds: [keep?.id] }] }, limit: 100 })).rows.map((r) => r.id);
+  const ids = (
+    await call<{ rows: { id: number }[] }>('prompts.page', {
+      filter: { labels: [{ op: 'has', labelIds: [keep?.id] }] },
+      limit: 100,
+    })
+  ).rows.map((r) => r.id);
   expect(ids.sort((a, b) => a - b)).toEqual([...kept].sort((a, b) => a - b));
 });
 
@@ -282,7 +307,10 @@ test('exports OREAL JSONL with splits; files match the manifest', async () => {
   const summary = page.getByTestId('export-manifest');
   await expect(summary).toBeVisible({ timeout: 60_000 });
   const manifestPath = (await summary.getAttribute('data-manifest-path')) ?? '';
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { files: ManifestFile[]; counts: { exported: number; perSplit: Record<string, number>; correctedGoldAnswers: number } };
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as {
+    files: ManifestFile[];
+    counts: { exported: number; perSplit: Record<string, number>; correctedGoldAnswers: number };
+  };
   expect(manifest.counts.exported).toBe(records.length);
   expect(manifest.counts.correctedGoldAnswers).toBe(1);
   expect(manifest.counts.perSplit).toEqual({ train: 450, test: 50 });
@@ -307,7 +335,9 @@ test('a second export leaving out "keep" differs from the first by exactly those
   await page.getByTestId('export-exclude-keep').check();
   await page.getByTestId('export-basename').fill('without-keep');
   await page.getByTestId('export-outdir').fill(path.join(workspace().dir, 'exports'));
-  await expect(page.getByTestId('export-preview').getByTestId('export-split-count-all')).toHaveText(String(records.length - KEYBOARD_LABELLED));
+  await expect(page.getByTestId('export-preview').getByTestId('export-split-count-all')).toHaveText(
+    String(records.length - KEYBOARD_LABELLED),
+  );
   await page.getByTestId('export-start').click();
   await expect(page.getByTestId('export-manifest')).toBeVisible({ timeout: 60_000 });
   const csv = path.join(workspace().dir, 'exports', 'without-keep.csv');
@@ -338,7 +368,10 @@ test('the exported OREAL JSONL re-imports with the same questions and answers', 
   const datasets = await call<{ id: number; name: string }[]>('datasets.list', {});
   const reimported = datasets.find((d) => d.name === 'reimported-train');
   expect(reimported).toBeDefined();
-  const listed = await call<{ rows: { id: number }[]; total: number }>('prompts.page', { filter: { datasetIds: [reimported?.id] }, limit: 1000 });
+  const listed = await call<{ rows: { id: number }[]; total: number }>('prompts.page', {
+    filter: { datasetIds: [reimported?.id] },
+    limit: 1000,
+  });
   expect(listed.total).toBe(exported.length);
   const pair = (q: string, a: string | null) => `${q}\u0000${a ?? ''}`;
   const originals = new Set(records.map((r) => pair(r.problem, r.answer)));
@@ -349,7 +382,9 @@ test('the exported OREAL JSONL re-imports with the same questions and answers', 
   expect(changed.length).toBeLessThanOrEqual(1);
   expect(changed.every((r) => r.gold_answer === CORRECTED_GOLD && questions.has(r.question))).toBe(true);
   // Grid rows hold the start of a question: compare whole prompts, fetched one by one.
-  const full = await Promise.all(listed.rows.map(({ id }) => call<{ question: string; goldAnswer: string | null }>('prompts.get', { id })));
+  const full = await Promise.all(
+    listed.rows.map(({ id }) => call<{ question: string; goldAnswer: string | null }>('prompts.get', { id })),
+  );
   expect(new Set(full.map((p) => pair(p.question, p.goldAnswer)))).toEqual(fromFile);
   expect(pageErrors).toEqual([]);
 });

@@ -21,8 +21,16 @@ function electronBinary(): { path?: string; skipReason?: string } {
   const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   if (!dist) return { skipReason: 'ELECTRON_OVERRIDE_DIST_PATH is not set (no Electron binary on this machine)' };
   const pathTxt = path.join(REPO_ROOT, 'node_modules', 'electron', 'path.txt');
-  const names = [fs.existsSync(pathTxt) ? fs.readFileSync(pathTxt, 'utf8').trim() : '', 'electron', 'electron.exe', 'Electron.app/Contents/MacOS/Electron'];
-  const found = names.filter(Boolean).map((n) => path.join(dist, n)).find((p) => fs.existsSync(p) && fs.statSync(p).isFile());
+  const names = [
+    fs.existsSync(pathTxt) ? fs.readFileSync(pathTxt, 'utf8').trim() : '',
+    'electron',
+    'electron.exe',
+    'Electron.app/Contents/MacOS/Electron',
+  ];
+  const found = names
+    .filter(Boolean)
+    .map((n) => path.join(dist, n))
+    .find((p) => fs.existsSync(p) && fs.statSync(p).isFile());
   if (!found) return { skipReason: `ELECTRON_OVERRIDE_DIST_PATH=${dist} does not contain an Electron binary` };
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return { skipReason: 'no display (DISPLAY/WAYLAND_DISPLAY unset): run under `xvfb-run -a`' };
@@ -42,7 +50,8 @@ test.describe(`Electron desktop security${binary.skipReason ? ` (skipped: ${bina
   let profile: string;
 
   test.beforeAll(async () => {
-    if (!fs.existsSync(MAIN_BUNDLE)) throw new Error(`${MAIN_BUNDLE} is missing: run \`npm run build\` (or \`npx electron-vite build\`) first.`);
+    if (!fs.existsSync(MAIN_BUNDLE))
+      throw new Error(`${MAIN_BUNDLE} is missing: run \`npm run build\` (or \`npx electron-vite build\`) first.`);
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-curator-electron-'));
     app = await electron.launch({
       executablePath: binary.path as string,
@@ -89,7 +98,10 @@ test.describe(`Electron desktop security${binary.skipReason ? ` (skipped: ${bina
   });
 
   test('calls reach core in the utility process; unknown methods are refused', async () => {
-    const info = (await page.evaluate(`window.curator.call('app.info', {})`)) as { ok: boolean; value?: { host: string; dbPath: string } };
+    const info = (await page.evaluate(`window.curator.call('app.info', {})`)) as {
+      ok: boolean;
+      value?: { host: string; dbPath: string };
+    };
     expect(info.ok).toBe(true);
     expect(info.value?.host).toBe('electron');
     expect(info.value?.dbPath).toBe(path.join(profile, 'workspace.db'));
@@ -123,7 +135,9 @@ test.describe(`Electron desktop security${binary.skipReason ? ` (skipped: ${bina
       BrowserWindow.getAllWindows()[0]?.webContents.on('will-navigate', (event) => void attempts.push(event.url));
     });
     await page.evaluate(`location.href = 'https://example.com/'`);
-    await expect.poll(() => app.evaluate(() => (globalThis as { __navAttempts?: string[] }).__navAttempts ?? [])).toContain('https://example.com/');
+    await expect
+      .poll(() => app.evaluate(() => (globalThis as { __navAttempts?: string[] }).__navAttempts ?? []))
+      .toContain('https://example.com/');
     // A round trip after the refused navigation: still our page, bridge intact.
     expect(await page.evaluate(`location.href`)).toBe(before);
     expect(await page.evaluate(`typeof window.curator.call`)).toBe('function');

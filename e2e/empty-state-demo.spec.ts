@@ -1,6 +1,15 @@
 // A new workspace shows the empty state; "Load demo data" fills it through a job with progress, and the
 // main screen then shows the generated prompts. Also captures the README screenshot.
-import { docsScreenshot, expect, expectRowCount, gridCell, openApp, test, useWorkspacePerFile, watchedPage } from './fixtures';
+import {
+  docsScreenshot,
+  expect,
+  expectRowCount,
+  gridCell,
+  openApp,
+  test,
+  useWorkspacePerFile,
+  watchedPage,
+} from './fixtures';
 
 const workspace = useWorkspacePerFile();
 const DEMO_PROMPTS = 2000;

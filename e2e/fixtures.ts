@@ -31,10 +31,18 @@ export interface CuratorServer {
 
 /** Starts `rl-curator serve --db dbPath --port 0` and resolves once it printed its URL. */
 export function startServer(dbPath: string): Promise<CuratorServer> {
-  if (!fs.existsSync(path.join(REPO_ROOT, 'out', 'node', 'cli.mjs')) || !fs.existsSync(path.join(REPO_ROOT, 'out', 'web', 'index.html'))) {
-    throw new Error('The app is not built: run `npm run build:node && npm run build:web` before `npx playwright test`.');
+  if (
+    !fs.existsSync(path.join(REPO_ROOT, 'out', 'node', 'cli.mjs')) ||
+    !fs.existsSync(path.join(REPO_ROOT, 'out', 'web', 'index.html'))
+  ) {
+    throw new Error(
+      'The app is not built: run `npm run build:node && npm run build:web` before `npx playwright test`.',
+    );
   }
-  const child = spawn(process.execPath, [CLI, 'serve', '--db', dbPath, '--port', '0'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve', '--db', dbPath, '--port', '0'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => {
@@ -44,8 +52,17 @@ export function startServer(dbPath: string): Promise<CuratorServer> {
 
   return new Promise((resolve, reject) => {
     let stdout = '';
-    const timer = setTimeout(() => fail(new Error(`rl-curator serve printed no URL within ${START_TIMEOUT_MS} ms.\nstdout: ${stdout}\nstderr: ${stderr}`)), START_TIMEOUT_MS);
-    const onExit = (code: number | null) => fail(new Error(`rl-curator serve exited (code ${code}) before it was ready.\nstderr: ${stderr}`));
+    const timer = setTimeout(
+      () =>
+        fail(
+          new Error(
+            `rl-curator serve printed no URL within ${START_TIMEOUT_MS} ms.\nstdout: ${stdout}\nstderr: ${stderr}`,
+          ),
+        ),
+      START_TIMEOUT_MS,
+    );
+    const onExit = (code: number | null) =>
+      fail(new Error(`rl-curator serve exited (code ${code}) before it was ready.\nstderr: ${stderr}`));
     function fail(err: Error) {
       clearTimeout(timer);
       child.off('exit', onExit);
@@ -165,5 +182,6 @@ export { expect };
  */
 export async function docsScreenshot(page: Page, name: string): Promise<void> {
   const image = await page.screenshot();
-  if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') fs.writeFileSync(path.join(REPO_ROOT, 'docs', `screenshot-${name}.png`), image);
+  if (process.env.UPDATE_DOCS_SCREENSHOTS === '1')
+    fs.writeFileSync(path.join(REPO_ROOT, 'docs', `screenshot-${name}.png`), image);
 }

@@ -1,7 +1,18 @@
 // Foundation acceptance in the browser: import MATH-500 through the wizard, then sort, filter, search,
 // read a prompt with typeset math, save a view, and find everything again after a server restart.
 import fs from 'node:fs';
-import { expect, expectRowCount, fixture, FIXTURES_SKIP_REASON, gridCell, hasFixtures, openApp, test, useWorkspacePerFile, watchedPage } from './fixtures';
+import {
+  expect,
+  expectRowCount,
+  fixture,
+  FIXTURES_SKIP_REASON,
+  gridCell,
+  hasFixtures,
+  openApp,
+  test,
+  useWorkspacePerFile,
+  watchedPage,
+} from './fixtures';
 import type { Page } from '@playwright/test';
 
 test.skip(!hasFixtures, FIXTURES_SKIP_REASON);
@@ -78,7 +89,10 @@ test('sorts by level on the server', async () => {
 
 test('filters by subject with the facet panel', async () => {
   const geometry = count((r) => r.subject === 'Geometry');
-  await page.getByTestId('facet-subjects').getByRole('checkbox', { name: /^Geometry\b/ }).check();
+  await page
+    .getByTestId('facet-subjects')
+    .getByRole('checkbox', { name: /^Geometry\b/ })
+    .check();
   await expectRowCount(page, geometry);
   expect(geometry).toBe(41);
   for (let row = 0; row < 5; row++) await expect(gridCell(page, row, 'subject')).toHaveText('Geometry');
@@ -86,20 +100,29 @@ test('filters by subject with the facet panel', async () => {
   const levelCounts = await page.getByTestId('facet-levels').locator('.facet__count').allTextContents();
   expect(levelCounts.map(Number).reduce((a, b) => a + b, 0)).toBe(geometry);
 
-  await page.getByTestId('facet-subjects').getByRole('checkbox', { name: /^Geometry\b/ }).uncheck();
+  await page
+    .getByTestId('facet-subjects')
+    .getByRole('checkbox', { name: /^Geometry\b/ })
+    .uncheck();
   await expectRowCount(page, records.length);
 });
 
 test('filters with the column filters (number and text)', async () => {
   const levelFilter = page.locator('.ag-floating-filter[col-id="level"] input:not([disabled])');
   await levelFilter.fill('5');
-  await expectRowCount(page, count((r) => r.level === 5));
+  await expectRowCount(
+    page,
+    count((r) => r.level === 5),
+  );
   await levelFilter.fill('');
   await expectRowCount(page, records.length);
 
   const subjectFilter = page.locator('.ag-floating-filter[col-id="subject"] input:not([disabled])');
   await subjectFilter.fill('algebra');
-  await expectRowCount(page, count((r) => r.subject.toLowerCase().includes('algebra')));
+  await expectRowCount(
+    page,
+    count((r) => r.subject.toLowerCase().includes('algebra')),
+  );
   // Column filters and facets combine: the facet counts follow the column filter.
   await expect(page.getByTestId('facet-subjects')).not.toContainText('Geometry');
   await subjectFilter.fill('');
@@ -131,7 +154,10 @@ test('shows a prompt with KaTeX in the detail pane', async () => {
 test('saves a view and applies it again', async () => {
   await page.getByTestId('search-input').fill('');
   await expectRowCount(page, records.length);
-  await page.getByTestId('facet-subjects').getByRole('checkbox', { name: /^Geometry\b/ }).check();
+  await page
+    .getByTestId('facet-subjects')
+    .getByRole('checkbox', { name: /^Geometry\b/ })
+    .check();
   const levelHeader = page.locator('[role="columnheader"][col-id="level"]');
   await levelHeader.click();
   await levelHeader.click();

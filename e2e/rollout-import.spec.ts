@@ -5,7 +5,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectRowCount, fixture, FIXTURES_SKIP_REASON, gridCell, hasFixtures, openApp, test, useWorkspacePerFile, watchedPage } from './fixtures';
+import {
+  expect,
+  expectRowCount,
+  fixture,
+  FIXTURES_SKIP_REASON,
+  gridCell,
+  hasFixtures,
+  openApp,
+  test,
+  useWorkspacePerFile,
+  watchedPage,
+} from './fixtures';
 
 const workspace = useWorkspacePerFile();
 
@@ -20,7 +31,9 @@ async function startRolloutImport(page: Page, policy: 'skip' | 'abort'): Promise
   await page.getByTestId('rollout-start').click();
 }
 
-test('imports the real Qwen2.5-Math log as rollouts, then as a prompt set; a prompt page shows its 8 rollouts', async ({ browser }) => {
+test('imports the real Qwen2.5-Math log as rollouts, then as a prompt set; a prompt page shows its 8 rollouts', async ({
+  browser,
+}) => {
   test.skip(!hasFixtures, FIXTURES_SKIP_REASON);
   const lines = fs
     .readFileSync(fixture(QWEN), 'utf8')
@@ -83,13 +96,26 @@ const TOKENS = ['2', ' +', ' 3', ' =', ' 5'];
 
 /** Three native rollouts of one question; line 2's logprob signal has 3 values for 5 tokens. */
 function writeBadLog(dir: string): string {
-  const line = (reward: number, logprob: number[]) => JSON.stringify({ format: 'rl-curator.rollout.v1', question: QUESTION, response: TOKENS.join(''), reward, tokens: TOKENS, signals: { logprob } });
+  const line = (reward: number, logprob: number[]) =>
+    JSON.stringify({
+      format: 'rl-curator.rollout.v1',
+      question: QUESTION,
+      response: TOKENS.join(''),
+      reward,
+      tokens: TOKENS,
+      signals: { logprob },
+    });
   const file = path.join(dir, 'bad-signals.jsonl');
-  fs.writeFileSync(file, `${[line(1, [-0.1, -0.2, -0.1, -0.3, -0.05]), line(1, [-0.1, -0.2, -0.3]), line(0, [-0.4, -0.2, -0.1, -0.3, -0.9])].join('\n')}\n`);
+  fs.writeFileSync(
+    file,
+    `${[line(1, [-0.1, -0.2, -0.1, -0.3, -0.05]), line(1, [-0.1, -0.2, -0.3]), line(0, [-0.4, -0.2, -0.1, -0.3, -0.9])].join('\n')}\n`,
+  );
   return file;
 }
 
-test('a native log with a bad line: "abort" keeps nothing, "skip" lists the line; the matched prompt opens from the result', async ({ browser }) => {
+test('a native log with a bad line: "abort" keeps nothing, "skip" lists the line; the matched prompt opens from the result', async ({
+  browser,
+}) => {
   const dir = workspace().dir;
   const promptsFile = path.join(dir, 'tiny-prompts.jsonl');
   fs.writeFileSync(promptsFile, `${JSON.stringify({ question: QUESTION, answer: '5' })}\n`);

@@ -12,16 +12,37 @@ export async function call<T>(page: Page, origin: string, method: string, input:
 }
 
 /** Starts a rollout import by path and waits for its job to end; returns the job. */
-export async function importRollouts(page: Page, origin: string, file: string): Promise<{ status: string; result?: unknown }> {
+export async function importRollouts(
+  page: Page,
+  origin: string,
+  file: string,
+): Promise<{ status: string; result?: unknown }> {
   const { jobId } = await call<{ jobId: number }>(page, origin, 'import.rolloutsStart', { path: file });
   for (;;) {
-    const job = await call<{ status: string; result?: unknown; error?: unknown }>(page, origin, 'jobs.get', { id: jobId });
+    const job = await call<{ status: string; result?: unknown; error?: unknown }>(page, origin, 'jobs.get', {
+      id: jobId,
+    });
     if (job.status !== 'running' && job.status !== 'queued') return job;
     await page.waitForTimeout(150);
   }
 }
 
-const WORDS = [' we', ' have', ' the', ' so', ' that', ' is', ' of', ' and', ' therefore', ' each', ' term', ' sum', ' value', ' gives'];
+const WORDS = [
+  ' we',
+  ' have',
+  ' the',
+  ' so',
+  ' that',
+  ' is',
+  ' of',
+  ' and',
+  ' therefore',
+  ' each',
+  ' term',
+  ' sum',
+  ' value',
+  ' gives',
+];
 const FORMULA = [' $', 'x', '^', '2', ' +', ' \\frac', '{', '1', '}', '{', '2', '}', '$'];
 
 /** Token pieces of a long response: sentences, a formula now and then, a line every ~30 tokens, the boxed answer last. */
@@ -36,7 +57,8 @@ export function longResponseTokens(count: number, answer: string): string[] {
   // A formula cut in half by the length limit would leave an unclosed "$": end before it.
   const body = out.slice(0, count - ending.length);
   const lastOpen = body.lastIndexOf(' $');
-  if (lastOpen !== -1 && !body.slice(lastOpen + 1).includes('$')) body.splice(lastOpen, body.length - lastOpen, ...Array.from({ length: body.length - lastOpen }, () => ' so'));
+  if (lastOpen !== -1 && !body.slice(lastOpen + 1).includes('$'))
+    body.splice(lastOpen, body.length - lastOpen, ...Array.from({ length: body.length - lastOpen }, () => ' so'));
   return [...body, ...ending];
 }
 
@@ -46,9 +68,9 @@ function signalsFor(count: number, correct: boolean, seed: number): Record<strin
   const logprob: number[] = [];
   let walk = 0.2;
   for (let i = 0; i < count; i++) {
-    walk += ((((i * 9301 + seed * 49297) % 233280) / 233280) - (correct ? 0.45 : 0.55)) * 0.2;
+    walk += (((i * 9301 + seed * 49297) % 233280) / 233280 - (correct ? 0.45 : 0.55)) * 0.2;
     logit.push(Math.round(walk * 1e4) / 1e4);
-    logprob.push(-Math.round(((i * 7 + seed) % 97) / 97 * 3e4) / 1e4);
+    logprob.push(-Math.round((((i * 7 + seed) % 97) / 97) * 3e4) / 1e4);
   }
   return { rm_logit: logit, logprob };
 }

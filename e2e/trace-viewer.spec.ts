@@ -5,14 +5,39 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { docsScreenshot, expect, fixture, FIXTURES_SKIP_REASON, hasFixtures, openApp, test, useWorkspacePerFile, watchedPage } from './fixtures';
+import {
+  docsScreenshot,
+  expect,
+  fixture,
+  FIXTURES_SKIP_REASON,
+  hasFixtures,
+  openApp,
+  test,
+  useWorkspacePerFile,
+  watchedPage,
+} from './fixtures';
 import { call, importRollouts, writeLongRollouts } from './trace-fixtures';
 
 const workspace = useWorkspacePerFile();
 test.describe.configure({ mode: 'serial' });
 
-interface Row { id: number; promptId: number | null; runPromptId: number; correct: boolean | null; reward: number | null; tokenCount: number | null; sampleIndex: number | null; signalNames: string[] }
-interface Detail extends Row { response: string; tokens: { count: number; starts: number[] | null } | null; signals: { name: string; values: number[] }[]; rmCrossing: number | null; sourceLine: number }
+interface Row {
+  id: number;
+  promptId: number | null;
+  runPromptId: number;
+  correct: boolean | null;
+  reward: number | null;
+  tokenCount: number | null;
+  sampleIndex: number | null;
+  signalNames: string[];
+}
+interface Detail extends Row {
+  response: string;
+  tokens: { count: number; starts: number[] | null } | null;
+  signals: { name: string; values: number[] }[];
+  rmCrossing: number | null;
+  sourceLine: number;
+}
 
 const api = <T>(page: Page, method: string, input: unknown) => call<T>(page, workspace().server.origin, method, input);
 const heatmap = (page: Page) => page.getByTestId('heatmap').first();
@@ -25,7 +50,9 @@ const screenshot = docsScreenshot;
 
 /** Background colours of the first 40 tokens on screen (the node tsconfig has no DOM types: code as text). */
 function tokenColours(page: Page): Promise<string[]> {
-  return page.evaluate(`[...document.querySelectorAll('[data-testid=heatmap] .tok')].slice(0, 40).map((e) => getComputedStyle(e).backgroundColor)`) as Promise<string[]>;
+  return page.evaluate(
+    `[...document.querySelectorAll('[data-testid=heatmap] .tok')].slice(0, 40).map((e) => getComputedStyle(e).backgroundColor)`,
+  ) as Promise<string[]>;
 }
 
 /** The rollouts of the run with this name (an import names its run after the file). */
@@ -58,10 +85,22 @@ test('demo rollouts: prompt page, heatmap, rendered view and compare', async ({ 
 
   // A demo prompt whose group holds correct and incorrect rollouts with token signals.
   const { rows } = await api<{ rows: Row[] }>(page, 'rollouts.list', { limit: 1000 });
-  const byPrompt = groupBy(rows.filter((r) => r.promptId !== null), (r) => r.promptId as number);
-  const [promptId, group] = [...byPrompt].find(([, g]) => g.some((r) => r.correct === true) && g.some((r) => r.correct === false) && g.every((r) => r.signalNames.includes('rm_logit'))) ?? [];
+  const byPrompt = groupBy(
+    rows.filter((r) => r.promptId !== null),
+    (r) => r.promptId as number,
+  );
+  const [promptId, group] =
+    [...byPrompt].find(
+      ([, g]) =>
+        g.some((r) => r.correct === true) &&
+        g.some((r) => r.correct === false) &&
+        g.every((r) => r.signalNames.includes('rm_logit')),
+    ) ?? [];
   expect(promptId, 'the demo data holds a prompt with correct and incorrect token-scored rollouts').toBeDefined();
-  const { rows: groupRows, total } = await api<{ rows: Row[]; total: number }>(page, 'rollouts.list', { promptId, limit: 1000 });
+  const { rows: groupRows, total } = await api<{ rows: Row[]; total: number }>(page, 'rollouts.list', {
+    promptId,
+    limit: 1000,
+  });
 
   await go(page, `#/prompt/${promptId}`);
   await expect(page.getByTestId('prompt-page')).toHaveAttribute('data-state', 'ready');
@@ -69,14 +108,20 @@ test('demo rollouts: prompt page, heatmap, rendered view and compare', async ({ 
   await expect(page.getByTestId('rollout-row')).toHaveCount(total);
   await expect(page.getByTestId('page-question').locator('.katex').first()).toBeVisible();
   await expect(page.getByTestId('pass-rate-chart')).toBeVisible();
-  for (const row of groupRows) await expect(page.locator(`[data-testid=rollout-row][data-rollout-id="${row.id}"]`)).toHaveAttribute('data-correct', String(row.correct));
+  for (const row of groupRows)
+    await expect(page.locator(`[data-testid=rollout-row][data-rollout-id="${row.id}"]`)).toHaveAttribute(
+      'data-correct',
+      String(row.correct),
+    );
   await page.getByTestId('sort-reward').click();
   const topReward = Math.max(...(group ?? []).map((r) => r.reward ?? -Infinity));
   const firstId = Number(await page.getByTestId('rollout-row').first().getAttribute('data-rollout-id'));
   expect(groupRows.find((r) => r.id === firstId)?.reward).toBe(topReward);
 
   // Heatmap of the longest incorrect rollout: every stored token, values on hover.
-  const incorrect = groupRows.filter((r) => r.correct === false).sort((a, b) => (b.tokenCount ?? 0) - (a.tokenCount ?? 0))[0] as Row;
+  const incorrect = groupRows
+    .filter((r) => r.correct === false)
+    .sort((a, b) => (b.tokenCount ?? 0) - (a.tokenCount ?? 0))[0] as Row;
   const detail = await api<Detail>(page, 'rollouts.get', { id: incorrect.id });
   await page.locator(`[data-testid=rollout-row][data-rollout-id="${incorrect.id}"] [data-testid=open-rollout]`).click();
   await expect(heatmap(page)).toHaveAttribute('data-painted', 'true');
@@ -119,7 +164,16 @@ test('demo rollouts: prompt page, heatmap, rendered view and compare', async ({ 
 
   // Line aggregation: every token of a row shares one colour class.
   await page.getByTestId('unit-select').selectOption('line');
-  await expect.poll(async () => new Set(await heatmap(page).locator('[data-row="0"] .tok').evaluateAll((els) => els.map((e) => [...e.classList].find((c) => c.startsWith('hm-'))))).size).toBe(1);
+  await expect
+    .poll(
+      async () =>
+        new Set(
+          await heatmap(page)
+            .locator('[data-row="0"] .tok')
+            .evaluateAll((els) => els.map((e) => [...e.classList].find((c) => c.startsWith('hm-')))),
+        ).size,
+    )
+    .toBe(1);
   await page.getByTestId('unit-select').selectOption('token');
 
   // Rendered view: KaTeX, and segments tinted with the same classes.
@@ -147,7 +201,9 @@ test('demo rollouts: prompt page, heatmap, rendered view and compare', async ({ 
   expect(pageErrors).toEqual([]);
 });
 
-test('long traces: 32,000 tokens virtualised, reading position kept, compare panes scroll together', async ({ browser }) => {
+test('long traces: 32,000 tokens virtualised, reading position kept, compare panes scroll together', async ({
+  browser,
+}) => {
   const { page, pageErrors } = await watchedPage(browser);
   await openApp(page, workspace().server);
   const file = writeLongRollouts(workspace().dir, 'long-traces', 'Long problem: find $x$ with $x^2 = 1764$.', [
@@ -175,7 +231,9 @@ test('long traces: 32,000 tokens virtualised, reading position kept, compare pan
   const fraction = await heatmap(page).evaluate((e) => e.scrollTop / e.scrollHeight);
   await page.getByTestId('view-rendered').click();
   await expect(page.getByTestId('rendered')).toHaveAttribute('data-painted', 'true');
-  await expect.poll(() => page.getByTestId('rendered').evaluate((e) => e.scrollTop / e.scrollHeight)).toBeGreaterThan(fraction - 0.1);
+  await expect
+    .poll(() => page.getByTestId('rendered').evaluate((e) => e.scrollTop / e.scrollHeight))
+    .toBeGreaterThan(fraction - 0.1);
   expect(await page.getByTestId('rendered').evaluate((e) => e.scrollTop / e.scrollHeight)).toBeLessThan(fraction + 0.1);
   await page.getByTestId('view-tokens').click();
   await expect.poll(() => heatmap(page).evaluate((e) => e.scrollTop / e.scrollHeight)).toBeGreaterThan(fraction - 0.1);
@@ -185,19 +243,35 @@ test('long traces: 32,000 tokens virtualised, reading position kept, compare pan
   await go(page, `#/run-prompt/${long.runPromptId}?compare=${others.join(',')}`);
   await expect(page.getByTestId('heatmap')).toHaveCount(2);
   await expect(page.getByTestId('heatmap').nth(1)).toHaveAttribute('data-painted', 'true');
-  await page.getByTestId('heatmap').nth(0).evaluate((e) => (e.scrollTop = (e.scrollHeight - e.clientHeight) / 2));
-  await expect.poll(() => page.getByTestId('heatmap').nth(1).evaluate((e) => e.scrollTop / (e.scrollHeight - e.clientHeight))).toBeCloseTo(0.5, 1);
+  await page
+    .getByTestId('heatmap')
+    .nth(0)
+    .evaluate((e) => (e.scrollTop = (e.scrollHeight - e.clientHeight) / 2));
+  await expect
+    .poll(() =>
+      page
+        .getByTestId('heatmap')
+        .nth(1)
+        .evaluate((e) => e.scrollTop / (e.scrollHeight - e.clientHeight)),
+    )
+    .toBeCloseTo(0.5, 1);
   expect(pageErrors).toEqual([]);
 });
 
-test('hostile responses stay inert in both views; a split character shows as two marked halves', async ({ browser }) => {
+test('hostile responses stay inert in both views; a split character shows as two marked halves', async ({
+  browser,
+}) => {
   const { page, dialogs, pageErrors } = await watchedPage(browser);
   await openApp(page, workspace().server);
-  const response = '<img src=x onerror=alert(1)> We get $\\href{javascript:alert(2)}{x}$ and <script>alert(3)</script>\n\n$$\\htmlClass{a}{b}$$ so \\boxed{<b>4</b>}';
+  const response =
+    '<img src=x onerror=alert(1)> We get $\\href{javascript:alert(2)}{x}$ and <script>alert(3)</script>\n\n$$\\htmlClass{a}{b}$$ so \\boxed{<b>4</b>}';
   // Three-character tokens, and an emoji split between two tokens as byte-level tokenizers do.
   const tokens = [...(response.match(/.{1,3}/gs) ?? []), ' ok ', '😀'.slice(0, 1), '😀'.slice(1), '.'];
   const file = path.join(workspace().dir, 'hostile-rollouts.jsonl');
-  fs.writeFileSync(file, `${JSON.stringify({ run: 'hostile', question: 'Hostile <svg onload=alert(5)>', response: tokens.join(''), reward: 0, tokens, signals: { rm_logit: tokens.map((_, i) => Math.sin(i)) } })}\n`);
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ run: 'hostile', question: 'Hostile <svg onload=alert(5)>', response: tokens.join(''), reward: 0, tokens, signals: { rm_logit: tokens.map((_, i) => Math.sin(i)) } })}\n`,
+  );
   expect((await importRollouts(page, workspace().server.origin, file)).status).toBe('done');
   const [row] = await runRollouts(page, 'hostile');
   if (!row) throw new Error('the hostile rollout was not imported');
@@ -222,7 +296,11 @@ test.describe('real Qwen2.5-Math rollouts', () => {
     const { page, pageErrors } = await watchedPage(browser);
     await openApp(page, workspace().server);
     const source = fixture('qwen25math_math_cot_100_rollouts.jsonl');
-    const lines = fs.readFileSync(source, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as { score: boolean[]; question: string });
+    const lines = fs
+      .readFileSync(source, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { score: boolean[]; question: string });
     expect((await importRollouts(page, workspace().server.origin, source)).status).toBe('done');
     const rows = await runRollouts(page, 'qwen25math_math_cot_100_rollouts');
     expect(rows).toHaveLength(800);
@@ -231,7 +309,10 @@ test.describe('real Qwen2.5-Math rollouts', () => {
     const picks = [...groups.values()]
       .filter((g) => g.length === 8)
       .map((g) => ({ g, passes: g.filter((r) => r.correct).length }))
-      .filter((x, i, all) => all.findIndex((y) => (y.passes === 8) === (x.passes === 8) && (y.passes === 0) === (x.passes === 0)) === i)
+      .filter(
+        (x, i, all) =>
+          all.findIndex((y) => (y.passes === 8) === (x.passes === 8) && (y.passes === 0) === (x.passes === 0)) === i,
+      )
       .slice(0, 3);
     expect(picks.length).toBeGreaterThanOrEqual(2);
     for (const { g } of picks) {
@@ -241,7 +322,9 @@ test.describe('real Qwen2.5-Math rollouts', () => {
       await go(page, `#/run-prompt/${first.runPromptId}`);
       await expect(page.getByTestId('prompt-page')).toHaveAttribute('data-state', 'ready');
       await expect(page.getByTestId('rollout-row')).toHaveCount(8);
-      const shown = await page.getByTestId('rollout-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-correct')));
+      const shown = await page
+        .getByTestId('rollout-row')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-correct')));
       expect(shown).toEqual(line.score.map(String));
     }
     // A real response: rendered math and the response text as one piece (no token table in this dump).
@@ -252,7 +335,9 @@ test.describe('real Qwen2.5-Math rollouts', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  test('span signals: PRM800K step ratings and math-aps prefix values are drawn like token signals', async ({ browser }) => {
+  test('span signals: PRM800K step ratings and math-aps prefix values are drawn like token signals', async ({
+    browser,
+  }) => {
     const { page, pageErrors } = await watchedPage(browser);
     await openApp(page, workspace().server);
     for (const [file, signal] of [
@@ -262,18 +347,32 @@ test.describe('real Qwen2.5-Math rollouts', () => {
       expect((await importRollouts(page, workspace().server.origin, fixture(file))).status).toBe('done');
       const [row] = (await runRollouts(page, file.replace(/\.jsonl$/, ''))).filter((r) => r.signalNames.length === 0);
       if (!row) throw new Error(`no rollout from ${file}`);
-      const detail = await api<Detail & { spans: { name: string; start: number; end: number; value: number }[] }>(page, 'rollouts.get', { id: row.id });
+      const detail = await api<Detail & { spans: { name: string; start: number; end: number; value: number }[] }>(
+        page,
+        'rollouts.get',
+        { id: row.id },
+      );
       const spans = detail.spans.filter((sp) => sp.name === signal);
       expect(spans.length).toBeGreaterThan(0);
       await go(page, `#/run-prompt/${row.runPromptId}?rollout=${row.id}&view=tokens`);
       await expect(heatmap(page)).toHaveAttribute('data-painted', 'true');
       await expect(page.getByTestId('signal-select')).toHaveValue(signal);
-      await expect(page.getByTestId('signal-select').locator('option', { hasText: `${signal} (spans)` })).toHaveCount(1);
+      await expect(page.getByTestId('signal-select').locator('option', { hasText: `${signal} (spans)` })).toHaveCount(
+        1,
+      );
       // Pieces follow the span boundaries; each span's text gets its value's colour.
       expect(Number(await heatmap(page).getAttribute('data-token-count'))).toBeGreaterThanOrEqual(spans.length);
       expect(await heatmap(page).locator('.tok[class*="hm-div-"]').count()).toBeGreaterThan(0);
       const first = spans[0] as { start: number; value: number };
-      const piece = heatmap(page).locator('.tok').filter({ hasText: detail.response.slice(first.start, first.start + 12).trim().slice(0, 8) }).first();
+      const piece = heatmap(page)
+        .locator('.tok')
+        .filter({
+          hasText: detail.response
+            .slice(first.start, first.start + 12)
+            .trim()
+            .slice(0, 8),
+        })
+        .first();
       await piece.hover();
       const value = Number((await page.getByTestId(`token-value-${signal}`).textContent())?.replace('−', '-'));
       expect(value).toBeCloseTo(first.value, 3);

@@ -9,9 +9,23 @@ const workspace = useWorkspacePerFile();
 
 const HOSTILE = [
   { question: '<img src=x onerror=alert(1)> What is $1+1$?', answer: '2', subject: 'Plain' },
-  { question: 'Click $\\href{javascript:alert(2)}{x}$ now', answer: '<img src=y onerror=alert(3)>', subject: '<b onmouseover=alert(4)>Bold</b>' },
-  { question: '<script>alert(5)</script> and \\(\\url{javascript:alert(6)}\\)', answer: '$\\href{javascript:alert(7)}{y}$', subject: 'Plain' },
-  { question: '$$\\htmlClass{x}{y} \\includegraphics{http://example.invalid/a.png}$$ <iframe src="javascript:alert(8)"></iframe>', answer: '\\href{javascript:alert(9)}{z}', subject: 'Plain', notes: '<svg onload=alert(10)>' },
+  {
+    question: 'Click $\\href{javascript:alert(2)}{x}$ now',
+    answer: '<img src=y onerror=alert(3)>',
+    subject: '<b onmouseover=alert(4)>Bold</b>',
+  },
+  {
+    question: '<script>alert(5)</script> and \\(\\url{javascript:alert(6)}\\)',
+    answer: '$\\href{javascript:alert(7)}{y}$',
+    subject: 'Plain',
+  },
+  {
+    question:
+      '$$\\htmlClass{x}{y} \\includegraphics{http://example.invalid/a.png}$$ <iframe src="javascript:alert(8)"></iframe>',
+    answer: '\\href{javascript:alert(9)}{z}',
+    subject: 'Plain',
+    notes: '<svg onload=alert(10)>',
+  },
 ];
 
 test('hostile prompt text never executes, loads or links', async ({ browser }) => {

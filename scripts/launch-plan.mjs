@@ -16,13 +16,24 @@ export function findElectronBinary({ env, electronDir, isFile, readText }) {
   if (override) {
     const executable = path.join(override, pathTxt || 'electron');
     if (isFile(executable)) return { ok: true, executable };
-    return { ok: false, reason: `ELECTRON_OVERRIDE_DIST_PATH=${override} holds no Electron binary (${executable} missing)` };
+    return {
+      ok: false,
+      reason: `ELECTRON_OVERRIDE_DIST_PATH=${override} holds no Electron binary (${executable} missing)`,
+    };
   }
   if (!electronDir) return { ok: false, reason: 'the electron package is not installed' };
-  if (!pathTxt) return { ok: false, reason: 'no Electron binary (node_modules/electron/path.txt missing: the binary was never downloaded; set ELECTRON_OVERRIDE_DIST_PATH to use one you have)' };
+  if (!pathTxt)
+    return {
+      ok: false,
+      reason:
+        'no Electron binary (node_modules/electron/path.txt missing: the binary was never downloaded; set ELECTRON_OVERRIDE_DIST_PATH to use one you have)',
+    };
   const executable = path.join(electronDir, 'dist', pathTxt);
   if (isFile(executable)) return { ok: true, executable };
-  return { ok: false, reason: `no Electron binary (${executable} missing; set ELECTRON_OVERRIDE_DIST_PATH to use one you have)` };
+  return {
+    ok: false,
+    reason: `no Electron binary (${executable} missing; set ELECTRON_OVERRIDE_DIST_PATH to use one you have)`,
+  };
 }
 
 /**
@@ -37,7 +48,11 @@ export function planLaunch(input) {
   const binary = findElectronBinary(input);
   if (!binary.ok) return { mode: 'browser', reason: binary.reason, args: passthrough };
   if (input.platform === 'linux' && !input.env.DISPLAY && !input.env.WAYLAND_DISPLAY) {
-    return { mode: 'browser', reason: 'no display (DISPLAY and WAYLAND_DISPLAY are unset; use xvfb-run for a virtual one)', args: passthrough };
+    return {
+      mode: 'browser',
+      reason: 'no display (DISPLAY and WAYLAND_DISPLAY are unset; use xvfb-run for a virtual one)',
+      args: passthrough,
+    };
   }
   const notes = [];
   const args = ['.'];

@@ -30,10 +30,18 @@ export function directClient(dbPath: string): ContractClient & { core: Core } {
 
 export async function httpClient(dbPath: string): Promise<ContractClient & { server: RunningServer }> {
   const core = createCore({ dbPath, host: 'server' });
-  const server = await startServer({ core, staticDir: path.join(path.dirname(dbPath), 'no-web'), uploadDir: path.join(path.dirname(dbPath), 'uploads') });
+  const server = await startServer({
+    core,
+    staticDir: path.join(path.dirname(dbPath), 'no-web'),
+    uploadDir: path.join(path.dirname(dbPath), 'uploads'),
+  });
   const headers = { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' };
   const call = async (method: string, input: unknown): Promise<Result<unknown>> => {
-    const res = await fetch(`${server.url}api/call`, { method: 'POST', headers, body: JSON.stringify({ method, input }) });
+    const res = await fetch(`${server.url}api/call`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ method, input }),
+    });
     return (await res.json()) as Result<unknown>;
   };
   return {

@@ -38,7 +38,9 @@ describe.each(transports)('contract over %s', (_name, connect) => {
     expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(!invalid.ok && invalid.error.message).toMatch(/limit/);
     expect(await client.call('prompts.get', { id: 424242 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await client.call('import.preview', { path: path.join(tmp.dir, 'missing.jsonl') })).toMatchObject({ ok: false });
+    expect(await client.call('import.preview', { path: path.join(tmp.dir, 'missing.jsonl') })).toMatchObject({
+      ok: false,
+    });
   });
 
   it('serves a workspace end to end: demo data, paging, facets, views, datasets', async () => {
@@ -55,18 +57,29 @@ describe.each(transports)('contract over %s', (_name, connect) => {
     expect(datasets).toHaveLength(1);
     expect(datasets[0]?.promptCount).toBe(1500);
 
-    const sorted = (await call('prompts.page', { sort: [{ column: 'passRate', direction: 'asc' }], limit: 200 })) as { rows: { passRate: number | null }[]; total: number };
+    const sorted = (await call('prompts.page', { sort: [{ column: 'passRate', direction: 'asc' }], limit: 200 })) as {
+      rows: { passRate: number | null }[];
+      total: number;
+    };
     expect(sorted.total).toBe(1500);
     const rates = sorted.rows.map((r) => r.passRate).filter((r): r is number => r !== null);
     expect(rates).toEqual([...rates].sort((a, b) => a - b));
 
-    const facets = (await call('prompts.facets', { filter: { passRateBuckets: ['1'] } })) as { total: number; passRateBuckets: { value: unknown; count: number }[] };
+    const facets = (await call('prompts.facets', { filter: { passRateBuckets: ['1'] } })) as {
+      total: number;
+      passRateBuckets: { value: unknown; count: number }[];
+    };
     expect(facets.total).toBe(facets.passRateBuckets.find((b) => b.value === '1')?.count);
 
-    const filtered = (await call('prompts.page', { filter: { columns: { passRate: { kind: 'number', op: 'equals', value: 1 } } } })) as { total: number };
+    const filtered = (await call('prompts.page', {
+      filter: { columns: { passRate: { kind: 'number', op: 'equals', value: 1 } } },
+    })) as { total: number };
     expect(filtered.total).toBe(facets.total);
 
-    const view = (await call('views.save', { name: 'easy', state: { filter: { passRateBuckets: ['1'] }, sort: [] } })) as { id: number };
+    const view = (await call('views.save', {
+      name: 'easy',
+      state: { filter: { passRateBuckets: ['1'] }, sort: [] },
+    })) as { id: number };
     expect(((await call('views.list', {})) as { name: string }[]).map((v) => v.name)).toEqual(['easy']);
     expect(await call('views.delete', { id: view.id })).toEqual({ deleted: true });
 

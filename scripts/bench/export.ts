@@ -21,23 +21,42 @@ async function ours(dbPath: string, format: ExportFormat, outDir: string): Promi
   const core = createCore({ dbPath, workerScript });
   const before = usage().cpuSeconds;
   const started = performance.now();
-  const res = await core.invoke('exports.start', { format, outDir, overwrite: true, ...(format === 'jsonl' || format === 'parquet' ? { columns: [...COLUMNS] } : {}) });
+  const res = await core.invoke('exports.start', {
+    format,
+    outDir,
+    overwrite: true,
+    ...(format === 'jsonl' || format === 'parquet' ? { columns: [...COLUMNS] } : {}),
+  });
   if (!res.ok) throw new Error(res.error.message);
   const job = await core.waitForJob(res.value.jobId);
   const seconds = (performance.now() - started) / 1000;
   await core.close();
   if (job.status !== 'done') throw new Error(`export ${job.status}: ${job.error?.message}`);
   const rows = Number(job.result?.rows ?? 0);
-  const bytes = fs.readdirSync(outDir).filter((f) => !f.endsWith('.json')).reduce((a, f) => a + fs.statSync(path.join(outDir, f)).size, 0);
+  const bytes = fs
+    .readdirSync(outDir)
+    .filter((f) => !f.endsWith('.json'))
+    .reduce((a, f) => a + fs.statSync(path.join(outDir, f)).size, 0);
   const u = usage();
-  console.log(JSON.stringify({ rows, seconds, rowsPerSecond: rows / seconds, cpuSeconds: u.cpuSeconds - before, maxRssMB: u.maxRssMB, bytes }));
+  console.log(
+    JSON.stringify({
+      rows,
+      seconds,
+      rowsPerSecond: rows / seconds,
+      cpuSeconds: u.cpuSeconds - before,
+      maxRssMB: u.maxRssMB,
+      bytes,
+    }),
+  );
 }
 
 async function duckdb(jsonl: string, outDir: string): Promise<void> {
   const instance = await DuckDBInstance.create(':memory:');
   const db = await instance.connect();
   // The equivalent table, loaded untimed: the same prompts with the same columns.
-  await db.run(`CREATE TABLE prompts AS SELECT ${COLUMNS.join(', ')} FROM read_json('${jsonl.replace(/'/g, "''")}', format = 'newline_delimited')`);
+  await db.run(
+    `CREATE TABLE prompts AS SELECT ${COLUMNS.join(', ')} FROM read_json('${jsonl.replace(/'/g, "''")}', format = 'newline_delimited')`,
+  );
   const rows = Number((await (await db.runAndReadAll('SELECT count(*) FROM prompts')).getRows())[0]?.[0] ?? 0);
   fs.mkdirSync(outDir, { recursive: true });
   const time = async (sql: string) => {
@@ -45,8 +64,12 @@ async function duckdb(jsonl: string, outDir: string): Promise<void> {
     await db.run(sql);
     return (performance.now() - t) / 1000;
   };
-  const parquetSeconds = await time(`COPY (SELECT ${COLUMNS.join(', ')} FROM prompts) TO '${path.join(outDir, 'x.parquet')}' (FORMAT parquet)`);
-  const jsonSeconds = await time(`COPY (SELECT ${COLUMNS.join(', ')} FROM prompts) TO '${path.join(outDir, 'x.jsonl')}' (FORMAT json)`);
+  const parquetSeconds = await time(
+    `COPY (SELECT ${COLUMNS.join(', ')} FROM prompts) TO '${path.join(outDir, 'x.parquet')}' (FORMAT parquet)`,
+  );
+  const jsonSeconds = await time(
+    `COPY (SELECT ${COLUMNS.join(', ')} FROM prompts) TO '${path.join(outDir, 'x.jsonl')}' (FORMAT json)`,
+  );
   console.log(JSON.stringify({ rows, parquetSeconds, jsonSeconds, ...usage() }));
 }
 
@@ -58,7 +81,11 @@ function readCeiling(dbPath: string): void {
   const db = openDatabase(dbPath, { migrate: false, readonly: true });
   const started = performance.now();
   let rows = 0;
-  for (const row of db.prepare(`SELECT ${COLUMNS.join(', ')} FROM prompts ORDER BY id`).raw().iterate()) if (row) rows++;
+  for (const row of db
+    .prepare(`SELECT ${COLUMNS.join(', ')} FROM prompts ORDER BY id`)
+    .raw()
+    .iterate())
+    if (row) rows++;
   const seconds = (performance.now() - started) / 1000;
   db.close();
   console.log(JSON.stringify({ rows, seconds }));

@@ -2,9 +2,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SUBJECTS = ['Algebra', 'Geometry', 'Number Theory', 'Counting & Probability', 'Precalculus', 'Intermediate Algebra', 'Prealgebra'];
+const SUBJECTS = [
+  'Algebra',
+  'Geometry',
+  'Number Theory',
+  'Counting & Probability',
+  'Precalculus',
+  'Intermediate Algebra',
+  'Prealgebra',
+];
 const SOURCES = ['MATH', 'NuminaMath', 'AMC', 'AIME', 'Olympiad'];
-const WORDS = ['triangle', 'integer', 'polynomial', 'circle', 'sequence', 'probability', 'remainder', 'function', 'sum', 'product', 'digits', 'area'];
+const WORDS = [
+  'triangle',
+  'integer',
+  'polynomial',
+  'circle',
+  'sequence',
+  'probability',
+  'remainder',
+  'function',
+  'sum',
+  'product',
+  'digits',
+  'area',
+];
 
 function rng(seed) {
   let a = seed >>> 0;

@@ -43,12 +43,23 @@ async function importFile(file: string, dbPath: string): Promise<void> {
   const rows = Number(job.result?.prompts ?? 0);
   const usage = process.resourceUsage();
   const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
-  console.log(JSON.stringify({ rows, seconds, rowsPerSecond: rows / seconds, searchableSeconds, cpuSeconds, maxRssMB: usage.maxRSS / 1024 }));
+  console.log(
+    JSON.stringify({
+      rows,
+      seconds,
+      rowsPerSecond: rows / seconds,
+      searchableSeconds,
+      cpuSeconds,
+      maxRssMB: usage.maxRSS / 1024,
+    }),
+  );
 }
 
 async function queries(dbPath: string, pages: number): Promise<void> {
   const core = createCore({ dbPath, workerScript });
-  const must = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> => {
+  const must = async <T>(
+    p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+  ): Promise<T> => {
     const r = await p;
     if (!r.ok) throw new Error(r.error.message);
     return r.value;
@@ -61,7 +72,7 @@ async function queries(dbPath: string, pages: number): Promise<void> {
   const firstMs = performance.now() - first;
   const times: number[] = [];
   let seed = 12345;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let i = 0; i < pages; i++) {
     const offset = Math.floor(rand() * Math.max(1, total - 100));
     const t = performance.now();
@@ -69,7 +80,13 @@ async function queries(dbPath: string, pages: number): Promise<void> {
     times.push(performance.now() - t);
   }
   // Facet counts for a few typical filters (each call counts all five dimensions).
-  const facetFilters: PromptFilter[] = [{}, { subjects: ['Geometry'] }, { passRateBuckets: ['0'] }, { search: 'triangle' }, { levels: [3, 4] }];
+  const facetFilters: PromptFilter[] = [
+    {},
+    { subjects: ['Geometry'] },
+    { passRateBuckets: ['0'] },
+    { search: 'triangle' },
+    { levels: [3, 4] },
+  ];
   const facetTimes: number[] = [];
   for (const f of facetFilters) {
     const t = performance.now();
@@ -97,10 +114,17 @@ async function queries(dbPath: string, pages: number): Promise<void> {
 async function writeCeiling(file: string, dbPath: string): Promise<void> {
   const { mapping } = await previewFile(file);
   const records: PromptRecord[] = [];
-  for await (const batch of producePromptBatches({ path: file, format: 'jsonl', mapping })) for (const r of batch.records) records.push(r);
+  for await (const batch of producePromptBatches({ path: file, format: 'jsonl', mapping }))
+    for (const r of batch.records) records.push(r);
   await createCore({ dbPath }).close(); // a migrated, empty workspace
   const db = openDatabase(dbPath, { migrate: false });
-  const datasetId = createImportingDataset(db, { name: 'ceiling', sourcePath: file, sourceFormat: 'jsonl', mapping, jobId: insertJob(db, 'import.prompts', 'ceiling', {}) });
+  const datasetId = createImportingDataset(db, {
+    name: 'ceiling',
+    sourcePath: file,
+    sourceFormat: 'jsonl',
+    mapping,
+    jobId: insertJob(db, 'import.prompts', 'ceiling', {}),
+  });
   const write = createPromptWriter(db);
   const writeChunk = db.transaction((chunk: PromptRecord[]) => write(datasetId, chunk)).immediate;
   const started = performance.now();

@@ -14,7 +14,14 @@ function generate(file: string): void {
     console.log(JSON.stringify({ bytes: fs.statSync(file).size, reused: true }));
     return;
   }
-  const bytes = writeSyntheticFile(file, { rollouts: 20_000, tokensPerRollout: 2_000, groupSize: 8, rolloutsPerStep: 2_000, seed: 2502, run: 'bench' });
+  const bytes = writeSyntheticFile(file, {
+    rollouts: 20_000,
+    tokensPerRollout: 2_000,
+    groupSize: 8,
+    rolloutsPerStep: 2_000,
+    seed: 2502,
+    run: 'bench',
+  });
   fs.writeFileSync(`${file}.done`, '');
   console.log(JSON.stringify({ bytes, reused: false }));
 }
@@ -52,7 +59,9 @@ async function duckdb(file: string, dbFile: string): Promise<void> {
   const started = performance.now();
   const instance = await DuckDBInstance.create(dbFile);
   const db = await instance.connect();
-  await db.run(`CREATE TABLE rollouts AS SELECT * FROM read_json('${file.replace(/'/g, "''")}', format = 'newline_delimited', maximum_object_size = 268435456)`);
+  await db.run(
+    `CREATE TABLE rollouts AS SELECT * FROM read_json('${file.replace(/'/g, "''")}', format = 'newline_delimited', maximum_object_size = 268435456)`,
+  );
   const rows = Number((await (await db.runAndReadAll('SELECT count(*) FROM rollouts')).getRows())[0]?.[0] ?? 0);
   db.closeSync();
   const seconds = (performance.now() - started) / 1000;

@@ -9,11 +9,26 @@ import { ensurePromptFile } from './generate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const benchDir = path.join(root, '.bench');
-const sections = { prompts: benchPrompts, rollouts: benchRollouts, export: benchExport, verify: benchVerify, viewer: benchViewer };
+const sections = {
+  prompts: benchPrompts,
+  rollouts: benchRollouts,
+  export: benchExport,
+  verify: benchVerify,
+  viewer: benchViewer,
+};
 
 function runJson(cmd, args) {
-  const out = execFileSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = out.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  const out = execFileSync(cmd, args, {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = out
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .pop();
   return JSON.parse(line);
 }
 
@@ -22,7 +37,8 @@ function freshDb(name) {
   return { db: path.join(dir, 'ws.db'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-const fmt = (n, digits = 0) => Number(n).toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n, digits = 0) =>
+  Number(n).toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const verdict = (ok) => (ok ? 'meets goal' : 'MISSES goal');
 
 function table(rows) {
@@ -55,9 +71,30 @@ function benchPrompts() {
     const q = runJson(process.execPath, ['out/bench/prompts.mjs', 'queries', ours.db, '200']);
     table([
       ['measure', 'RL Curator', 'baseline', 'ratio', 'goal', ''],
-      ['import rows/s', fmt(a.rowsPerSecond), `${fmt(b.rowsPerSecond)} (Python json+sqlite3, equivalent table)`, `${fmt(a.rowsPerSecond / b.rowsPerSecond, 2)}x`, '>= 300k rows/s and >= 2x', verdict(a.rowsPerSecond >= 300_000 && a.rowsPerSecond / b.rowsPerSecond >= 2)],
-      ['', '', `${fmt(nb.rowsPerSecond)} (Python, bare table: no indexes)`, `${fmt(a.rowsPerSecond / nb.rowsPerSecond, 2)}x`, '', ''],
-      ['', '', `${fmt(w.rowsPerSecond)} (SQLite alone: rows pre-built, our writes)`, `${fmt(a.rowsPerSecond / w.rowsPerSecond, 2)}x`, '', ''],
+      [
+        'import rows/s',
+        fmt(a.rowsPerSecond),
+        `${fmt(b.rowsPerSecond)} (Python json+sqlite3, equivalent table)`,
+        `${fmt(a.rowsPerSecond / b.rowsPerSecond, 2)}x`,
+        '>= 300k rows/s and >= 2x',
+        verdict(a.rowsPerSecond >= 300_000 && a.rowsPerSecond / b.rowsPerSecond >= 2),
+      ],
+      [
+        '',
+        '',
+        `${fmt(nb.rowsPerSecond)} (Python, bare table: no indexes)`,
+        `${fmt(a.rowsPerSecond / nb.rowsPerSecond, 2)}x`,
+        '',
+        '',
+      ],
+      [
+        '',
+        '',
+        `${fmt(w.rowsPerSecond)} (SQLite alone: rows pre-built, our writes)`,
+        `${fmt(a.rowsPerSecond / w.rowsPerSecond, 2)}x`,
+        '',
+        '',
+      ],
       ['import seconds (visible)', fmt(a.seconds, 2), fmt(b.seconds, 2), '', '', ''],
       ['+ search index built (s)', fmt(a.searchableSeconds, 2), '', '', '', ''],
       ['import peak RSS MB', fmt(a.maxRssMB), fmt(b.maxRssMB), '', '<= 300 MB', verdict(a.maxRssMB <= 300)],
@@ -67,10 +104,18 @@ function benchPrompts() {
       ['facets median ms', fmt(q.facetsMedianMs, 1), '', '', '<= 100 ms', verdict(q.facetsMedianMs <= 100)],
       ['facets max ms', fmt(q.facetsMaxMs, 1), '', '', '', ''],
     ]);
-    console.log(`  (our import normalises and hashes questions, flags duplicates, keeps facet counts and the three indexes; the trigram search index is built after the dataset is visible.`);
-    console.log(`   The equivalent Python table has our columns, indexes, pragmas and transaction size; "SQLite alone" writes rows built beforehand, so no import can pass it.)`);
-    console.log(`  (pages: 200 random 100-row pages over ${fmt(q.total)} rows sorted by question with a pass-rate filter; the first page sorts, later pages reuse the cached order.)`);
-    console.log(`  (facets: ${q.facetTimes.map((t) => fmt(t, 1)).join(' / ')} ms for no filter, a subject, a pass-rate bucket, a search, two levels.)`);
+    console.log(
+      `  (our import normalises and hashes questions, flags duplicates, keeps facet counts and the three indexes; the trigram search index is built after the dataset is visible.`,
+    );
+    console.log(
+      `   The equivalent Python table has our columns, indexes, pragmas and transaction size; "SQLite alone" writes rows built beforehand, so no import can pass it.)`,
+    );
+    console.log(
+      `  (pages: 200 random 100-row pages over ${fmt(q.total)} rows sorted by question with a pass-rate filter; the first page sorts, later pages reuse the cached order.)`,
+    );
+    console.log(
+      `  (facets: ${q.facetTimes.map((t) => fmt(t, 1)).join(' / ')} ms for no filter, a subject, a pass-rate bucket, a search, two levels.)`,
+    );
   } finally {
     ours.cleanup();
     py.cleanup();
@@ -81,7 +126,12 @@ function benchPrompts() {
 
 function benchRollouts() {
   console.log('\n== Rollout import (issue 3): native JSONL, 20,000 rollouts x 2,000 tokens with 2 signals');
-  console.log(`  (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${os.cpus().length} cores)`);
+  console.log(
+    `  (load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} on ${os.cpus().length} cores)`,
+  );
   const file = path.join(benchDir, 'rollouts-20000x2000.jsonl');
   fs.mkdirSync(benchDir, { recursive: true });
   runJson(process.execPath, ['out/bench/rollouts.mjs', 'generate', file]);
@@ -97,21 +147,66 @@ function benchRollouts() {
     const started = performance.now();
     let rss = NaN;
     try {
-      const res = measureCommand(process.execPath, ['bin/rl-curator.cjs', 'import', 'rollouts', file, '--db', ws.db, '--json']);
+      const res = measureCommand(process.execPath, [
+        'bin/rl-curator.cjs',
+        'import',
+        'rollouts',
+        file,
+        '--db',
+        ws.db,
+        '--json',
+      ]);
       rss = res.maxRssMB;
     } catch (err) {
       console.log(`  our import failed: ${err.message}`);
     }
     const oursSeconds = (performance.now() - started) / 1000;
     const ours = { seconds: oursSeconds, mbPerSecond: mb / oursSeconds, maxRssMB: rss };
-    const d = runJson(process.execPath, ['out/bench/rollouts.mjs', 'duckdb', file, duck.db.replace(/ws\.db$/, 'duck.db')]);
+    const d = runJson(process.execPath, [
+      'out/bench/rollouts.mjs',
+      'duckdb',
+      file,
+      duck.db.replace(/ws\.db$/, 'duck.db'),
+    ]);
     const p = runJson('python3', ['scripts/bench/python_import_rollouts.py', file, py.db]);
     table([
       ['measure', 'MB/s', 'seconds', 'peak RSS MB', 'our ratio', 'goal', ''],
-      ['RL Curator import (CLI)', fmt(ours.mbPerSecond, 1), fmt(ours.seconds, 1), fmt(ours.maxRssMB), '', '<= 400 MB', verdict(ours.maxRssMB <= 400)],
-      ['(a) JSON.parse ceiling, 1 thread', fmt(ceiling.mbPerSecond, 1), fmt(ceiling.seconds, 1), fmt(ceiling.maxRssMB), `${fmt(ours.mbPerSecond / ceiling.mbPerSecond, 2)}x`, '>= 1.0x', verdict(ours.mbPerSecond >= ceiling.mbPerSecond)],
-      ['(b) DuckDB read_json into a table', fmt(d.mbPerSecond, 1), fmt(d.seconds, 1), fmt(d.maxRssMB), `${fmt(ours.mbPerSecond / d.mbPerSecond, 2)}x`, '>= 3x', verdict(ours.mbPerSecond >= 3 * d.mbPerSecond)],
-      ['(c) Python json + sqlite3 BLOBs', fmt(p.mbPerSecond, 1), fmt(p.seconds, 1), fmt(p.maxRssMB), `${fmt(ours.mbPerSecond / p.mbPerSecond, 2)}x`, '>= 2.5x', verdict(ours.mbPerSecond >= 2.5 * p.mbPerSecond)],
+      [
+        'RL Curator import (CLI)',
+        fmt(ours.mbPerSecond, 1),
+        fmt(ours.seconds, 1),
+        fmt(ours.maxRssMB),
+        '',
+        '<= 400 MB',
+        verdict(ours.maxRssMB <= 400),
+      ],
+      [
+        '(a) JSON.parse ceiling, 1 thread',
+        fmt(ceiling.mbPerSecond, 1),
+        fmt(ceiling.seconds, 1),
+        fmt(ceiling.maxRssMB),
+        `${fmt(ours.mbPerSecond / ceiling.mbPerSecond, 2)}x`,
+        '>= 1.0x',
+        verdict(ours.mbPerSecond >= ceiling.mbPerSecond),
+      ],
+      [
+        '(b) DuckDB read_json into a table',
+        fmt(d.mbPerSecond, 1),
+        fmt(d.seconds, 1),
+        fmt(d.maxRssMB),
+        `${fmt(ours.mbPerSecond / d.mbPerSecond, 2)}x`,
+        '>= 3x',
+        verdict(ours.mbPerSecond >= 3 * d.mbPerSecond),
+      ],
+      [
+        '(c) Python json + sqlite3 BLOBs',
+        fmt(p.mbPerSecond, 1),
+        fmt(p.seconds, 1),
+        fmt(p.maxRssMB),
+        `${fmt(ours.mbPerSecond / p.mbPerSecond, 2)}x`,
+        '>= 2.5x',
+        verdict(ours.mbPerSecond >= 2.5 * p.mbPerSecond),
+      ],
     ]);
   } finally {
     ws.cleanup();
@@ -132,7 +227,11 @@ function warmPageCache(file) {
 
 /** Runs a command under GNU time; returns its peak RSS. */
 function measureCommand(cmd, args) {
-  const res = spawnSync('/usr/bin/time', ['-f', 'RLC_TIME %e %M', cmd, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const res = spawnSync('/usr/bin/time', ['-f', 'RLC_TIME %e %M', cmd, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const line = (res.stderr ?? '').split('\n').find((l) => l.startsWith('RLC_TIME'));
   if (res.status !== 0 || !line) throw new Error(`exit ${res.status}: ${(res.stderr ?? '').slice(-500)}`);
   const [, seconds, kb] = line.split(' ');
@@ -140,27 +239,82 @@ function measureCommand(cmd, args) {
 }
 
 function benchExport() {
-  console.log('\n== Export (issue 5): 1,000,000 prompts to JSONL and Parquet against DuckDB COPY from an equivalent table');
-  console.log(`  (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}; figures are wall-clock, with CPU seconds for ours)`);
+  console.log(
+    '\n== Export (issue 5): 1,000,000 prompts to JSONL and Parquet against DuckDB COPY from an equivalent table',
+  );
+  console.log(
+    `  (load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}; figures are wall-clock, with CPU seconds for ours)`,
+  );
   const file = ensurePromptFile(benchDir);
   const ws = freshDb('export');
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'rlc-bench-export-out-'));
   try {
     runJson(process.execPath, ['out/bench/prompts.mjs', 'import', file, ws.db]);
-    const jsonl = runJson(process.execPath, ['out/bench/export.mjs', 'export', ws.db, 'jsonl', path.join(out, 'jsonl')]);
-    const oreal = runJson(process.execPath, ['out/bench/export.mjs', 'export', ws.db, 'oreal-jsonl', path.join(out, 'oreal')]);
-    const parquet = runJson(process.execPath, ['out/bench/export.mjs', 'export', ws.db, 'parquet', path.join(out, 'parquet')]);
+    const jsonl = runJson(process.execPath, [
+      'out/bench/export.mjs',
+      'export',
+      ws.db,
+      'jsonl',
+      path.join(out, 'jsonl'),
+    ]);
+    const oreal = runJson(process.execPath, [
+      'out/bench/export.mjs',
+      'export',
+      ws.db,
+      'oreal-jsonl',
+      path.join(out, 'oreal'),
+    ]);
+    const parquet = runJson(process.execPath, [
+      'out/bench/export.mjs',
+      'export',
+      ws.db,
+      'parquet',
+      path.join(out, 'parquet'),
+    ]);
     const duck = runJson(process.execPath, ['out/bench/export.mjs', 'duckdb', file, path.join(out, 'duck')]);
     const read = runJson(process.execPath, ['out/bench/export.mjs', 'read-ceiling', ws.db]);
     table([
       ['measure', 'RL Curator', 'DuckDB COPY', 'ratio', 'goal', ''],
-      ['JSONL rows/s (6 columns)', `${fmt(jsonl.rowsPerSecond)} (${fmt(jsonl.seconds, 2)} s, ${fmt(jsonl.cpuSeconds, 2)} CPU s)`, `${fmt(duck.rows / duck.jsonSeconds)} (${fmt(duck.jsonSeconds, 2)} s)`, '', '>= 500k rows/s', verdict(jsonl.rowsPerSecond >= 500_000)],
+      [
+        'JSONL rows/s (6 columns)',
+        `${fmt(jsonl.rowsPerSecond)} (${fmt(jsonl.seconds, 2)} s, ${fmt(jsonl.cpuSeconds, 2)} CPU s)`,
+        `${fmt(duck.rows / duck.jsonSeconds)} (${fmt(duck.jsonSeconds, 2)} s)`,
+        '',
+        '>= 500k rows/s',
+        verdict(jsonl.rowsPerSecond >= 500_000),
+      ],
       ['OREAL JSONL rows/s', `${fmt(oreal.rowsPerSecond)} (${fmt(oreal.seconds, 2)} s)`, '', '', '', ''],
-      ['Parquet seconds (6 columns)', `${fmt(parquet.seconds, 2)} (${fmt(parquet.cpuSeconds, 2)} CPU s)`, fmt(duck.parquetSeconds, 2), `${fmt(parquet.seconds / duck.parquetSeconds, 2)}x`, 'within 1.5x of DuckDB', verdict(parquet.seconds <= 1.5 * duck.parquetSeconds)],
-      ['(SQLite read alone, 1 thread)', `${fmt(read.seconds, 2)} s`, '', `${fmt(read.seconds / duck.parquetSeconds, 2)}x`, '', ''],
-      ['peak RSS MB (JSONL / Parquet)', `${fmt(jsonl.maxRssMB)} / ${fmt(parquet.maxRssMB)}`, fmt(duck.maxRssMB), '', '<= 300 MB', verdict(Math.max(jsonl.maxRssMB, parquet.maxRssMB) <= 300)],
+      [
+        'Parquet seconds (6 columns)',
+        `${fmt(parquet.seconds, 2)} (${fmt(parquet.cpuSeconds, 2)} CPU s)`,
+        fmt(duck.parquetSeconds, 2),
+        `${fmt(parquet.seconds / duck.parquetSeconds, 2)}x`,
+        'within 1.5x of DuckDB',
+        verdict(parquet.seconds <= 1.5 * duck.parquetSeconds),
+      ],
+      [
+        '(SQLite read alone, 1 thread)',
+        `${fmt(read.seconds, 2)} s`,
+        '',
+        `${fmt(read.seconds / duck.parquetSeconds, 2)}x`,
+        '',
+        '',
+      ],
+      [
+        'peak RSS MB (JSONL / Parquet)',
+        `${fmt(jsonl.maxRssMB)} / ${fmt(parquet.maxRssMB)}`,
+        fmt(duck.maxRssMB),
+        '',
+        '<= 300 MB',
+        verdict(Math.max(jsonl.maxRssMB, parquet.maxRssMB) <= 300),
+      ],
     ]);
-    console.log('  (DuckDB runs multi-threaded on both cores; its table is loaded untimed. Our exports run as jobs in a worker thread and include the manifest and checksums.)');
+    console.log(
+      '  (DuckDB runs multi-threaded on both cores; its table is loaded untimed. Our exports run as jobs in a worker thread and include the manifest and checksums.)',
+    );
   } finally {
     ws.cleanup();
     fs.rmSync(out, { recursive: true, force: true });
@@ -168,25 +322,59 @@ function benchExport() {
 }
 
 function benchVerify() {
-  console.log('\n== Answer verifier (issue 6): checks per second on one core; whole rollouts from the Qwen2.5-Math fixture when present');
+  console.log(
+    '\n== Answer verifier (issue 6): checks per second on one core; whole rollouts from the Qwen2.5-Math fixture when present',
+  );
   // Checks per second scale with the free CPU; say how busy the machine was.
-  console.log(`  (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} over 1 / 5 / 15 min on ${os.cpus().length} cores: wall-clock figures drop on a busy machine, per-CPU-second ones much less.)`);
+  console.log(
+    `  (load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(
+        ' / ',
+      )} over 1 / 5 / 15 min on ${os.cpus().length} cores: wall-clock figures drop on a busy machine, per-CPU-second ones much less.)`,
+  );
   const fixture = path.resolve(root, '../shared/fixtures/qwen25math_math_cot_100_rollouts.jsonl');
   const r = runJson(process.execPath, ['out/bench/verify.mjs', ...(fs.existsSync(fixture) ? [fixture] : [])]);
   const job = fs.existsSync(fixture) ? runJson(process.execPath, ['out/bench/verify-job.mjs', fixture, '25']) : null;
   const s = r.stringNumeric;
   table([
     ['measure', 'per CPU-second', 'goal', ''],
-    [`string+numeric, warm (${s.pairs} pairs)`, fmt(s.warmPerSecond), '>= 50,000/s', verdict(s.warmPerSecond >= 50_000)],
+    [
+      `string+numeric, warm (${s.pairs} pairs)`,
+      fmt(s.warmPerSecond),
+      '>= 50,000/s',
+      verdict(s.warmPerSecond >= 50_000),
+    ],
     ['string+numeric, cold', fmt(s.coldPerSecond), '', ''],
     [`symbolic stage (${r.symbolic.pairs} pairs)`, fmt(r.symbolic.perSecond), '', ''],
-    ...(r.rollouts ? [[`rollouts: extract + check (${fmt(r.rollouts.responses)} real responses)`, fmt(r.rollouts.perSecond), '', '']] : []),
-    ...(job ? [[`verification job, ${fmt(job.verified)} rollouts (worker, staged + published)`, fmt(job.rolloutsPerCpuSecond), '', '']] : []),
+    ...(r.rollouts
+      ? [[`rollouts: extract + check (${fmt(r.rollouts.responses)} real responses)`, fmt(r.rollouts.perSecond), '', '']]
+      : []),
+    ...(job
+      ? [
+          [
+            `verification job, ${fmt(job.verified)} rollouts (worker, staged + published)`,
+            fmt(job.rolloutsPerCpuSecond),
+            '',
+            '',
+          ],
+        ]
+      : []),
   ]);
-  console.log(`  (warm: normal forms memoised, as in a job where gold answers and common answers repeat; cold: every answer normalised afresh.)`);
-  console.log(`  (per CPU-second = what one core does, whatever else runs; by the wall clock here: warm ${fmt(s.warmPerWallSecond)}/s, symbolic ${fmt(r.symbolic.perWallSecond)}/s.)`);
-  console.log(`  (string+numeric pairs never loaded mathjs: ${s.mathjsLoaded ? 'NO, it was loaded' : 'yes'}; loading it for the symbolic stage took ${fmt(r.symbolic.mathjsLoadMs)} ms, not counted; mean symbolic check ${fmt(r.symbolic.meanMs, 3)} ms.)`);
-  if (job) console.log(`  (job: the fixture's 800 responses as 25 steps of one run, in the built job worker, including its start and loading mathjs; ${fmt(job.wallSeconds, 1)} s from start to done, ${fmt(job.cpuSeconds, 1)} CPU-seconds over all threads.)`);
+  console.log(
+    `  (warm: normal forms memoised, as in a job where gold answers and common answers repeat; cold: every answer normalised afresh.)`,
+  );
+  console.log(
+    `  (per CPU-second = what one core does, whatever else runs; by the wall clock here: warm ${fmt(s.warmPerWallSecond)}/s, symbolic ${fmt(r.symbolic.perWallSecond)}/s.)`,
+  );
+  console.log(
+    `  (string+numeric pairs never loaded mathjs: ${s.mathjsLoaded ? 'NO, it was loaded' : 'yes'}; loading it for the symbolic stage took ${fmt(r.symbolic.mathjsLoadMs)} ms, not counted; mean symbolic check ${fmt(r.symbolic.meanMs, 3)} ms.)`,
+  );
+  if (job)
+    console.log(
+      `  (job: the fixture's 800 responses as 25 steps of one run, in the built job worker, including its start and loading mathjs; ${fmt(job.wallSeconds, 1)} s from start to done, ${fmt(job.cpuSeconds, 1)} CPU-seconds over all threads.)`,
+    );
   if (!r.rollouts) console.log(`  (rollout and job figures skipped: ${path.relative(root, fixture)} not found.)`);
 }
 

@@ -22,7 +22,17 @@ function writeLog(fixture: string, steps: number, file: string): number {
   for (let step = 0; step < steps; step++) {
     const lines = groups.flatMap((g) =>
       g.response.map((response, i) =>
-        JSON.stringify({ format: 'rl-curator.rollout.v1', run: 'bench', step, question: g.question, gold_answer: g.gt, group_id: `${step}:${g.idx}`, sample_index: i, response, reward: g.score[i] ? 1 : 0 }),
+        JSON.stringify({
+          format: 'rl-curator.rollout.v1',
+          run: 'bench',
+          step,
+          question: g.question,
+          gold_answer: g.gt,
+          group_id: `${step}:${g.idx}`,
+          sample_index: i,
+          response,
+          reward: g.score[i] ? 1 : 0,
+        }),
       ),
     );
     fs.writeSync(out, `${lines.join('\n')}\n`);
@@ -39,12 +49,16 @@ async function main(): Promise<void> {
   try {
     const rows = writeLog(fixture, Number(stepsArg ?? 25), path.join(dir, 'log.jsonl'));
     const core = createCore({ dbPath: path.join(dir, 'ws.db'), workerScript });
-    const must = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> => {
+    const must = async <T>(
+      p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+    ): Promise<T> => {
       const r = await p;
       if (!r.ok) throw new Error(r.error.message);
       return r.value;
     };
-    const imported = await core.waitForJob((await must(core.invoke('import.rolloutsStart', { path: path.join(dir, 'log.jsonl') }))).jobId);
+    const imported = await core.waitForJob(
+      (await must(core.invoke('import.rolloutsStart', { path: path.join(dir, 'log.jsonl') }))).jobId,
+    );
     if (imported.status !== 'done') throw new Error(`import ${imported.status}: ${imported.error?.message}`);
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
@@ -56,7 +70,18 @@ async function main(): Promise<void> {
     await core.close();
     if (job.status !== 'done') throw new Error(`verify ${job.status}: ${job.error?.message}`);
     const r = job.result as { verified: number; seconds: number; agree: number };
-    console.log(JSON.stringify({ rows, verified: r.verified, agree: r.agree, jobSeconds: r.seconds, wallSeconds, cpuSeconds, rolloutsPerSecond: r.verified / wallSeconds, rolloutsPerCpuSecond: r.verified / cpuSeconds }));
+    console.log(
+      JSON.stringify({
+        rows,
+        verified: r.verified,
+        agree: r.agree,
+        jobSeconds: r.seconds,
+        wallSeconds,
+        cpuSeconds,
+        rolloutsPerSecond: r.verified / wallSeconds,
+        rolloutsPerCpuSecond: r.verified / cpuSeconds,
+      }),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

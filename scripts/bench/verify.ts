@@ -72,13 +72,29 @@ function main(): void {
       const [response, gold] = pick(pairs, i);
       verifyResponse(response, gold);
     });
-    rollouts = { perSecond: r.perSecond, responses: pairs.length, meanChars: pairs.reduce((a, [t]) => a + t.length, 0) / pairs.length };
+    rollouts = {
+      perSecond: r.perSecond,
+      responses: pairs.length,
+      meanChars: pairs.reduce((a, [t]) => a + t.length, 0) / pairs.length,
+    };
   }
 
   console.log(
     JSON.stringify({
-      stringNumeric: { warmPerSecond: warm.perSecond, warmPerWallSecond: warm.perWallSecond, coldPerSecond: cold.perSecond, pairs: simple.length, mathjsLoaded: mathjsAfterSimple },
-      symbolic: { perSecond: sym.perSecond, perWallSecond: sym.perWallSecond, meanMs: 1000 / sym.perSecond, pairs: symbolic.length, mathjsLoadMs },
+      stringNumeric: {
+        warmPerSecond: warm.perSecond,
+        warmPerWallSecond: warm.perWallSecond,
+        coldPerSecond: cold.perSecond,
+        pairs: simple.length,
+        mathjsLoaded: mathjsAfterSimple,
+      },
+      symbolic: {
+        perSecond: sym.perSecond,
+        perWallSecond: sym.perWallSecond,
+        meanMs: 1000 / sym.perSecond,
+        pairs: symbolic.length,
+        mathjsLoadMs,
+      },
       rollouts,
     }),
   );

@@ -16,8 +16,50 @@ function rng(seed) {
   };
 }
 
-const WORDS = [' we', ' have', ' the', ' so', ' that', ' is', ' of', ' and', ' therefore', ' since', ' each', ' term', ' sum', ' value', ' gives', ' equation', ' both', ' sides', ' by', ' which', ' root', ' factor', ' check', ' case', ' now', ' let', ' us', ' find'];
-const MATH = [['x'], ['^', '2'], [' +', ' '], ['\\frac', '{', '1', '}', '{', '2', '}'], [' =', ' '], ['\\sqrt', '{', '7', '}'], ['3'], ['(', 'x', ' -', ' 1', ')'], [' \\cdot', ' '], ['\\pi'], ['a', '_', 'n'], ['10', '0']];
+const WORDS = [
+  ' we',
+  ' have',
+  ' the',
+  ' so',
+  ' that',
+  ' is',
+  ' of',
+  ' and',
+  ' therefore',
+  ' since',
+  ' each',
+  ' term',
+  ' sum',
+  ' value',
+  ' gives',
+  ' equation',
+  ' both',
+  ' sides',
+  ' by',
+  ' which',
+  ' root',
+  ' factor',
+  ' check',
+  ' case',
+  ' now',
+  ' let',
+  ' us',
+  ' find',
+];
+const MATH = [
+  ['x'],
+  ['^', '2'],
+  [' +', ' '],
+  ['\\frac', '{', '1', '}', '{', '2', '}'],
+  [' =', ' '],
+  ['\\sqrt', '{', '7', '}'],
+  ['3'],
+  ['(', 'x', ' -', ' 1', ')'],
+  [' \\cdot', ' '],
+  ['\\pi'],
+  ['a', '_', 'n'],
+  ['10', '0'],
+];
 
 /** Token pieces for one response of exactly `tokens` tokens, ending with the boxed answer. */
 export function responseTokens(tokens, seed) {

@@ -18,5 +18,10 @@ export interface Command {
 }
 
 export function coreOptions(dbPath: string, runtime: Runtime, host: CoreOptions['host']): CoreOptions {
-  return { dbPath, host, version: runtime.version, ...(runtime.workerScript ? { workerScript: runtime.workerScript } : {}) };
+  return {
+    dbPath,
+    host,
+    version: runtime.version,
+    ...(runtime.workerScript ? { workerScript: runtime.workerScript } : {}),
+  };
 }

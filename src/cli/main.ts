@@ -4,7 +4,10 @@ import { COMMANDS } from './commands/index';
 import { EXIT } from './exit-codes';
 import { UsageError } from './usage-error';
 
-export function findCommand(argv: string[], commands: Command[] = COMMANDS): { command: Command; rest: string[] } | undefined {
+export function findCommand(
+  argv: string[],
+  commands: Command[] = COMMANDS,
+): { command: Command; rest: string[] } | undefined {
   const matches = commands.filter((c) => c.path.every((word, i) => argv[i] === word));
   const best = matches.sort((a, b) => b.path.length - a.path.length)[0];
   return best && { command: best, rest: argv.slice(best.path.length) };

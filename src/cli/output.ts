@@ -7,7 +7,13 @@ export function printError(error: RpcError): void {
 }
 
 export function formatIssue(issue: RecordIssue): string {
-  const where = [issue.file, issue.line !== null ? `line ${issue.line}` : null, issue.field ? `field "${issue.field}"` : null].filter(Boolean).join(', ');
+  const where = [
+    issue.file,
+    issue.line !== null ? `line ${issue.line}` : null,
+    issue.field ? `field "${issue.field}"` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${where}: ${issue.message}`;
 }
 
@@ -24,7 +30,10 @@ function humanBytes(n: number): string {
 }
 
 /** Renders progress on one stderr line when it is a terminal; silent otherwise (scripts read stdout). */
-export function createProgressPrinter(stream: NodeJS.WriteStream = process.stderr): { update(p: JobProgress): void; done(): void } {
+export function createProgressPrinter(stream: NodeJS.WriteStream = process.stderr): {
+  update(p: JobProgress): void;
+  done(): void;
+} {
   let last = 0;
   let drawn = false;
   return {

@@ -5,7 +5,10 @@ import path from 'node:path';
 
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   if (env.RL_CURATOR_DB) return path.resolve(env.RL_CURATOR_DB);
-  const dataHome = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(os.homedir(), '.local', 'share');
+  const dataHome =
+    env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME)
+      ? env.XDG_DATA_HOME
+      : path.join(os.homedir(), '.local', 'share');
   return path.join(dataHome, 'rl-curator', 'workspace.db');
 }
 

@@ -24,10 +24,22 @@ const toDataset = (r: DatasetRow): Dataset => ({
   createdAt: r.created_at,
 });
 
-export function createImportingDataset(db: Db, fields: { name: string; sourcePath: string | null; sourceFormat: string | null; mapping: unknown; jobId: number }): number {
+export function createImportingDataset(
+  db: Db,
+  fields: { name: string; sourcePath: string | null; sourceFormat: string | null; mapping: unknown; jobId: number },
+): number {
   const info = db
-    .prepare(`INSERT INTO datasets (name, status, source_path, source_format, field_mapping, job_id, created_at) VALUES (?, 'importing', ?, ?, ?, ?, ?)`)
-    .run(fields.name, fields.sourcePath, fields.sourceFormat, JSON.stringify(fields.mapping ?? null), fields.jobId, nowIso());
+    .prepare(
+      `INSERT INTO datasets (name, status, source_path, source_format, field_mapping, job_id, created_at) VALUES (?, 'importing', ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      fields.name,
+      fields.sourcePath,
+      fields.sourceFormat,
+      JSON.stringify(fields.mapping ?? null),
+      fields.jobId,
+      nowIso(),
+    );
   return Number(info.lastInsertRowid);
 }
 
@@ -36,12 +48,23 @@ export function markDatasetReady(db: Db, id: number, counts: { prompts: number; 
   const row = db.prepare(`SELECT name FROM datasets WHERE id = ?`).get(id) as { name: string } | undefined;
   if (!row) throw new CuratorError('NOT_FOUND', `No dataset with id ${id}.`);
   const name = uniqueName(db, row.name);
-  db.prepare(`UPDATE datasets SET status = 'ready', name = ?, prompt_count = ?, duplicate_count = ? WHERE id = ?`).run(name, counts.prompts, counts.duplicates, id);
+  db.prepare(`UPDATE datasets SET status = 'ready', name = ?, prompt_count = ?, duplicate_count = ? WHERE id = ?`).run(
+    name,
+    counts.prompts,
+    counts.duplicates,
+    id,
+  );
   return name;
 }
 
 export function uniqueName(db: Db, wanted: string, exceptId?: number): string {
-  const taken = new Set((db.prepare(`SELECT name FROM datasets WHERE status = 'ready' AND id IS NOT ?`).all(exceptId ?? null) as { name: string }[]).map((r) => r.name));
+  const taken = new Set(
+    (
+      db.prepare(`SELECT name FROM datasets WHERE status = 'ready' AND id IS NOT ?`).all(exceptId ?? null) as {
+        name: string;
+      }[]
+    ).map((r) => r.name),
+  );
   if (!taken.has(wanted)) return wanted;
   for (let i = 2; ; i++) if (!taken.has(`${wanted} (${i})`)) return `${wanted} (${i})`;
 }

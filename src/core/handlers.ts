@@ -28,7 +28,10 @@ export function createHandlers(state: CoreState): Handlers {
       schemaVersion: state.schemaVersion,
       host: state.host,
     }),
-    'stats.get': () => ({ ...workspaceStats(db, state.dbPath, state.workspaceId, state.schemaVersion), rollouts: rolloutWorkspaceStats(db) }),
+    'stats.get': () => ({
+      ...workspaceStats(db, state.dbPath, state.workspaceId, state.schemaVersion),
+      rollouts: rolloutWorkspaceStats(db),
+    }),
 
     'datasets.list': () => listDatasets(db),
     'datasets.rename': ({ id, name }) => {
@@ -48,10 +51,14 @@ export function createHandlers(state: CoreState): Handlers {
       const preview = await previewPromptFile(input.path, input.format, input.mapping);
       const mapping = input.mapping ?? preview.mapping;
       if (!mapping.question) {
-        throw new CuratorError('MISSING_FIELD', `${preview.fileName}: no question column found (columns: ${preview.columns.join(', ') || 'none'}). Map one of them to "question".`, {
-          file: preview.path,
-          field: 'question',
-        });
+        throw new CuratorError(
+          'MISSING_FIELD',
+          `${preview.fileName}: no question column found (columns: ${preview.columns.join(', ') || 'none'}). Map one of them to "question".`,
+          {
+            file: preview.path,
+            field: 'question',
+          },
+        );
       }
       const params: PromptImportParams = {
         path: preview.path,

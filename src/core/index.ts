@@ -49,7 +49,8 @@ export function createCore(options: CoreOptions): Core {
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     // Every change of data goes through this event, so cached query results can never go stale. Saved views
     // and export history change no prompt.
-    if (event === 'data.changed' && !KEEPS_PROMPT_QUERIES.has((payload as EventPayload<'data.changed'>).scope)) queryCache.invalidate();
+    if (event === 'data.changed' && !KEEPS_PROMPT_QUERIES.has((payload as EventPayload<'data.changed'>).scope))
+      queryCache.invalidate();
     bus.emit(event, payload);
   };
   // Raised while this thread works, so that job threads give way between their transactions.
@@ -89,9 +90,13 @@ export function createCore(options: CoreOptions): Core {
     if (!isMethod(method)) return fail('UNKNOWN_METHOD', `Unknown method "${method}".`);
     const parsed = contract[method].input.safeParse(input ?? {});
     if (!parsed.success) {
-      return fail('INVALID_INPUT', `${method}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`, {
-        issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
-      });
+      return fail(
+        'INVALID_INPUT',
+        `${method}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`,
+        {
+          issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+        },
+      );
     }
     try {
       const handler = handlers[method] as (i: unknown) => unknown;

@@ -9,10 +9,17 @@ interface ViewRow {
   state: string;
   updated_at: string;
 }
-const toView = (r: ViewRow): SavedView => ({ id: r.id, name: r.name, state: JSON.parse(r.state) as ViewState, updatedAt: r.updated_at });
+const toView = (r: ViewRow): SavedView => ({
+  id: r.id,
+  name: r.name,
+  state: JSON.parse(r.state) as ViewState,
+  updatedAt: r.updated_at,
+});
 
 export function listViews(db: Db): SavedView[] {
-  return (db.prepare(`SELECT id, name, state, updated_at FROM saved_views ORDER BY name`).all() as ViewRow[]).map(toView);
+  return (db.prepare(`SELECT id, name, state, updated_at FROM saved_views ORDER BY name`).all() as ViewRow[]).map(
+    toView,
+  );
 }
 
 /** Saving under an existing name replaces that view. */

@@ -20,7 +20,8 @@ export function resolveBundlePath(root: string, requestUrl: string): BundleResol
     return { ok: false, status: 404, reason: `not an ${APP_HOST} URL` };
   }
   // Backslashes are separators on Windows; an encoded one (%5c) would become one after decoding.
-  if (url.pathname.includes('\\') || /%5c/i.test(url.pathname)) return { ok: false, status: 400, reason: 'backslash in path' };
+  if (url.pathname.includes('\\') || /%5c/i.test(url.pathname))
+    return { ok: false, status: 400, reason: 'backslash in path' };
   let decoded: string;
   try {
     decoded = decodeURIComponent(url.pathname);
@@ -29,7 +30,8 @@ export function resolveBundlePath(root: string, requestUrl: string): BundleResol
   }
   if (decoded.includes('\0')) return { ok: false, status: 400, reason: 'NUL in path' };
   if (decoded.includes('\\')) return { ok: false, status: 400, reason: 'backslash in path' };
-  if (decoded.split('/').some((segment) => segment === '..')) return { ok: false, status: 403, reason: 'parent segment in path' };
+  if (decoded.split('/').some((segment) => segment === '..'))
+    return { ok: false, status: 403, reason: 'parent segment in path' };
   const relative = decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded;
   const absoluteRoot = path.resolve(root);
   const filePath = path.resolve(absoluteRoot, `.${relative.startsWith('/') ? '' : '/'}${relative}`);
@@ -75,13 +77,17 @@ export interface BundleRequest {
 }
 
 /** A protocol.handle handler for app://bundle. Every response, errors included, carries the CSP. */
-export function createBundleHandler(options: { root: string; csp: string }): (request: BundleRequest) => Promise<Response> {
+export function createBundleHandler(options: {
+  root: string;
+  csp: string;
+}): (request: BundleRequest) => Promise<Response> {
   const baseHeaders = {
     'Content-Security-Policy': options.csp,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-cache',
   };
-  const reply = (status: number, body: string) => new Response(body, { status, headers: { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' } });
+  const reply = (status: number, body: string) =>
+    new Response(body, { status, headers: { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' } });
   let realRoot: Promise<string> | undefined;
 
   return async (request) => {

@@ -45,21 +45,31 @@ describe('serveCore', () => {
     const dbPath = path.join(tmp.dir, 'workspace.db');
     const { port, posted, send, next } = fakePort();
     const exits: number[] = [];
-    serveCore({ openCore: () => createCore({ dbPath, host: 'electron', version: '1.2.3' }), port, exit: (code) => exits.push(code) });
+    serveCore({
+      openCore: () => createCore({ dbPath, host: 'electron', version: '1.2.3' }),
+      port,
+      exit: (code) => exits.push(code),
+    });
     expect(posted[0]).toEqual({ type: 'ready' });
     expect(fs.existsSync(dbPath)).toBe(true);
 
     send({ type: 'call', id: 7, method: 'app.info', input: {} });
     send({ type: 'call', id: 8, method: 'no.such', input: {} });
     const info = await next(resultFor(7));
-    expect(info).toMatchObject({ type: 'result', id: 7, result: { ok: true, value: { host: 'electron', version: '1.2.3', dbPath } } });
+    expect(info).toMatchObject({
+      type: 'result',
+      id: 7,
+      result: { ok: true, value: { host: 'electron', version: '1.2.3', dbPath } },
+    });
     expect(await next(resultFor(8))).toMatchObject({ result: { ok: false, error: { code: 'UNKNOWN_METHOD' } } });
 
     // A small demo job emits job.updated events that must reach main.
     send({ type: 'call', id: 9, method: 'demo.load', input: { prompts: 20, seed: 1 } });
     const started = await next(resultFor(9));
     expect(started).toMatchObject({ result: { ok: true } });
-    await next((m) => m.type === 'event' && m.event === 'job.updated' && (m.payload as { status: string }).status === 'done');
+    await next(
+      (m) => m.type === 'event' && m.event === 'job.updated' && (m.payload as { status: string }).status === 'done',
+    );
 
     send({ type: 'shutdown' });
     await next((m) => m.type === 'closed');
@@ -70,7 +80,12 @@ describe('serveCore', () => {
     const tmp = tempDir('rl-curator-core-host-');
     temps.push(tmp);
     const { port, posted, send, next } = fakePort();
-    serveCore({ openCore: () => createCore({ dbPath: path.join(tmp.dir, 'w.db') }), port, exit: () => {}, log: () => {} });
+    serveCore({
+      openCore: () => createCore({ dbPath: path.join(tmp.dir, 'w.db') }),
+      port,
+      exit: () => {},
+      log: () => {},
+    });
     send({ type: 'call', id: 'x', method: 'app.info' });
     send('hello');
     send({ type: 'call', id: 1, method: 'app.info', input: {} });
@@ -91,9 +106,16 @@ describe('serveCore', () => {
       exit: () => {},
       log: (m) => logs.push(m),
     });
-    expect(posted.slice(0, 2)).toEqual([{ type: 'fatal', error: { code: 'DB_TOO_NEW', message: 'written by a newer RL Curator' } }, { type: 'ready' }]);
+    expect(posted.slice(0, 2)).toEqual([
+      { type: 'fatal', error: { code: 'DB_TOO_NEW', message: 'written by a newer RL Curator' } },
+      { type: 'ready' },
+    ]);
     send({ type: 'call', id: 1, method: 'app.info', input: {} });
-    expect(await next(resultFor(1))).toEqual({ type: 'result', id: 1, result: { ok: false, error: { code: 'DB_TOO_NEW', message: 'written by a newer RL Curator' } } });
+    expect(await next(resultFor(1))).toEqual({
+      type: 'result',
+      id: 1,
+      result: { ok: false, error: { code: 'DB_TOO_NEW', message: 'written by a newer RL Curator' } },
+    });
     expect(logs.join('\n')).toMatch(/newer RL Curator/);
   });
 
@@ -101,7 +123,10 @@ describe('serveCore', () => {
     const tmp = tempDir('rl-curator-core-host-');
     temps.push(tmp);
     const dbPath = path.join(tmp.dir, 'workspace.db');
-    fs.writeFileSync(dbPath, 'this is not a SQLite database, just text that is long enough to have a header'.repeat(20));
+    fs.writeFileSync(
+      dbPath,
+      'this is not a SQLite database, just text that is long enough to have a header'.repeat(20),
+    );
     const { port, posted } = fakePort();
     serveCore({ openCore: () => createCore({ dbPath }), port, exit: () => {}, log: () => {} });
     expect(posted[0]).toMatchObject({ type: 'fatal', error: { code: 'DB_CORRUPT' } });

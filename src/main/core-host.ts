@@ -28,7 +28,10 @@ export function serveCore(options: ServeOptions): void {
   try {
     core = options.openCore();
   } catch (err) {
-    fatal = err instanceof CuratorError ? { code: err.code, message: err.message } : { code: 'INTERNAL', message: `Cannot open the workspace: ${(err as Error).message}` };
+    fatal =
+      err instanceof CuratorError
+        ? { code: err.code, message: err.message }
+        : { code: 'INTERNAL', message: `Cannot open the workspace: ${(err as Error).message}` };
     log(`core-process: ${fatal.message}`);
     port.postMessage({ type: 'fatal', error: fatal });
   }
@@ -55,7 +58,11 @@ export function serveCore(options: ServeOptions): void {
     }
     const { id, method, input } = message;
     if (!core || shuttingDown) {
-      port.postMessage({ type: 'result', id, result: fatal ? { ok: false, error: fatal } : fail('INTERNAL', 'The workspace is closing.') });
+      port.postMessage({
+        type: 'result',
+        id,
+        result: fatal ? { ok: false, error: fatal } : fail('INTERNAL', 'The workspace is closing.'),
+      });
       return;
     }
     void core.call(method, input).then(

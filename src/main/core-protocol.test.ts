@@ -34,7 +34,12 @@ describe('core protocol guards', () => {
 });
 
 describe('core config', () => {
-  const config = { dbPath: '/u/workspace.db', workerScript: '/app/out/main/job-worker.js', nativeBinding: '/r/native/b.node', version: '0.1.0' };
+  const config = {
+    dbPath: '/u/workspace.db',
+    workerScript: '/app/out/main/job-worker.js',
+    nativeBinding: '/r/native/b.node',
+    version: '0.1.0',
+  };
 
   it('round-trips through the environment string', () => {
     expect(parseCoreConfig(encodeCoreConfig(config))).toEqual(config);

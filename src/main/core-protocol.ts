@@ -58,7 +58,8 @@ export function encodeCoreConfig(config: CoreConfig): string {
 }
 
 export function parseCoreConfig(raw: string | undefined): CoreConfig {
-  if (!raw) throw new Error(`core-process: ${CORE_CONFIG_ENV} is not set (this entry is started by the Electron main process)`);
+  if (!raw)
+    throw new Error(`core-process: ${CORE_CONFIG_ENV} is not set (this entry is started by the Electron main process)`);
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -66,6 +67,9 @@ export function parseCoreConfig(raw: string | undefined): CoreConfig {
     throw new Error(`core-process: ${CORE_CONFIG_ENV} is not valid JSON`);
   }
   const parsed = CoreConfig.safeParse(json);
-  if (!parsed.success) throw new Error(`core-process: bad ${CORE_CONFIG_ENV}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `core-process: bad ${CORE_CONFIG_ENV}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }

@@ -52,8 +52,12 @@ export class CoreSupervisor {
 
   call(method: string, input: unknown): Promise<Result<unknown>> {
     return new Promise((resolve) => {
-      if (this.state === 'dead') return resolve(fail('INTERNAL', 'The core process is not running (it crashed repeatedly); restart RL Curator.'));
-      if (this.state === 'stopping' || this.state === 'stopped') return resolve(fail('INTERNAL', 'RL Curator is shutting down.'));
+      if (this.state === 'dead')
+        return resolve(
+          fail('INTERNAL', 'The core process is not running (it crashed repeatedly); restart RL Curator.'),
+        );
+      if (this.state === 'stopping' || this.state === 'stopped')
+        return resolve(fail('INTERNAL', 'RL Curator is shutting down.'));
       if (this.state === 'starting') return void this.queue.push({ method, input, resolve });
       this.send(method, input, resolve);
     });
@@ -136,7 +140,9 @@ export class CoreSupervisor {
       this.resolveStopped?.();
       return;
     }
-    this.failPending(`The core process stopped unexpectedly (exit code ${code}); the request was not completed. Try again.`);
+    this.failPending(
+      `The core process stopped unexpectedly (exit code ${code}); the request was not completed. Try again.`,
+    );
     const maxRestarts = this.options.maxRestarts ?? 3;
     if (this.restarts >= maxRestarts) {
       this.state = 'dead';

@@ -24,7 +24,10 @@ describe('CSP', () => {
   });
 
   it('replaces any CSP header the server sent, whatever its case, and keeps the others', () => {
-    const headers = withCspHeader({ 'content-security-policy': ['default-src *'], 'CONTENT-SECURITY-POLICY': ['x'], 'Content-Type': ['text/html'] }, PRODUCTION_CSP);
+    const headers = withCspHeader(
+      { 'content-security-policy': ['default-src *'], 'CONTENT-SECURITY-POLICY': ['x'], 'Content-Type': ['text/html'] },
+      PRODUCTION_CSP,
+    );
     expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [PRODUCTION_CSP] });
     expect(withCspHeader(undefined, 'a')).toEqual({ 'Content-Security-Policy': ['a'] });
   });

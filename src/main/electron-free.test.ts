@@ -10,7 +10,8 @@ const sources = ['src/main', 'src/preload']
   .flatMap((dir) => fs.readdirSync(path.join(root, dir)).map((f) => `${dir}/${f}`))
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
 
-const RUNTIME_ELECTRON_IMPORT = /^\s*import\s+(?!type\b)[^;]*?from\s+['"]electron(\/[^'"]*)?['"]|require\(\s*['"]electron['"]\s*\)|import\(\s*['"]electron['"]\s*\)/m;
+const RUNTIME_ELECTRON_IMPORT =
+  /^\s*import\s+(?!type\b)[^;]*?from\s+['"]electron(\/[^'"]*)?['"]|require\(\s*['"]electron['"]\s*\)|import\(\s*['"]electron['"]\s*\)/m;
 
 describe('electron-free modules', () => {
   it('finds the host sources', () => {

@@ -5,7 +5,11 @@ import { broadcastEvent } from './event-broadcast';
 
 function target(url: string, destroyed = false) {
   const sent: Array<[string, unknown]> = [];
-  const t: EventTarget = { isDestroyed: () => destroyed, getURL: () => url, send: (channel, message) => sent.push([channel, message]) };
+  const t: EventTarget = {
+    isDestroyed: () => destroyed,
+    getURL: () => url,
+    send: (channel, message) => sent.push([channel, message]),
+  };
   return { t, sent };
 }
 
@@ -15,7 +19,9 @@ describe('broadcastEvent', () => {
     const foreign = target('https://app.attacker.com/');
     const dead = target('app://bundle/index.html', true);
     const blank = target('about:blank');
-    const count = broadcastEvent([app.t, foreign.t, dead.t, blank.t], ['app://bundle'], 'data.changed', { scope: 'prompts' });
+    const count = broadcastEvent([app.t, foreign.t, dead.t, blank.t], ['app://bundle'], 'data.changed', {
+      scope: 'prompts',
+    });
     expect(count).toBe(1);
     expect(app.sent).toEqual([[IPC_EVENT_CHANNEL, { event: 'data.changed', payload: { scope: 'prompts' } }]]);
     expect(foreign.sent).toEqual([]);

@@ -11,7 +11,12 @@ export interface EventTarget {
 }
 
 /** Returns how many windows received the event. */
-export function broadcastEvent(targets: Iterable<EventTarget>, allowedOrigins: readonly string[], event: string, payload: unknown): number {
+export function broadcastEvent(
+  targets: Iterable<EventTarget>,
+  allowedOrigins: readonly string[],
+  event: string,
+  payload: unknown,
+): number {
   let sent = 0;
   for (const target of targets) {
     if (target.isDestroyed() || !isAllowedUrl(target.getURL(), allowedOrigins)) continue;

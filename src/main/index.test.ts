@@ -83,14 +83,17 @@ vi.mock('electron', async () => {
       getPath: () => h.state.userData,
       getAppPath: () => '/repo',
       getVersion: () => '0.1.0-test',
-      on: (event: string, listener: (...args: unknown[]) => unknown) => h.appListeners.set(event, [...(h.appListeners.get(event) ?? []), listener]),
+      on: (event: string, listener: (...args: unknown[]) => unknown) =>
+        h.appListeners.set(event, [...(h.appListeners.get(event) ?? []), listener]),
       whenReady: () => h.ready.then(() => record('ready')),
       quit: () => void fake.quits++,
       exit: () => record('exit'),
     },
     protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown) => record(`registerSchemesAsPrivileged ${JSON.stringify(schemes)}`),
-      handle: (scheme: string, handler: (r: { url: string }) => Promise<Response>) => fake.protocolHandlers.set(scheme, handler),
+      registerSchemesAsPrivileged: (schemes: unknown) =>
+        record(`registerSchemesAsPrivileged ${JSON.stringify(schemes)}`),
+      handle: (scheme: string, handler: (r: { url: string }) => Promise<Response>) =>
+        fake.protocolHandlers.set(scheme, handler),
     },
     session: {
       defaultSession: {
@@ -99,9 +102,15 @@ vi.mock('electron', async () => {
         webRequest: { onHeadersReceived: () => record('onHeadersReceived') },
       },
     },
-    ipcMain: { handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => fake.ipcHandlers.set(channel, handler) },
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) =>
+        fake.ipcHandlers.set(channel, handler),
+    },
     dialog: {
-      showOpenDialog: async (...args: unknown[]) => (fake.dialogs.push(args), { canceled: false, filePaths: ['/data/math.parquet'] }),
+      showOpenDialog: async (...args: unknown[]) => (
+        fake.dialogs.push(args),
+        { canceled: false, filePaths: ['/data/math.parquet'] }
+      ),
       showErrorBox: (...args: unknown[]) => fake.dialogs.push(args),
       showMessageBox: async (...args: unknown[]) => (fake.dialogs.push(args), { response: 0 }),
     },
@@ -117,7 +126,10 @@ vi.mock('electron', async () => {
         queueMicrotask(() =>
           serveCore({
             openCore: () => createCore({ dbPath: config.dbPath, host: 'electron', version: config.version }),
-            port: { onMessage: (l) => (toHost = l), postMessage: (m: CoreToMain) => queueMicrotask(() => child.emit('message', m)) },
+            port: {
+              onMessage: (l) => (toHost = l),
+              postMessage: (m: CoreToMain) => queueMicrotask(() => child.emit('message', m)),
+            },
             exit: (code) => queueMicrotask(() => child.emit('exit', code)),
           }),
         );
@@ -138,7 +150,9 @@ describe('main process wiring (fake electron, real core)', () => {
     await import('./index');
     h.resolveReady();
     await h.ready;
-    await vi.waitFor(() => expect({ windows: fake.windows.length, dialogs: fake.dialogs }).toEqual({ windows: 1, dialogs: [] }));
+    await vi.waitFor(() =>
+      expect({ windows: fake.windows.length, dialogs: fake.dialogs }).toEqual({ windows: 1, dialogs: [] }),
+    );
   });
   afterAll(() => {
     delete process.env.RL_CURATOR_USER_DATA;
@@ -150,15 +164,25 @@ describe('main process wiring (fake electron, real core)', () => {
     const before = h.calls.slice(0, ready);
     expect(before[0]).toBe('enableSandbox');
     expect(before).toContain(`setPath userData=${h.state.userData}`);
-    expect(before).toContain('registerSchemesAsPrivileged [{"scheme":"app","privileges":{"standard":true,"secure":true,"supportFetchAPI":true}}]');
+    expect(before).toContain(
+      'registerSchemesAsPrivileged [{"scheme":"app","privileges":{"standard":true,"secure":true,"supportFetchAPI":true}}]',
+    );
     expect(before).toContain('requestSingleInstanceLock');
     expect(h.calls).not.toContain('onHeadersReceived'); // no dev server, no dev CSP
   });
 
   it('opens one sandboxed window on app://bundle with the preload', () => {
-    const win = fake.windows[0] as unknown as { options: { webPreferences: Record<string, unknown> }; loaded: string[] };
+    const win = fake.windows[0] as unknown as {
+      options: { webPreferences: Record<string, unknown> };
+      loaded: string[];
+    };
     expect(win.loaded).toEqual(['app://bundle/index.html']);
-    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false });
+    expect(win.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+    });
     expect(String(win.options.webPreferences.preload)).toMatch(/out[\\/]preload[\\/]index\.js$|preload[\\/]index\.js$/);
   });
 
@@ -189,7 +213,11 @@ describe('main process wiring (fake electron, real core)', () => {
     const fork = fake.forks[0];
     expect(fork?.modulePath).toBe(path.join(__dirname, 'core-process.js'));
     const config = parseCoreConfig(fork?.env[CORE_CONFIG_ENV]);
-    expect(config).toMatchObject({ dbPath: path.join(h.state.userData, 'workspace.db'), workerScript: path.join(__dirname, 'job-worker.js'), version: '0.1.0-test' });
+    expect(config).toMatchObject({
+      dbPath: path.join(h.state.userData, 'workspace.db'),
+      workerScript: path.join(__dirname, 'job-worker.js'),
+      version: '0.1.0-test',
+    });
   });
 
   it('registers exactly the two IPC channels and answers a call end to end', async () => {
@@ -197,7 +225,10 @@ describe('main process wiring (fake electron, real core)', () => {
     const call = fake.ipcHandlers.get(IPC_CALL_CHANNEL);
     const sender = (fake.windows[0] as unknown as { webContents: unknown }).webContents;
     const info = await call?.({ senderFrame: appFrame(), sender }, 'app.info', {});
-    expect(info).toMatchObject({ ok: true, value: { host: 'electron', dbPath: path.join(h.state.userData, 'workspace.db') } });
+    expect(info).toMatchObject({
+      ok: true,
+      value: { host: 'electron', dbPath: path.join(h.state.userData, 'workspace.db') },
+    });
     const refused = await call?.({ senderFrame: appFrame('https://app.attacker.com/'), sender }, 'app.info', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
   });
@@ -206,7 +237,11 @@ describe('main process wiring (fake electron, real core)', () => {
     const call = fake.ipcHandlers.get(IPC_CALL_CHANNEL);
     const contents = (fake.windows[0] as unknown as { webContents: FakeContents }).webContents;
     await call?.({ senderFrame: appFrame(), sender: contents }, 'demo.load', { prompts: 5, seed: 2 });
-    await vi.waitFor(() => expect(contents.sent.some(([, m]) => (m as { event: string; payload: { status?: string } }).payload.status === 'done')).toBe(true));
+    await vi.waitFor(() =>
+      expect(
+        contents.sent.some(([, m]) => (m as { event: string; payload: { status?: string } }).payload.status === 'done'),
+      ).toBe(true),
+    );
     expect(contents.sent.every(([channel]) => channel === IPC_EVENT_CHANNEL)).toBe(true);
   });
 

@@ -25,7 +25,9 @@ if (userData) app.setPath('userData', userData);
 // standard + secure: app://bundle is a real origin and a secure context (module scripts, fetch of its own
 // files). corsEnabled stays unset on purpose: that keeps other origins from reading app:// responses
 // (electron/electron#51152, #52912).
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 if (!app.requestSingleInstanceLock()) {
   // Two processes must never write the same workspace: the first instance gets focus instead.
@@ -38,7 +40,12 @@ function runApp(): void {
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const devOrigin = devServerUrl ? devServerOrigin(devServerUrl) : null;
   const allowedOrigins = appOrigins({ isPackaged: app.isPackaged, devServerUrl });
-  const layout = appLayout({ mainDir: __dirname, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() });
+  const layout = appLayout({
+    mainDir: __dirname,
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+  });
   const isAppUrl = (url: string) => isAllowedUrl(url, allowedOrigins);
   let mainWindow: BrowserWindow | null = null;
   let core: CoreSupervisor | undefined;
@@ -85,51 +92,78 @@ function runApp(): void {
     };
   };
 
-  app.whenReady().then(() => {
-    denyAllPermissions(session.defaultSession, log);
-    protocol.handle(APP_SCHEME, createBundleHandler({ root: layout.rendererRoot, csp: PRODUCTION_CSP }));
-    if (devOrigin) {
-      // The dev server sends no CSP; add ours (loosened only where Vite needs it) to its pages.
-      const csp = devCsp(devOrigin);
-      session.defaultSession.webRequest.onHeadersReceived({ urls: [`${devOrigin}/*`] }, (details, callback) =>
-        callback({ responseHeaders: withCspHeader(details.responseHeaders, csp) }),
+  app
+    .whenReady()
+    .then(() => {
+      denyAllPermissions(session.defaultSession, log);
+      protocol.handle(APP_SCHEME, createBundleHandler({ root: layout.rendererRoot, csp: PRODUCTION_CSP }));
+      if (devOrigin) {
+        // The dev server sends no CSP; add ours (loosened only where Vite needs it) to its pages.
+        const csp = devCsp(devOrigin);
+        session.defaultSession.webRequest.onHeadersReceived({ urls: [`${devOrigin}/*`] }, (details, callback) =>
+          callback({ responseHeaders: withCspHeader(details.responseHeaders, csp) }),
+        );
+      }
+
+      // Throws on a bad RL_CURATOR_SQLITE_BINDING; the catch below reports it and exits.
+      const nativeBinding = selectNativeBinding({
+        env: process.env,
+        resourcesDir: layout.resourcesDir,
+        abi: process.versions.modules,
+        fileExists: (p) => fs.existsSync(p),
+      });
+      log(
+        nativeBinding
+          ? `better-sqlite3 binding: ${nativeBinding}`
+          : 'better-sqlite3 binding: node_modules default build',
       );
-    }
+      core = new CoreSupervisor({
+        spawn: () => spawnCore(nativeBinding),
+        onEvent: (event, payload) =>
+          broadcastEvent(
+            BrowserWindow.getAllWindows().map((w) => w.webContents),
+            allowedOrigins,
+            event,
+            payload,
+          ),
+        onFatal: (error) => {
+          void dialog.showMessageBox({
+            type: 'error',
+            title: 'RL Curator',
+            message: 'The workspace could not be opened.',
+            detail: `${error.code}: ${error.message}`,
+          });
+        },
+      });
+      core.start();
+      const coreRef = core;
 
-    // Throws on a bad RL_CURATOR_SQLITE_BINDING; the catch below reports it and exits.
-    const nativeBinding = selectNativeBinding({ env: process.env, resourcesDir: layout.resourcesDir, abi: process.versions.modules, fileExists: (p) => fs.existsSync(p) });
-    log(nativeBinding ? `better-sqlite3 binding: ${nativeBinding}` : 'better-sqlite3 binding: node_modules default build');
-    core = new CoreSupervisor({
-      spawn: () => spawnCore(nativeBinding),
-      onEvent: (event, payload) => broadcastEvent(BrowserWindow.getAllWindows().map((w) => w.webContents), allowedOrigins, event, payload),
-      onFatal: (error) => {
-        void dialog.showMessageBox({ type: 'error', title: 'RL Curator', message: 'The workspace could not be opened.', detail: `${error.code}: ${error.message}` });
-      },
-    });
-    core.start();
-    const coreRef = core;
+      registerIpcHandlers(ipcMain, {
+        allowedOrigins,
+        call: (method, input) => coreRef.call(method, input),
+        pickFile: async (sender) => {
+          const owner = BrowserWindow.fromWebContents(sender as WebContents);
+          const options = {
+            title: 'Import a dataset',
+            properties: ['openFile' as const],
+            filters: IMPORT_FILE_FILTERS,
+          };
+          const picked = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+          return picked.canceled ? null : (picked.filePaths[0] ?? null);
+        },
+        log,
+      });
 
-    registerIpcHandlers(ipcMain, {
-      allowedOrigins,
-      call: (method, input) => coreRef.call(method, input),
-      pickFile: async (sender) => {
-        const owner = BrowserWindow.fromWebContents(sender as WebContents);
-        const options = { title: 'Import a dataset', properties: ['openFile' as const], filters: IMPORT_FILE_FILTERS };
-        const picked = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
-        return picked.canceled ? null : (picked.filePaths[0] ?? null);
-      },
-      log,
+      mainWindow = createWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+      });
+    })
+    .catch((err: unknown) => {
+      console.error(err);
+      dialog.showErrorBox('RL Curator failed to start', err instanceof Error ? err.message : String(err));
+      app.exit(1);
     });
-
-    mainWindow = createWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
-    });
-  }).catch((err: unknown) => {
-    console.error(err);
-    dialog.showErrorBox('RL Curator failed to start', err instanceof Error ? err.message : String(err));
-    app.exit(1);
-  });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

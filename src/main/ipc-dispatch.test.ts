@@ -124,13 +124,24 @@ describe('IPC dispatch against a real core', () => {
   });
 
   it('returns app.info from the workspace', async () => {
-    const result = (await ipc.invoke(IPC_CALL_CHANNEL, fromFrame(appFrame), 'app.info', {})) as Result<{ host: string; version: string; dbPath: string }>;
+    const result = (await ipc.invoke(IPC_CALL_CHANNEL, fromFrame(appFrame), 'app.info', {})) as Result<{
+      host: string;
+      version: string;
+      dbPath: string;
+    }>;
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.value).toMatchObject({ host: 'electron', version: '9.9.9', dbPath: path.join(tmp.dir, 'workspace.db') });
+    if (result.ok)
+      expect(result.value).toMatchObject({
+        host: 'electron',
+        version: '9.9.9',
+        dbPath: path.join(tmp.dir, 'workspace.db'),
+      });
   });
 
   it('passes contract validation errors through as values', async () => {
-    const result = (await ipc.invoke(IPC_CALL_CHANNEL, fromFrame(appFrame), 'prompts.page', { limit: 0 })) as Result<unknown>;
+    const result = (await ipc.invoke(IPC_CALL_CHANNEL, fromFrame(appFrame), 'prompts.page', {
+      limit: 0,
+    })) as Result<unknown>;
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

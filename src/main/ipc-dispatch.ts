@@ -38,7 +38,8 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): string
       log(`rpc refused: ${sender.reason}`);
       return fail('UNAUTHORIZED', `Refused: ${sender.reason}.`);
     }
-    if (args.length < 1 || args.length > 2) return fail('INVALID_INPUT', `Expected (method, input), got ${args.length} arguments.`);
+    if (args.length < 1 || args.length > 2)
+      return fail('INVALID_INPUT', `Expected (method, input), got ${args.length} arguments.`);
     const [method, input] = args;
     if (!isMethod(method)) return fail('UNKNOWN_METHOD', `Unknown method "${String(method).slice(0, 100)}".`);
     if (!isPlainData(input)) return fail('INVALID_INPUT', `${method}: input must be plain JSON-like data.`);

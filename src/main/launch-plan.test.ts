@@ -24,16 +24,52 @@ function machine(over: Partial<LaunchInput> & { files?: string[]; pathTxt?: stri
 
 describe('findElectronBinary', () => {
   it.each<[string, Parameters<typeof machine>[0], { ok: boolean; executable?: string; reason?: RegExp }]>([
-    ['installed binary via path.txt', { pathTxt: 'electron', files: [DIST_BINARY] }, { ok: true, executable: DIST_BINARY }],
-    ['path.txt with a trailing newline', { pathTxt: 'electron\n', files: [DIST_BINARY] }, { ok: true, executable: DIST_BINARY }],
+    [
+      'installed binary via path.txt',
+      { pathTxt: 'electron', files: [DIST_BINARY] },
+      { ok: true, executable: DIST_BINARY },
+    ],
+    [
+      'path.txt with a trailing newline',
+      { pathTxt: 'electron\n', files: [DIST_BINARY] },
+      { ok: true, executable: DIST_BINARY },
+    ],
     ['path.txt missing (never downloaded)', { pathTxt: null }, { ok: false, reason: /path\.txt missing/ }],
     ['path.txt present but dist/ missing', { pathTxt: 'electron' }, { ok: false, reason: /dist\/electron missing/ }],
     ['package not installed', { electronDir: null }, { ok: false, reason: /not installed/ }],
-    ['override dir with the binary', { env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron' }, files: ['/opt/electron/electron'] }, { ok: true, executable: '/opt/electron/electron' }],
-    ['override dir wins over dist/', { env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron' }, pathTxt: 'electron', files: ['/opt/electron/electron', DIST_BINARY] }, { ok: true, executable: '/opt/electron/electron' }],
-    ['override honours path.txt naming', { env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/e' }, pathTxt: 'Electron.app/Contents/MacOS/Electron', files: ['/opt/e/Electron.app/Contents/MacOS/Electron'] }, { ok: true, executable: '/opt/e/Electron.app/Contents/MacOS/Electron' }],
-    ['override dir without a binary', { env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/empty' } }, { ok: false, reason: /ELECTRON_OVERRIDE_DIST_PATH=\/opt\/empty holds no Electron binary/ }],
-    ['override works even without the package', { electronDir: null, env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron' }, files: ['/opt/electron/electron'] }, { ok: true, executable: '/opt/electron/electron' }],
+    [
+      'override dir with the binary',
+      { env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron' }, files: ['/opt/electron/electron'] },
+      { ok: true, executable: '/opt/electron/electron' },
+    ],
+    [
+      'override dir wins over dist/',
+      {
+        env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron' },
+        pathTxt: 'electron',
+        files: ['/opt/electron/electron', DIST_BINARY],
+      },
+      { ok: true, executable: '/opt/electron/electron' },
+    ],
+    [
+      'override honours path.txt naming',
+      {
+        env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/e' },
+        pathTxt: 'Electron.app/Contents/MacOS/Electron',
+        files: ['/opt/e/Electron.app/Contents/MacOS/Electron'],
+      },
+      { ok: true, executable: '/opt/e/Electron.app/Contents/MacOS/Electron' },
+    ],
+    [
+      'override dir without a binary',
+      { env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/empty' } },
+      { ok: false, reason: /ELECTRON_OVERRIDE_DIST_PATH=\/opt\/empty holds no Electron binary/ },
+    ],
+    [
+      'override works even without the package',
+      { electronDir: null, env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron' }, files: ['/opt/electron/electron'] },
+      { ok: true, executable: '/opt/electron/electron' },
+    ],
   ])('%s', (_name, facts, expected) => {
     const result = findElectronBinary(machine(facts));
     expect(result.ok).toBe(expected.ok);
@@ -46,7 +82,12 @@ describe('planLaunch', () => {
   const withBinary = { pathTxt: 'electron', files: [DIST_BINARY] };
 
   it('runs Electron on the app folder when a binary and a display exist', () => {
-    expect(planLaunch(machine(withBinary))).toEqual({ mode: 'electron', executable: DIST_BINARY, args: ['.'], notes: [] });
+    expect(planLaunch(machine(withBinary))).toEqual({
+      mode: 'electron',
+      executable: DIST_BINARY,
+      args: ['.'],
+      notes: [],
+    });
   });
 
   it.each<[string, Record<string, string>]>([
@@ -66,11 +107,18 @@ describe('planLaunch', () => {
   });
 
   it('falls back to the browser without a binary, with the lookup reason', () => {
-    expect(planLaunch(machine({ pathTxt: null }))).toMatchObject({ mode: 'browser', reason: expect.stringMatching(/no Electron binary/) });
+    expect(planLaunch(machine({ pathTxt: null }))).toMatchObject({
+      mode: 'browser',
+      reason: expect.stringMatching(/no Electron binary/),
+    });
   });
 
   it('--browser forces browser mode and is not passed on; other args are', () => {
-    expect(planLaunch(machine({ ...withBinary, argv: ['--browser', '--port', '5000'] }))).toEqual({ mode: 'browser', reason: '--browser requested', args: ['--port', '5000'] });
+    expect(planLaunch(machine({ ...withBinary, argv: ['--browser', '--port', '5000'] }))).toEqual({
+      mode: 'browser',
+      reason: '--browser requested',
+      args: ['--port', '5000'],
+    });
   });
 
   it('adds --no-sandbox with a note only for root on Linux', () => {

@@ -19,7 +19,8 @@ const SKIP = 'out/main not built (run `npx electron-vite build`)';
 if (!built) console.warn(`main-bundle.test: skipped: ${SKIP}`);
 
 const read = (f: string) => fs.readFileSync(path.join(OUT, f), 'utf8');
-const requires = (source: string) => [...source.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] as string);
+const requires = (source: string) =>
+  [...source.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] as string);
 
 // Electron's parentPort delivers MessageEvent-like objects ({ data }); Node's IPC delivers the value.
 const SHIM = `
@@ -38,7 +39,9 @@ describe('main bundle', () => {
       expect(read(f)).not.toMatch(/^\s*import\s/m);
     }
     // better-sqlite3 stays external (a native addon cannot be bundled).
-    const chunkSources = fs.readdirSync(path.join(OUT, 'chunks')).map((f) => fs.readFileSync(path.join(OUT, 'chunks', f), 'utf8'));
+    const chunkSources = fs
+      .readdirSync(path.join(OUT, 'chunks'))
+      .map((f) => fs.readFileSync(path.join(OUT, 'chunks', f), 'utf8'));
     expect([read('core-process.js'), ...chunkSources].some((s) => requires(s).includes('better-sqlite3'))).toBe(true);
   });
 
@@ -63,54 +66,63 @@ describe('built core process under Node', () => {
     tmp.cleanup();
   });
 
-  it.skipIf(!built)(`opens the workspace, answers calls, runs a demo job in the job worker and exits on shutdown (skipped if ${SKIP})`, async () => {
-    const shim = path.join(tmp.dir, 'parent-port-shim.cjs');
-    fs.writeFileSync(shim, SHIM);
-    const dbPath = path.join(tmp.dir, 'profile', 'workspace.db');
-    const config = encodeCoreConfig({ dbPath, workerScript: path.join(OUT, 'job-worker.js'), version: '0.0.1-test' });
-    const proc = fork(path.join(OUT, 'core-process.js'), [], {
-      execArgv: ['--require', shim],
-      env: { ...process.env, [CORE_CONFIG_ENV]: config },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    child = proc;
-    const messages: CoreToMain[] = [];
-    const waiters: Array<() => void> = [];
-    proc.on('message', (m) => {
-      messages.push(m as CoreToMain);
-      waiters.splice(0).forEach((w) => w());
-    });
-    const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-    const next = (match: (m: CoreToMain) => boolean): Promise<CoreToMain> =>
-      new Promise((resolve, reject) => {
-        const check = () => {
-          const found = messages.find(match);
-          if (found) return resolve(found);
-          if (proc.exitCode !== null) return reject(new Error(`core-process exited with ${proc.exitCode}`));
-          waiters.push(check);
-        };
-        check();
+  it.skipIf(!built)(
+    `opens the workspace, answers calls, runs a demo job in the job worker and exits on shutdown (skipped if ${SKIP})`,
+    async () => {
+      const shim = path.join(tmp.dir, 'parent-port-shim.cjs');
+      fs.writeFileSync(shim, SHIM);
+      const dbPath = path.join(tmp.dir, 'profile', 'workspace.db');
+      const config = encodeCoreConfig({ dbPath, workerScript: path.join(OUT, 'job-worker.js'), version: '0.0.1-test' });
+      const proc = fork(path.join(OUT, 'core-process.js'), [], {
+        execArgv: ['--require', shim],
+        env: { ...process.env, [CORE_CONFIG_ENV]: config },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      child = proc;
+      const messages: CoreToMain[] = [];
+      const waiters: Array<() => void> = [];
+      proc.on('message', (m) => {
+        messages.push(m as CoreToMain);
+        waiters.splice(0).forEach((w) => w());
+      });
+      const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+      const next = (match: (m: CoreToMain) => boolean): Promise<CoreToMain> =>
+        new Promise((resolve, reject) => {
+          const check = () => {
+            const found = messages.find(match);
+            if (found) return resolve(found);
+            if (proc.exitCode !== null) return reject(new Error(`core-process exited with ${proc.exitCode}`));
+            waiters.push(check);
+          };
+          check();
+        });
+
+      await next((m) => m.type === 'ready');
+      expect(messages.find((m) => m.type === 'fatal')).toBeUndefined();
+      expect(fs.existsSync(dbPath)).toBe(true);
+
+      proc.send({ type: 'call', id: 1, method: 'app.info', input: {} });
+      expect(await next((m) => m.type === 'result' && m.id === 1)).toMatchObject({
+        result: { ok: true, value: { host: 'electron', dbPath, version: '0.0.1-test' } },
       });
 
-    await next((m) => m.type === 'ready');
-    expect(messages.find((m) => m.type === 'fatal')).toBeUndefined();
-    expect(fs.existsSync(dbPath)).toBe(true);
+      proc.send({ type: 'call', id: 2, method: 'demo.load', input: { prompts: 50, seed: 3 } });
+      const started = await next((m) => m.type === 'result' && m.id === 2);
+      expect(started).toMatchObject({ result: { ok: true } });
+      await next(
+        (m) => m.type === 'event' && m.event === 'job.updated' && (m.payload as { status: string }).status === 'done',
+      );
 
-    proc.send({ type: 'call', id: 1, method: 'app.info', input: {} });
-    expect(await next((m) => m.type === 'result' && m.id === 1)).toMatchObject({ result: { ok: true, value: { host: 'electron', dbPath, version: '0.0.1-test' } } });
+      proc.send({ type: 'call', id: 3, method: 'stats.get', input: {} });
+      expect(await next((m) => m.type === 'result' && m.id === 3)).toMatchObject({
+        result: { ok: true, value: { prompts: 50, datasets: 1 } },
+      });
 
-    proc.send({ type: 'call', id: 2, method: 'demo.load', input: { prompts: 50, seed: 3 } });
-    const started = await next((m) => m.type === 'result' && m.id === 2);
-    expect(started).toMatchObject({ result: { ok: true } });
-    await next((m) => m.type === 'event' && m.event === 'job.updated' && (m.payload as { status: string }).status === 'done');
-
-    proc.send({ type: 'call', id: 3, method: 'stats.get', input: {} });
-    expect(await next((m) => m.type === 'result' && m.id === 3)).toMatchObject({ result: { ok: true, value: { prompts: 50, datasets: 1 } } });
-
-    proc.send({ type: 'shutdown' });
-    await next((m) => m.type === 'closed');
-    expect(await exited).toBe(0);
-  });
+      proc.send({ type: 'shutdown' });
+      await next((m) => m.type === 'closed');
+      expect(await exited).toBe(0);
+    },
+  );
 });
 
 describe('built renderer over app://', () => {
@@ -131,19 +143,24 @@ describe('built renderer over app://', () => {
     expect(html).not.toMatch(/\son[a-z]+\s*=/i);
   });
 
-  it.skipIf(!hasRenderer)(`serves index.html and every asset it references with the CSP (skipped if ${RENDERER_SKIP})`, async () => {
-    const handle = createBundleHandler({ root: rendererRoot, csp: PRODUCTION_CSP });
-    const index = await handle({ url: 'app://bundle/index.html' });
-    expect(index.status).toBe(200);
-    expect(index.headers.get('content-security-policy')).toBe(PRODUCTION_CSP);
-    const html = await index.text();
-    const refs = [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)].map((m) => m[1] as string).filter((r) => !/^[a-z]+:/i.test(r));
-    expect(refs.length).toBeGreaterThan(0);
-    for (const ref of refs) {
-      const url = new URL(ref, 'app://bundle/index.html').href;
-      const res = await handle({ url });
-      expect(res.status, url).toBe(200);
-      expect(res.headers.get('content-type'), url).toMatch(/^(text\/javascript|text\/css|image\/|font\/)/);
-    }
-  });
+  it.skipIf(!hasRenderer)(
+    `serves index.html and every asset it references with the CSP (skipped if ${RENDERER_SKIP})`,
+    async () => {
+      const handle = createBundleHandler({ root: rendererRoot, csp: PRODUCTION_CSP });
+      const index = await handle({ url: 'app://bundle/index.html' });
+      expect(index.status).toBe(200);
+      expect(index.headers.get('content-security-policy')).toBe(PRODUCTION_CSP);
+      const html = await index.text();
+      const refs = [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)]
+        .map((m) => m[1] as string)
+        .filter((r) => !/^[a-z]+:/i.test(r));
+      expect(refs.length).toBeGreaterThan(0);
+      for (const ref of refs) {
+        const url = new URL(ref, 'app://bundle/index.html').href;
+        const res = await handle({ url });
+        expect(res.status, url).toBe(200);
+        expect(res.headers.get('content-type'), url).toMatch(/^(text\/javascript|text\/css|image\/|font\/)/);
+      }
+    },
+  );
 });

@@ -70,10 +70,16 @@ describe('appOrigins', () => {
   });
   it('adds a loopback dev server when unpackaged', () => {
     expect(DEV).toEqual([APP_ORIGIN, 'http://localhost:5173']);
-    expect(appOrigins({ isPackaged: false, devServerUrl: 'http://[::1]:5173' })).toEqual([APP_ORIGIN, 'http://[::1]:5173']);
+    expect(appOrigins({ isPackaged: false, devServerUrl: 'http://[::1]:5173' })).toEqual([
+      APP_ORIGIN,
+      'http://[::1]:5173',
+    ]);
   });
-  it.each(['https://app.attacker.com:5173/', 'file:///tmp/index.html', 'javascript:1', 'garbage'])('ignores a non-loopback or non-http dev URL %s', (url) => {
-    expect(devServerOrigin(url)).toBeNull();
-    expect(appOrigins({ isPackaged: false, devServerUrl: url })).toEqual([APP_ORIGIN]);
-  });
+  it.each(['https://app.attacker.com:5173/', 'file:///tmp/index.html', 'javascript:1', 'garbage'])(
+    'ignores a non-loopback or non-http dev URL %s',
+    (url) => {
+      expect(devServerOrigin(url)).toBeNull();
+      expect(appOrigins({ isPackaged: false, devServerUrl: url })).toEqual([APP_ORIGIN]);
+    },
+  );
 });

@@ -4,7 +4,12 @@ import { appLayout, USER_DATA_ENV, userDataOverride, workspaceDbPath } from './p
 
 describe('paths', () => {
   it('finds the built parts next to out/main', () => {
-    const layout = appLayout({ mainDir: '/repo/out/main', isPackaged: false, resourcesPath: '/electron/resources', appPath: '/repo' });
+    const layout = appLayout({
+      mainDir: '/repo/out/main',
+      isPackaged: false,
+      resourcesPath: '/electron/resources',
+      appPath: '/repo',
+    });
     expect(layout).toEqual({
       rendererRoot: path.resolve('/repo/out/renderer'),
       preload: path.resolve('/repo/out/preload/index.js'),
@@ -15,7 +20,14 @@ describe('paths', () => {
   });
 
   it('uses process.resourcesPath when packaged', () => {
-    expect(appLayout({ mainDir: '/app.asar/out/main', isPackaged: true, resourcesPath: '/opt/RL/resources', appPath: '/app.asar' }).resourcesDir).toBe('/opt/RL/resources');
+    expect(
+      appLayout({
+        mainDir: '/app.asar/out/main',
+        isPackaged: true,
+        resourcesPath: '/opt/RL/resources',
+        appPath: '/app.asar',
+      }).resourcesDir,
+    ).toBe('/opt/RL/resources');
   });
 
   it('keeps the workspace in userData/workspace.db', () => {

@@ -24,7 +24,12 @@ export interface AppLayout {
  * `mainDir` is the folder of the running out/main/index.js (its __dirname). Packaged, resources sit in
  * process.resourcesPath (electron-builder `extraResources`); unpackaged, in the repository's resources/.
  */
-export function appLayout(input: { mainDir: string; isPackaged: boolean; resourcesPath: string; appPath: string }): AppLayout {
+export function appLayout(input: {
+  mainDir: string;
+  isPackaged: boolean;
+  resourcesPath: string;
+  appPath: string;
+}): AppLayout {
   const out = path.resolve(input.mainDir, '..');
   return {
     rendererRoot: path.join(out, 'renderer'),

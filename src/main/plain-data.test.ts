@@ -6,7 +6,10 @@ describe('isPlainData', () => {
     ['undefined', undefined],
     ['null', null],
     ['empty object', {}],
-    ['contract-like input', { filter: { text: 'x', datasetIds: [1, 2] }, sort: [{ field: 'id', dir: 'asc' }], offset: 0, limit: 100 }],
+    [
+      'contract-like input',
+      { filter: { text: 'x', datasetIds: [1, 2] }, sort: [{ field: 'id', dir: 'asc' }], offset: 0, limit: 100 },
+    ],
     ['null-prototype object', Object.assign(Object.create(null) as object, { a: 1 })],
     ['string', 'x'],
     ['boolean', false],

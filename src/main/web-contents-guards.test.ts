@@ -34,7 +34,12 @@ describe('guardWebContents', () => {
   guardWebContents(contents, isAppUrl, (m) => logged.push(m));
 
   it('registers exactly the navigation, redirect and webview guards', () => {
-    expect([...contents.listeners.keys()].sort()).toEqual(['will-attach-webview', 'will-frame-navigate', 'will-navigate', 'will-redirect']);
+    expect([...contents.listeners.keys()].sort()).toEqual([
+      'will-attach-webview',
+      'will-frame-navigate',
+      'will-navigate',
+      'will-redirect',
+    ]);
   });
 
   it.each([
@@ -80,18 +85,20 @@ describe('denyPopupsAndWebviews', () => {
 });
 
 describe('denyAllPermissions', () => {
-  it.each(['notifications', 'media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen'])('refuses %s on request and check', (permission) => {
-    let request: ((wc: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
-    let check: ((wc: unknown, p: string) => boolean) | undefined;
-    const session: PermissionSession = {
-      setPermissionRequestHandler: (h) => (request = h),
-      setPermissionCheckHandler: (h) => (check = h),
-    };
-    denyAllPermissions(session);
-    const answers: boolean[] = [];
-    request?.({}, permission, (granted) => answers.push(granted));
-    expect(answers).toEqual([false]);
-    expect(check?.({}, permission)).toBe(false);
-  });
+  it.each(['notifications', 'media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen'])(
+    'refuses %s on request and check',
+    (permission) => {
+      let request: ((wc: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
+      let check: ((wc: unknown, p: string) => boolean) | undefined;
+      const session: PermissionSession = {
+        setPermissionRequestHandler: (h) => (request = h),
+        setPermissionCheckHandler: (h) => (check = h),
+      };
+      denyAllPermissions(session);
+      const answers: boolean[] = [];
+      request?.({}, permission, (granted) => answers.push(granted));
+      expect(answers).toEqual([false]);
+      expect(check?.({}, permission)).toBe(false);
+    },
+  );
 });
-

@@ -23,7 +23,11 @@ export interface GuardableContents {
 export type GuardLog = (message: string) => void;
 
 /** Popups and webviews are always refused; navigation and redirects only within `isAllowed` URLs. */
-export function guardWebContents(contents: GuardableContents, isAllowed: (url: string) => boolean, log: GuardLog = () => {}): void {
+export function guardWebContents(
+  contents: GuardableContents,
+  isAllowed: (url: string) => boolean,
+  log: GuardLog = () => {},
+): void {
   const guardNavigation = (kind: string) => (event: NavigationEvent) => {
     if (isAllowed(event.url)) return;
     event.preventDefault();
@@ -43,7 +47,10 @@ export function guardWebContents(contents: GuardableContents, isAllowed: (url: s
 }
 
 /** Popups and webviews refused for any webContents (DevTools included), without touching navigation. */
-export function denyPopupsAndWebviews(contents: Pick<GuardableContents, 'on' | 'setWindowOpenHandler'>, log: GuardLog = () => {}): void {
+export function denyPopupsAndWebviews(
+  contents: Pick<GuardableContents, 'on' | 'setWindowOpenHandler'>,
+  log: GuardLog = () => {},
+): void {
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
     log('blocked a <webview>');
@@ -52,7 +59,9 @@ export function denyPopupsAndWebviews(contents: Pick<GuardableContents, 'on' | '
 }
 
 export interface PermissionSession {
-  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionRequestHandler(
+    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
   setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
 }
 

@@ -19,7 +19,10 @@ class FakeIpcRenderer implements IpcRendererLike {
     return this;
   }
   removeListener(channel: string, listener: IpcListener): this {
-    this.listeners.set(channel, (this.listeners.get(channel) ?? []).filter((l) => l !== listener));
+    this.listeners.set(
+      channel,
+      (this.listeners.get(channel) ?? []).filter((l) => l !== listener),
+    );
     return this;
   }
   push(message: unknown): void {
@@ -42,7 +45,7 @@ describe('createCuratorBridge', () => {
     for (const key of ['call', 'on', 'pickFile'] as const) expect(typeof bridge[key]).toBe('function');
   });
 
-  it('call() invokes the RPC channel with (method, input) and returns main\'s answer', async () => {
+  it("call() invokes the RPC channel with (method, input) and returns main's answer", async () => {
     const ipc = new FakeIpcRenderer();
     const bridge = createCuratorBridge(ipc, 'linux');
     ipc.answer = { ok: true, value: { rows: [] } };

@@ -3,7 +3,13 @@
 import { describe, expect, it, vi } from 'vitest';
 
 const exposed: Array<[string, unknown]> = [];
-const fakeIpcRenderer = { invoke: vi.fn(async () => null), on: vi.fn(), removeListener: vi.fn(), send: vi.fn(), sendSync: vi.fn() };
+const fakeIpcRenderer = {
+  invoke: vi.fn(async () => null),
+  on: vi.fn(),
+  removeListener: vi.fn(),
+  send: vi.fn(),
+  sendSync: vi.fn(),
+};
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.push([key, api]) },

@@ -11,13 +11,21 @@ import type { RunningServer } from './http-server';
 import { resolveStaticPath } from './static-files';
 
 /** Raw requests, so Host and Origin can be set to anything (fetch forbids that). */
-function request(port: number, options: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function request(
+  port: number,
+  options: { path: string; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: options.path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path: options.path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     if (options.body) req.write(options.body);
     req.end();
@@ -46,7 +54,12 @@ describe('serve', () => {
   });
 
   const call = (headers: Record<string, string>) =>
-    request(server.port, { path: '/api/call', method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ method: 'app.info', input: {} }) });
+    request(server.port, {
+      path: '/api/call',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ method: 'app.info', input: {} }),
+    });
 
   it('binds loopback and prints a URL carrying the token', () => {
     expect(server.loginUrl).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
@@ -67,7 +80,10 @@ describe('serve', () => {
     const cookie = String(login.headers['set-cookie']);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await request(server.port, { path: '/', headers: { Host: host, Cookie: cookie.split(';')[0] as string } });
+    const page = await request(server.port, {
+      path: '/',
+      headers: { Host: host, Cookie: cookie.split(';')[0] as string },
+    });
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['referrer-policy']).toBe('no-referrer');
@@ -78,11 +94,15 @@ describe('serve', () => {
   it('refuses foreign Host headers (DNS rebinding) even with the token', async () => {
     const res = await call({ Host: `evil.example:${server.port}`, Authorization: `Bearer ${server.token}` });
     expect(res.status).toBe(403);
-    expect((await call({ Host: `localhost:${server.port}`, Authorization: `Bearer ${server.token}` })).status).toBe(200);
+    expect((await call({ Host: `localhost:${server.port}`, Authorization: `Bearer ${server.token}` })).status).toBe(
+      200,
+    );
   });
 
   it('refuses cross-origin requests (CSRF) even with the token', async () => {
-    expect((await call({ Host: host, Origin: 'http://evil.example', Authorization: `Bearer ${server.token}` })).status).toBe(403);
+    expect(
+      (await call({ Host: host, Origin: 'http://evil.example', Authorization: `Bearer ${server.token}` })).status,
+    ).toBe(403);
     expect((await call({ Host: host, Origin: 'null', Authorization: `Bearer ${server.token}` })).status).toBe(403);
   });
 

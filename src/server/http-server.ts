@@ -8,7 +8,15 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { EVENT_NAMES } from '../shared/contract';
 import type { Core } from '../core/index';
-import { allowedHosts, isAllowedHost, isAllowedOrigin, isAuthorised, SERVER_CSP, TOKEN_COOKIE, tokensEqual } from './security';
+import {
+  allowedHosts,
+  isAllowedHost,
+  isAllowedOrigin,
+  isAuthorised,
+  SERVER_CSP,
+  TOKEN_COOKIE,
+  tokensEqual,
+} from './security';
 import { serveStatic } from './static-files';
 
 export interface ServerOptions {
@@ -50,7 +58,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       console.error('serve: request failed', err);
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: (err as Error).message } });
+      if (!res.headersSent)
+        sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: (err as Error).message } });
       else res.end();
     });
   });
@@ -63,7 +72,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Opening the printed URL trades the token for an HttpOnly cookie and drops it from the address bar.
     const queryToken = url.searchParams.get('token');
     if (req.method === 'GET' && queryToken !== null) {
-      if (!tokensEqual(queryToken, token)) return sendText(res, 401, 'Wrong token. Open the URL that `rl-curator serve` printed.');
+      if (!tokensEqual(queryToken, token))
+        return sendText(res, 401, 'Wrong token. Open the URL that `rl-curator serve` printed.');
       url.searchParams.delete('token');
       res.writeHead(302, {
         ...SECURITY_HEADERS,
@@ -73,7 +83,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return void res.end();
     }
     if (!isAuthorised(req, token)) {
-      return sendText(res, 401, 'Unauthorised. Open the URL that `rl-curator serve` printed (it carries the access token).');
+      return sendText(
+        res,
+        401,
+        'Unauthorised. Open the URL that `rl-curator serve` printed (it carries the access token).',
+      );
     }
 
     if (url.pathname === '/api/call' && req.method === 'POST') return handleCall(req, res);
@@ -89,25 +103,39 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   async function handleCall(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return sendJson(res, 415, { ok: false, error: { code: 'INVALID_INPUT', message: 'POST /api/call takes application/json.' } });
+      return sendJson(res, 415, {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'POST /api/call takes application/json.' },
+      });
     }
     const body = await readBody(req, MAX_CALL_BODY);
-    if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: 'Request body too large.' } });
+    if (body === null)
+      return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: 'Request body too large.' } });
     let message: { method?: unknown; input?: unknown };
     try {
       message = JSON.parse(body) as typeof message;
     } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Request body is not valid JSON.' } });
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'Request body is not valid JSON.' },
+      });
     }
     const result = await options.core.call(typeof message.method === 'string' ? message.method : '', message.input);
     sendJson(res, 200, result);
   }
 
   function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      Connection: 'keep-alive',
+    });
     res.write(': connected\n\n');
     sseClients.add(res);
-    const unsubscribers = EVENT_NAMES.map((name) => options.core.on(name, (payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)));
+    const unsubscribers = EVENT_NAMES.map((name) =>
+      options.core.on(name, (payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)),
+    );
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
     req.on('close', () => {
       clearInterval(heartbeat);
@@ -153,7 +181,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }
 

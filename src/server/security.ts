@@ -29,7 +29,8 @@ export function tokensEqual(given: string | undefined | null, expected: string):
 /** Host names this server answers to: the loopback names (or the explicit bind host) with our port. */
 export function allowedHosts(bindHost: string, port: number): Set<string> {
   const names = new Set(['127.0.0.1', 'localhost', '[::1]']);
-  if (!['127.0.0.1', 'localhost', '::1', '0.0.0.0', '::'].includes(bindHost)) names.add(bindHost.includes(':') ? `[${bindHost}]` : bindHost);
+  if (!['127.0.0.1', 'localhost', '::1', '0.0.0.0', '::'].includes(bindHost))
+    names.add(bindHost.includes(':') ? `[${bindHost}]` : bindHost);
   return new Set([...names].map((n) => `${n}:${port}`));
 }
 

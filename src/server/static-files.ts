@@ -33,7 +33,12 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   return resolved;
 }
 
-export function serveStatic(root: string, urlPath: string, res: ServerResponse, headers: Record<string, string>): boolean {
+export function serveStatic(
+  root: string,
+  urlPath: string,
+  res: ServerResponse,
+  headers: Record<string, string>,
+): boolean {
   const file = resolveStaticPath(root, urlPath);
   if (!file) return false;
   let stat: fs.Stats;

@@ -18,7 +18,16 @@ import {
   WorkspaceStats,
 } from './domain';
 import { PromptRolloutStats, RolloutDetail, RolloutImportInput, RolloutRow, Run, UnmatchedPrompt } from './rollouts';
-import { CheckAnswerInput, CheckAnswerResult, PromptAnswerSummary, SuspectGoldPrompt, VerdictFilter, VerifiedRollout, VerifyScope, VerifySummary } from './verification';
+import {
+  CheckAnswerInput,
+  CheckAnswerResult,
+  PromptAnswerSummary,
+  SuspectGoldPrompt,
+  VerdictFilter,
+  VerifiedRollout,
+  VerifyScope,
+  VerifySummary,
+} from './verification';
 import {
   AgreementReport,
   AnnotatorSummary,
@@ -58,7 +67,10 @@ export const contract = {
   'stats.get': { input: Empty, output: WorkspaceStats },
 
   'datasets.list': { input: Empty, output: z.array(Dataset) },
-  'datasets.rename': { input: z.object({ id: z.number().int(), name: z.string().min(1).max(200) }).strict(), output: Dataset },
+  'datasets.rename': {
+    input: z.object({ id: z.number().int(), name: z.string().min(1).max(200) }).strict(),
+    output: Dataset,
+  },
   'datasets.delete': { input: Id, output: z.object({ deletedPrompts: z.number().int() }) },
 
   'import.preview': {
@@ -85,7 +97,10 @@ export const contract = {
   },
 
   'jobs.get': { input: Id, output: Job },
-  'jobs.list': { input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), output: z.array(Job) },
+  'jobs.list': {
+    input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    output: z.array(Job),
+  },
   'jobs.cancel': { input: Id, output: Job },
 
   'prompts.page': {
@@ -110,7 +125,13 @@ export const contract = {
   'import.rolloutsStart': { input: RolloutImportInput, output: z.object({ jobId: z.number().int() }) },
   'runs.list': { input: Empty, output: z.array(Run) },
   'runs.unmatchedPrompts': {
-    input: z.object({ runId: z.number().int(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+    input: z
+      .object({
+        runId: z.number().int(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .strict(),
     output: z.object({ rows: z.array(UnmatchedPrompt), total: z.number().int() }),
   },
   'rollouts.list': {
@@ -134,10 +155,19 @@ export const contract = {
   // Curation (src/shared/curation.ts): settings, label taxonomy, labels and notes on prompts, rollouts and
   // spans, gold-answer corrections, history with undo/redo, agreement. Every write is durable on return.
   'settings.get': { input: Empty, output: Settings },
-  'settings.set': { input: z.object({ annotator: z.string().trim().min(1).max(200).nullable() }).strict(), output: Settings },
-  'labels.defs': { input: z.object({ includeArchived: z.boolean().default(false) }).strict(), output: z.array(LabelDef) },
+  'settings.set': {
+    input: z.object({ annotator: z.string().trim().min(1).max(200).nullable() }).strict(),
+    output: Settings,
+  },
+  'labels.defs': {
+    input: z.object({ includeArchived: z.boolean().default(false) }).strict(),
+    output: z.array(LabelDef),
+  },
   'labels.saveDef': { input: LabelDefInput, output: LabelDef },
-  'labels.archiveDef': { input: z.object({ id: z.number().int().positive(), archived: z.boolean().default(true) }).strict(), output: LabelDef },
+  'labels.archiveDef': {
+    input: z.object({ id: z.number().int().positive(), archived: z.boolean().default(true) }).strict(),
+    output: LabelDef,
+  },
   'labels.annotators': { input: Empty, output: z.array(AnnotatorSummary) },
   'labels.toggle': { input: ToggleLabelInput, output: WriteResult },
   'labels.bulkPreview': { input: BulkLabelInput, output: BulkPreview },
@@ -149,14 +179,25 @@ export const contract = {
     output: z.array(ItemAnnotations),
   },
   'history.forItem': {
-    input: z.object({ target: z.enum(['prompt', 'rollout']), id: z.number().int(), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    input: z
+      .object({
+        target: z.enum(['prompt', 'rollout']),
+        id: z.number().int(),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
     output: z.array(HistoryEntry),
   },
   'history.batches': {
-    input: z.object({ annotator: z.string().optional(), limit: z.number().int().min(1).max(1000).default(50) }).strict(),
+    input: z
+      .object({ annotator: z.string().optional(), limit: z.number().int().min(1).max(1000).default(50) })
+      .strict(),
     output: z.array(HistoryBatch),
   },
-  'history.status': { input: z.object({ annotator: z.string().trim().min(1).optional() }).strict(), output: UndoStatus },
+  'history.status': {
+    input: z.object({ annotator: z.string().trim().min(1).optional() }).strict(),
+    output: UndoStatus,
+  },
   'history.undo': { input: z.object({ annotator: z.string().trim().min(1).optional() }).strict(), output: UndoResult },
   'history.redo': { input: z.object({ annotator: z.string().trim().min(1).optional() }).strict(), output: UndoResult },
   'agreement.report': {
@@ -173,10 +214,19 @@ export const contract = {
   // Exports (src/shared/exports.ts): counts first, then a job writing the files and a manifest.
   'exports.preview': { input: ExportPreviewRequest, output: ExportCounts },
   'exports.start': { input: ExportRequest, output: z.object({ jobId: z.number().int() }) },
-  'exports.list': { input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), output: z.array(ExportRecord) },
+  'exports.list': {
+    input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    output: z.array(ExportRecord),
+  },
   'exports.get': { input: Id, output: ExportDetail },
   'exports.diff': {
-    input: z.object({ fromId: z.number().int(), toId: z.number().int(), limit: z.number().int().min(0).max(1000).default(20) }).strict(),
+    input: z
+      .object({
+        fromId: z.number().int(),
+        toId: z.number().int(),
+        limit: z.number().int().min(0).max(1000).default(20),
+      })
+      .strict(),
     output: ExportDiff,
   },
 
@@ -195,14 +245,22 @@ export const contract = {
     output: z.object({ rows: z.array(VerifiedRollout), total: z.number().int() }),
   },
   'verify.suspectGold': {
-    input: VerifyScope.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+    input: VerifyScope.extend({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(100),
+    }).strict(),
     output: z.object({ rows: z.array(SuspectGoldPrompt), total: z.number().int() }),
   },
-  'verify.promptSummary': { input: z.object({ promptId: z.number().int(), runId: z.number().int().optional() }).strict(), output: PromptAnswerSummary },
+  'verify.promptSummary': {
+    input: z.object({ promptId: z.number().int(), runId: z.number().int().optional() }).strict(),
+    output: PromptAnswerSummary,
+  },
   'verify.check': { input: CheckAnswerInput, output: CheckAnswerResult },
 
   'demo.load': {
-    input: z.object({ prompts: z.number().int().min(1).max(200_000).default(2000), seed: z.number().int().default(7) }).strict(),
+    input: z
+      .object({ prompts: z.number().int().min(1).max(200_000).default(2000), seed: z.number().int().default(7) })
+      .strict(),
     output: z.object({ jobId: z.number().int() }),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

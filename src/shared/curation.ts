@@ -113,7 +113,13 @@ export const SetGoldInput = z
 /** Rows a bulk edit applies to: the prompts of a filter, or an explicit list of prompt or rollout ids. */
 export const BulkSelection = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('filter'), filter: PromptFilter }).strict(),
-  z.object({ kind: z.literal('ids'), target: z.enum(['prompt', 'rollout']), ids: z.array(Int.positive()).min(1).max(1_000_000) }).strict(),
+  z
+    .object({
+      kind: z.literal('ids'),
+      target: z.enum(['prompt', 'rollout']),
+      ids: z.array(Int.positive()).min(1).max(1_000_000),
+    })
+    .strict(),
 ]);
 export type BulkSelection = z.infer<typeof BulkSelection>;
 
@@ -160,7 +166,11 @@ export const HistoryEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
-export const UndoStatus = z.object({ annotator: z.string(), undo: HistoryBatch.nullable(), redo: HistoryBatch.nullable() });
+export const UndoStatus = z.object({
+  annotator: z.string(),
+  undo: HistoryBatch.nullable(),
+  redo: HistoryBatch.nullable(),
+});
 export type UndoStatus = z.infer<typeof UndoStatus>;
 
 export const UndoResult = z.object({

@@ -20,7 +20,16 @@ export const FieldMapping = z.object({
   source: z.string().nullable(),
 });
 export type FieldMapping = z.infer<typeof FieldMapping>;
-export const MAPPABLE_FIELDS = ['question', 'goldAnswer', 'solution', 'passRate', 'sourceId', 'subject', 'level', 'source'] as const;
+export const MAPPABLE_FIELDS = [
+  'question',
+  'goldAnswer',
+  'solution',
+  'passRate',
+  'sourceId',
+  'subject',
+  'level',
+  'source',
+] as const;
 export type MappableField = (typeof MAPPABLE_FIELDS)[number];
 
 export const BadRecordPolicy = z.enum(['skip', 'abort']);
@@ -102,7 +111,17 @@ export const TextCondition = z.object({
 });
 export const NumberCondition = z.object({
   kind: z.literal('number'),
-  op: z.enum(['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank']),
+  op: z.enum([
+    'equals',
+    'notEqual',
+    'lessThan',
+    'lessThanOrEqual',
+    'greaterThan',
+    'greaterThanOrEqual',
+    'inRange',
+    'blank',
+    'notBlank',
+  ]),
   value: z.number().optional(),
   valueTo: z.number().optional(),
 });
@@ -110,7 +129,17 @@ export const ColumnCondition = z.discriminatedUnion('kind', [TextCondition, Numb
 export type ColumnCondition = z.infer<typeof ColumnCondition>;
 
 /** Columns of the prompt grid; also the whitelist for sorting and column filters. */
-export const PROMPT_COLUMNS = ['id', 'dataset', 'sourceId', 'question', 'goldAnswer', 'passRate', 'source', 'subject', 'level'] as const;
+export const PROMPT_COLUMNS = [
+  'id',
+  'dataset',
+  'sourceId',
+  'question',
+  'goldAnswer',
+  'passRate',
+  'source',
+  'subject',
+  'level',
+] as const;
 export const PromptColumn = z.enum(PROMPT_COLUMNS);
 export type PromptColumn = z.infer<typeof PromptColumn>;
 
@@ -184,7 +213,11 @@ export const PromptDetail = PromptRow.extend({
 });
 export type PromptDetail = z.infer<typeof PromptDetail>;
 
-export const FacetValue = z.object({ value: z.union([z.string(), z.number(), z.null()]), label: z.string(), count: z.number().int() });
+export const FacetValue = z.object({
+  value: z.union([z.string(), z.number(), z.null()]),
+  label: z.string(),
+  count: z.number().int(),
+});
 export type FacetValue = z.infer<typeof FacetValue>;
 export const Facets = z.object({
   datasets: z.array(FacetValue),

@@ -29,7 +29,16 @@ export const EXPORT_COLUMNS = [
 ] as const;
 export const ExportColumn = z.enum(EXPORT_COLUMNS);
 export type ExportColumn = z.infer<typeof ExportColumn>;
-export const DEFAULT_EXPORT_COLUMNS: ExportColumn[] = ['id', 'question', 'gold_answer', 'pass_rate', 'source', 'subject', 'level', 'split'];
+export const DEFAULT_EXPORT_COLUMNS: ExportColumn[] = [
+  'id',
+  'question',
+  'gold_answer',
+  'pass_rate',
+  'source',
+  'subject',
+  'level',
+  'split',
+];
 
 /**
  * Which pass rate counts: `empirical` = correct / graded over the prompt's rollouts in the workspace,
@@ -102,9 +111,15 @@ const ExportRequestFields = z
 type Fields = z.output<typeof ExportRequestFields>;
 const checks = <T extends z.ZodType<Omit<Fields, 'outDir'>>>(schema: T) =>
   schema
-    .refine((r) => [r.filter, r.viewId, r.viewName].filter((v) => v !== undefined).length <= 1, { message: 'give at most one of filter, viewId, viewName' })
-    .refine((r) => new Set(r.splits.map((s) => s.name)).size === r.splits.length, { message: 'split names must be different' })
-    .refine((r) => r.passRate.min === undefined || r.passRate.max === undefined || r.passRate.min <= r.passRate.max, { message: 'passRate.min must not exceed passRate.max' });
+    .refine((r) => [r.filter, r.viewId, r.viewName].filter((v) => v !== undefined).length <= 1, {
+      message: 'give at most one of filter, viewId, viewName',
+    })
+    .refine((r) => new Set(r.splits.map((s) => s.name)).size === r.splits.length, {
+      message: 'split names must be different',
+    })
+    .refine((r) => r.passRate.min === undefined || r.passRate.max === undefined || r.passRate.min <= r.passRate.max, {
+      message: 'passRate.min must not exceed passRate.max',
+    });
 
 export const ExportRequest = checks(ExportRequestFields);
 export type ExportRequest = z.output<typeof ExportRequestFields>;
@@ -135,7 +150,13 @@ export const ExportCounts = z.object({
 });
 export type ExportCounts = z.infer<typeof ExportCounts>;
 
-export const ExportFile = z.object({ name: z.string(), split: z.string().nullable(), rows: Int, bytes: Int, sha256: z.string() });
+export const ExportFile = z.object({
+  name: z.string(),
+  split: z.string().nullable(),
+  rows: Int,
+  bytes: Int,
+  sha256: z.string(),
+});
 export type ExportFile = z.infer<typeof ExportFile>;
 
 export const ExportManifest = z.object({
@@ -171,7 +192,10 @@ export const ExportRecord = z.object({
 });
 export type ExportRecord = z.infer<typeof ExportRecord>;
 
-export const ExportDetail = ExportRecord.extend({ request: z.record(z.string(), z.unknown()), manifest: ExportManifest });
+export const ExportDetail = ExportRecord.extend({
+  request: z.record(z.string(), z.unknown()),
+  manifest: ExportManifest,
+});
 export type ExportDetail = z.infer<typeof ExportDetail>;
 
 export const ExportDiff = z.object({

@@ -145,4 +145,13 @@ export const RolloutImportInput = z
  * The rollout adapters' names (src/core/rollouts/adapters/index.ts), for format pickers in the UI, which
  * cannot import core. src/core/rollouts/adapters/format-names.test.ts keeps the two lists equal.
  */
-export const ROLLOUT_FORMAT_NAMES = ['native', 'oreal', 'verl', 'trl', 'xtuner', 'eval-k', 'prm800k', 'math-aps'] as const;
+export const ROLLOUT_FORMAT_NAMES = [
+  'native',
+  'oreal',
+  'verl',
+  'trl',
+  'xtuner',
+  'eval-k',
+  'prm800k',
+  'math-aps',
+] as const;

@@ -16,7 +16,16 @@ export type Agreement = z.infer<typeof Agreement>;
  * Rollout-level selections: one direction of disagreement, either direction ('disagree'), agreement,
  * no extractable answer, truncated, or any verdict / none yet ('verified' / 'unverified').
  */
-export const VERDICT_FILTERS = ['loggedCorrectRecheckWrong', 'loggedWrongRecheckRight', 'disagree', 'agree', 'noAnswer', 'truncated', 'verified', 'unverified'] as const;
+export const VERDICT_FILTERS = [
+  'loggedCorrectRecheckWrong',
+  'loggedWrongRecheckRight',
+  'disagree',
+  'agree',
+  'noAnswer',
+  'truncated',
+  'verified',
+  'unverified',
+] as const;
 export const VerdictFilter = z.enum(VERDICT_FILTERS);
 export type VerdictFilter = z.infer<typeof VerdictFilter>;
 
@@ -28,7 +37,15 @@ export type VerdictFilter = z.infer<typeof VerdictFilter>;
  */
 export const VerificationCondition = z
   .object({
-    op: z.enum(['loggedCorrectRecheckWrong', 'loggedWrongRecheckRight', 'disagree', 'noAnswer', 'truncated', 'verified', 'suspectGold']),
+    op: z.enum([
+      'loggedCorrectRecheckWrong',
+      'loggedWrongRecheckRight',
+      'disagree',
+      'noAnswer',
+      'truncated',
+      'verified',
+      'suspectGold',
+    ]),
     runId: Int.optional(),
   })
   .strict();

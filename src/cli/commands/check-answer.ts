@@ -37,11 +37,15 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
     else if (arg === '--no-symbolic') options.symbolic = false;
     else if (arg === '--percent' || arg.startsWith('--percent=')) {
       const value = arg === '--percent' ? args[++i] : arg.slice('--percent='.length);
-      if (!(PERCENT_MODES as readonly string[]).includes(value ?? '')) throw new UsageError(`--percent must be one of ${PERCENT_MODES.join(', ')}.`);
+      if (!(PERCENT_MODES as readonly string[]).includes(value ?? ''))
+        throw new UsageError(`--percent must be one of ${PERCENT_MODES.join(', ')}.`);
       options.percentLeniency = value as PercentMode;
     } else positionals.push(arg);
   }
-  if (positionals.length !== 2) throw new UsageError(`Give exactly two answers, PRED and GOLD (got ${positionals.length}); quote answers with spaces.`);
+  if (positionals.length !== 2)
+    throw new UsageError(
+      `Give exactly two answers, PRED and GOLD (got ${positionals.length}); quote answers with spaces.`,
+    );
   return { pred: positionals[0] as string, gold: positionals[1] as string, options, json };
 }
 
@@ -53,7 +57,9 @@ export const checkAnswerCommand: Command = {
     const { pred, gold, options, json } = parseCheckArgs(args);
     const r = checkAnswer(pred, gold, options);
     if (json) {
-      process.stdout.write(`${JSON.stringify({ equivalent: r.equivalent, stage: r.stage, reason: r.reason, predNormalized: r.predNormalized, goldNormalized: r.goldNormalized, verifierVersion: VERIFIER_VERSION })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ equivalent: r.equivalent, stage: r.stage, reason: r.reason, predNormalized: r.predNormalized, goldNormalized: r.goldNormalized, verifierVersion: VERIFIER_VERSION })}\n`,
+      );
     } else {
       process.stdout.write(`${r.equivalent ? 'equivalent' : 'not equivalent'}\n`);
       process.stdout.write(`  stage: ${r.stage}\n  reason: ${r.reason}\n`);

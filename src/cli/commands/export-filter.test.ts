@@ -20,7 +20,11 @@ const lookups: Lookups = {
 describe('export --filter EXPR', () => {
   it('parses the example from the documentation', () => {
     expect(parseFilterExpr('subject=Geometry,level>=3,pass_rate>0,pass_rate<1,label!=drop', lookups)).toEqual({
-      filter: { subjects: ['Geometry'], columns: { level: { kind: 'number', op: 'greaterThanOrEqual', value: 3 } }, labels: [{ op: 'hasNot', labelIds: [2] }] },
+      filter: {
+        subjects: ['Geometry'],
+        columns: { level: { kind: 'number', op: 'greaterThanOrEqual', value: 3 } },
+        labels: [{ op: 'hasNot', labelIds: [2] }],
+      },
       passRate: { min: 0, minInclusive: false, max: 1, maxInclusive: false },
     });
   });
@@ -32,11 +36,21 @@ describe('export --filter EXPR', () => {
       columns: { level: { kind: 'number', op: 'inRange', value: 2, valueTo: 4 } },
     });
     expect(parseFilterExpr('level=3|4', lookups).filter).toEqual({ levels: [3, 4] });
-    expect(parseFilterExpr('pass_rate=0.5', lookups).passRate).toEqual({ min: 0.5, minInclusive: true, max: 0.5, maxInclusive: true });
+    expect(parseFilterExpr('pass_rate=0.5', lookups).passRate).toEqual({
+      min: 0.5,
+      minInclusive: true,
+      max: 0.5,
+      maxInclusive: true,
+    });
   });
 
   it('reads label names loosely, rollout and span labels, disagreement and notes', () => {
-    expect(parseFilterExpr('label=Wrong_Gold-Answer|keep, rollout_label=reward hacking|first error, disagree=keep, note~fig', lookups).filter).toEqual({
+    expect(
+      parseFilterExpr(
+        'label=Wrong_Gold-Answer|keep, rollout_label=reward hacking|first error, disagree=keep, note~fig',
+        lookups,
+      ).filter,
+    ).toEqual({
       labels: [
         { op: 'has', labelIds: [3, 1] },
         { op: 'rolloutHas', labelIds: [10, 20] },
@@ -44,7 +58,10 @@ describe('export --filter EXPR', () => {
       ],
       notes: { op: 'contains', text: 'fig' },
     });
-    expect(parseFilterExpr('disagree,note!=*', lookups).filter).toEqual({ labels: [{ op: 'disagree' }], notes: { op: 'hasNot' } });
+    expect(parseFilterExpr('disagree,note!=*', lookups).filter).toEqual({
+      labels: [{ op: 'disagree' }],
+      notes: { op: 'hasNot' },
+    });
   });
 
   it('keeps quoted commas and LaTeX in values', () => {
@@ -57,7 +74,9 @@ describe('export --filter EXPR', () => {
 
   it('explains what is wrong', () => {
     expect(() => parseFilterExpr('colour=red', lookups)).toThrow(/unknown key "colour"/);
-    expect(() => parseFilterExpr('label=nope', lookups)).toThrow(/no prompt label "nope" \(labels: keep, drop, wrong gold answer\)/);
+    expect(() => parseFilterExpr('label=nope', lookups)).toThrow(
+      /no prompt label "nope" \(labels: keep, drop, wrong gold answer\)/,
+    );
     expect(() => parseFilterExpr('label=reward hacking', lookups)).toThrow(/no prompt label/);
     expect(() => parseFilterExpr('level>=x', lookups)).toThrow(/needs a number/);
     expect(() => parseFilterExpr('pass_rate>2', lookups)).toThrow(/between 0 and 1/);

@@ -67,7 +67,11 @@ export interface ParsedFilter {
   passRate: Partial<Pick<PassRateRange, 'min' | 'minInclusive' | 'max' | 'maxInclusive'>>;
 }
 
-const labelKey = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+const labelKey = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
 
 export function findLabels(lookups: Lookups, names: readonly string[], targets: readonly string[]): number[] {
   return names.map((name) => {
@@ -82,12 +86,16 @@ export function findLabels(lookups: Lookups, names: readonly string[], targets: 
 
 function number(term: Term, value: string): number {
   const n = Number(value);
-  if (value === '' || !Number.isFinite(n)) throw new UsageError(`--filter: ${term.key} needs a number, got "${value}".`);
+  if (value === '' || !Number.isFinite(n))
+    throw new UsageError(`--filter: ${term.key} needs a number, got "${value}".`);
   return n;
 }
 
 function need(term: Term, ops: readonly (Op | null)[]): void {
-  if (!ops.includes(term.op)) throw new UsageError(`--filter: ${term.key} takes ${ops.map((o) => o ?? '(no operator)').join(' ')}; got "${term.op ?? ''}".`);
+  if (!ops.includes(term.op))
+    throw new UsageError(
+      `--filter: ${term.key} takes ${ops.map((o) => o ?? '(no operator)').join(' ')}; got "${term.op ?? ''}".`,
+    );
 }
 
 export function parseFilterExpr(expr: string, lookups: Lookups): ParsedFilter {
@@ -109,14 +117,22 @@ export function parseFilterExpr(expr: string, lookups: Lookups): ParsedFilter {
         need(term, ['=', '!=', '~']);
         const list = term.key === 'subject' ? 'subjects' : 'sources';
         if (term.op === '=') filter[list] = term.values;
-        else columns[term.key] = { kind: 'text', op: term.op === '!=' ? 'notEqual' : 'contains', value: one() } satisfies ColumnCondition;
+        else
+          columns[term.key] = {
+            kind: 'text',
+            op: term.op === '!=' ? 'notEqual' : 'contains',
+            value: one(),
+          } satisfies ColumnCondition;
         break;
       }
       case 'dataset': {
         need(term, ['=']);
         filter.datasetIds = term.values.map((v) => {
           const ds = lookups.datasets.find((d) => d.name === v || String(d.id) === v);
-          if (!ds) throw new UsageError(`--filter: no dataset "${v}" (datasets: ${lookups.datasets.map((d) => d.name).join(', ') || 'none'}).`);
+          if (!ds)
+            throw new UsageError(
+              `--filter: no dataset "${v}" (datasets: ${lookups.datasets.map((d) => d.name).join(', ') || 'none'}).`,
+            );
           return ds.id;
         });
         break;
@@ -139,8 +155,10 @@ export function parseFilterExpr(expr: string, lookups: Lookups): ParsedFilter {
         need(term, ['=', '>', '>=', '<', '<=']);
         const v = number(term, one());
         if (v < 0 || v > 1) throw new UsageError(`--filter: pass_rate bounds are between 0 and 1, got ${v}.`);
-        if (term.op === '=' || term.op === '>' || term.op === '>=') Object.assign(passRate, { min: v, minInclusive: term.op !== '>' });
-        if (term.op === '=' || term.op === '<' || term.op === '<=') Object.assign(passRate, { max: v, maxInclusive: term.op !== '<' });
+        if (term.op === '=' || term.op === '>' || term.op === '>=')
+          Object.assign(passRate, { min: v, minInclusive: term.op !== '>' });
+        if (term.op === '=' || term.op === '<' || term.op === '<=')
+          Object.assign(passRate, { max: v, maxInclusive: term.op !== '<' });
         break;
       }
       case 'label':
@@ -148,12 +166,17 @@ export function parseFilterExpr(expr: string, lookups: Lookups): ParsedFilter {
         need(term, ['=', '!=']);
         const rollout = term.key === 'rollout_label';
         const labelIds = findLabels(lookups, term.values, rollout ? ['rollout', 'span'] : ['prompt']);
-        labels.push({ op: rollout ? (term.op === '=' ? 'rolloutHas' : 'rolloutHasNot') : term.op === '=' ? 'has' : 'hasNot', labelIds });
+        labels.push({
+          op: rollout ? (term.op === '=' ? 'rolloutHas' : 'rolloutHasNot') : term.op === '=' ? 'has' : 'hasNot',
+          labelIds,
+        });
         break;
       }
       case 'disagree':
         need(term, [null, '=']);
-        labels.push(term.op ? { op: 'disagree', labelIds: findLabels(lookups, term.values, ['prompt']) } : { op: 'disagree' });
+        labels.push(
+          term.op ? { op: 'disagree', labelIds: findLabels(lookups, term.values, ['prompt']) } : { op: 'disagree' },
+        );
         break;
       case 'note':
         need(term, ['=', '!=', '~']);
@@ -170,7 +193,11 @@ export function parseFilterExpr(expr: string, lookups: Lookups): ParsedFilter {
       case 'gold_answer': {
         need(term, ['=', '!=', '~']);
         const column = term.key === 'question' ? 'question' : 'goldAnswer';
-        columns[column] = { kind: 'text', op: term.op === '=' ? 'equals' : term.op === '!=' ? 'notEqual' : 'contains', value: one() };
+        columns[column] = {
+          kind: 'text',
+          op: term.op === '=' ? 'equals' : term.op === '!=' ? 'notEqual' : 'contains',
+          value: one(),
+        };
         break;
       }
       default:
@@ -178,7 +205,8 @@ export function parseFilterExpr(expr: string, lookups: Lookups): ParsedFilter {
     }
   }
   if (levelMin !== undefined || levelMax !== undefined) {
-    if (levelMin !== undefined && levelMax !== undefined) columns.level = { kind: 'number', op: 'inRange', value: levelMin, valueTo: levelMax };
+    if (levelMin !== undefined && levelMax !== undefined)
+      columns.level = { kind: 'number', op: 'inRange', value: levelMin, valueTo: levelMax };
     else if (levelMin !== undefined) columns.level = { kind: 'number', op: 'greaterThanOrEqual', value: levelMin };
     else columns.level = { kind: 'number', op: 'lessThanOrEqual', value: levelMax as number };
   }

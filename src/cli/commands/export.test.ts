@@ -34,8 +34,11 @@ describe('rl-curator export', () => {
     await loadDemo(core, 800, 12);
     const drop = await labelId(core, 'prompt', 'drop');
     const page = unwrap(await core.invoke('prompts.page', { filter: { subjects: ['Geometry'] }, limit: 3 }));
-    for (const row of page.rows) unwrap(await core.invoke('labels.toggle', { item: { target: 'prompt', id: row.id }, labelId: drop }));
-    unwrap(await core.invoke('views.save', { name: 'geometry', state: { filter: { subjects: ['Geometry'] }, sort: [] } }));
+    for (const row of page.rows)
+      unwrap(await core.invoke('labels.toggle', { item: { target: 'prompt', id: row.id }, labelId: drop }));
+    unwrap(
+      await core.invoke('views.save', { name: 'geometry', state: { filter: { subjects: ['Geometry'] }, sort: [] } }),
+    );
     // What the documented example selects, counted through the contract.
     const columns = { level: { kind: 'number' as const, op: 'greaterThanOrEqual' as const, value: 3 } };
     const preview = unwrap(
@@ -52,23 +55,57 @@ describe('rl-curator export', () => {
 
   it('exports the documented filter example to OREAL JSONL with splits and a manifest', async () => {
     const out = path.join(tmp.dir, 'oreal');
-    const r = await cli('export', '--filter', 'subject=Geometry,level>=3,pass_rate>0,pass_rate<1,label!=drop', '--format', 'oreal-jsonl', '--split', 'train=0.9,val=0.1', '--seed', '7', '--out', out, '--db', dbPath);
+    const r = await cli(
+      'export',
+      '--filter',
+      'subject=Geometry,level>=3,pass_rate>0,pass_rate<1,label!=drop',
+      '--format',
+      'oreal-jsonl',
+      '--split',
+      'train=0.9,val=0.1',
+      '--seed',
+      '7',
+      '--out',
+      out,
+      '--db',
+      dbPath,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(geometryHard).toBeGreaterThan(10);
-    expect(r.stdout).toMatch(new RegExp(`^Exported ${geometryHard} rows to ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} in `));
+    expect(r.stdout).toMatch(
+      new RegExp(`^Exported ${geometryHard} rows to ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} in `),
+    );
     expect(r.stdout).toMatch(/^ {2}train\.jsonl: \d+ rows, sha256 [0-9a-f]{64}$/m);
     const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as ExportManifest;
     expect(manifest).toMatchObject({ app: { version: '9.9.9-test' }, seed: 7, format: 'oreal-jsonl' });
     expect(manifest.options.passRate).toMatchObject({ min: 0, minInclusive: false, max: 1, maxInclusive: false });
-    const rows = [...jsonlRows<{ pass_rate: number }>(path.join(out, 'train.jsonl')), ...jsonlRows<{ pass_rate: number }>(path.join(out, 'val.jsonl'))];
+    const rows = [
+      ...jsonlRows<{ pass_rate: number }>(path.join(out, 'train.jsonl')),
+      ...jsonlRows<{ pass_rate: number }>(path.join(out, 'val.jsonl')),
+    ];
     expect(rows).toHaveLength(geometryHard);
     expect(rows.every((row) => row.pass_rate > 0 && row.pass_rate < 1)).toBe(true);
   });
 
   it('exports a saved view to verl Parquet and prints JSON with --json', async () => {
     const out = path.join(tmp.dir, 'verl');
-    const r = await cli('export', '--view', 'geometry', '--format', 'verl-parquet', '--out', out, '--db', dbPath, '--json', '--exclude-label', 'drop', '--system-prompt', 'Reason step by step.');
+    const r = await cli(
+      'export',
+      '--view',
+      'geometry',
+      '--format',
+      'verl-parquet',
+      '--out',
+      out,
+      '--db',
+      dbPath,
+      '--json',
+      '--exclude-label',
+      'drop',
+      '--system-prompt',
+      'Reason step by step.',
+    );
     expect(r.code).toBe(0);
     const printed = JSON.parse(r.stdout) as { status: string; result: { rows: number; files: { name: string }[] } };
     expect(printed.status).toBe('done');
@@ -82,16 +119,46 @@ describe('rl-curator export', () => {
   });
 
   it('exits 2 with the usage on a bad command line, 1 on a conflict', async () => {
-    const bad = await cli('export', '--filter', 'colour=red', '--format', 'jsonl', '--out', path.join(tmp.dir, 'x'), '--db', dbPath);
+    const bad = await cli(
+      'export',
+      '--filter',
+      'colour=red',
+      '--format',
+      'jsonl',
+      '--out',
+      path.join(tmp.dir, 'x'),
+      '--db',
+      dbPath,
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown key "colour"[\s\S]*usage: rl-curator export/);
     expect((await cli('export', '--format', 'yaml', '--out', 'x', '--db', dbPath)).code).toBe(2);
     expect((await cli('export', '--format', 'csv', '--db', dbPath)).stderr).toMatch(/--out DIR is required/);
     expect((await cli('export', '--format', 'csv', '--split', 'train=0', '--out', 'x', '--db', dbPath)).code).toBe(2);
-    const again = await cli('export', '--view', 'geometry', '--format', 'verl-parquet', '--out', path.join(tmp.dir, 'verl'), '--db', dbPath);
+    const again = await cli(
+      'export',
+      '--view',
+      'geometry',
+      '--format',
+      'verl-parquet',
+      '--out',
+      path.join(tmp.dir, 'verl'),
+      '--db',
+      dbPath,
+    );
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^error CONFLICT: .*already holds prompts\.parquet, manifest\.json/);
-    const missingView = await cli('export', '--view', 'nope', '--format', 'csv', '--out', path.join(tmp.dir, 'y'), '--db', dbPath);
+    const missingView = await cli(
+      'export',
+      '--view',
+      'nope',
+      '--format',
+      'csv',
+      '--out',
+      path.join(tmp.dir, 'y'),
+      '--db',
+      dbPath,
+    );
     expect(missingView.stderr).toMatch(/^error NOT_FOUND: No saved view "nope"/);
   });
 });

@@ -27,7 +27,8 @@ export function parseSplits(text: string): SplitSpec[] {
   return text.split(',').map((part) => {
     const m = /^\s*([A-Za-z0-9_-]{1,40})\s*=\s*([0-9.]+)\s*$/.exec(part);
     const ratio = m ? Number(m[2]) : NaN;
-    if (!m || !(ratio > 0)) throw new UsageError(`--split takes name=ratio pairs separated by commas (train=0.9,val=0.1); got "${part}".`);
+    if (!m || !(ratio > 0))
+      throw new UsageError(`--split takes name=ratio pairs separated by commas (train=0.9,val=0.1); got "${part}".`);
     return { name: m[1] as string, ratio };
   });
 }
@@ -40,9 +41,14 @@ function intFlag(name: string, value: string | undefined, min: number): number |
 }
 
 async function lookups(core: Core): Promise<Lookups> {
-  const [labels, datasets] = await Promise.all([core.invoke('labels.defs', { includeArchived: true }), core.invoke('datasets.list', {})]);
-  if (!labels.ok) throw Object.assign(new Error(labels.error.message), { name: 'CuratorError', code: labels.error.code });
-  if (!datasets.ok) throw Object.assign(new Error(datasets.error.message), { name: 'CuratorError', code: datasets.error.code });
+  const [labels, datasets] = await Promise.all([
+    core.invoke('labels.defs', { includeArchived: true }),
+    core.invoke('datasets.list', {}),
+  ]);
+  if (!labels.ok)
+    throw Object.assign(new Error(labels.error.message), { name: 'CuratorError', code: labels.error.code });
+  if (!datasets.ok)
+    throw Object.assign(new Error(datasets.error.message), { name: 'CuratorError', code: datasets.error.code });
   return { labels: labels.value, datasets: datasets.value };
 }
 
@@ -79,17 +85,21 @@ export const exportCommand: Command = {
       },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0] ?? ''}".`);
-    if (values.view !== undefined && values.filter !== undefined) throw new UsageError('give --view or --filter, not both.');
+    if (values.view !== undefined && values.filter !== undefined)
+      throw new UsageError('give --view or --filter, not both.');
     const format = values.format as ExportFormat | undefined;
-    if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
+    if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format))
+      throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
     if (!values.out) throw new UsageError('--out DIR is required.');
     const stratify = { none: 'none', 'pass-rate': 'passRate', source: 'source' }[values.stratify];
     if (!stratify) throw new UsageError('--stratify must be none, pass-rate or source.');
     const passRateSource = values['pass-rate-source'];
-    if (passRateSource !== 'auto' && passRateSource !== 'empirical' && passRateSource !== 'dataset') throw new UsageError('--pass-rate-source must be auto, empirical or dataset.');
+    if (passRateSource !== 'auto' && passRateSource !== 'empirical' && passRateSource !== 'dataset')
+      throw new UsageError('--pass-rate-source must be auto, empirical or dataset.');
     const columns = values.columns?.split(',').map((c) => c.trim()) as ExportColumn[] | undefined;
     const badColumn = columns?.find((c) => !(EXPORT_COLUMNS as readonly string[]).includes(c));
-    if (badColumn !== undefined) throw new UsageError(`unknown column "${badColumn}" (columns: ${EXPORT_COLUMNS.join(', ')}).`);
+    if (badColumn !== undefined)
+      throw new UsageError(`unknown column "${badColumn}" (columns: ${EXPORT_COLUMNS.join(', ')}).`);
     const splits = values.split ? parseSplits(values.split) : [];
     const seed = intFlag('seed', values.seed, -(2 ** 53 - 1));
     const cap = intFlag('cap-per-source', values['cap-per-source'], 1);
@@ -97,7 +107,8 @@ export const exportCommand: Command = {
     const core = createCore(coreOptions(resolveDbPath(values.db), runtime, 'cli'));
     try {
       const known = await lookups(core);
-      const parsed = values.filter !== undefined ? parseFilterExpr(values.filter, known) : { filter: undefined, passRate: {} };
+      const parsed =
+        values.filter !== undefined ? parseFilterExpr(values.filter, known) : { filter: undefined, passRate: {} };
       const request: ExportRequestInput = {
         format,
         outDir: values.out,
@@ -125,17 +136,28 @@ export const exportCommand: Command = {
           : {}),
       };
       const started = await core.invoke('exports.start', request);
-      if (!started.ok) return printError(started.error), started.error.code === 'INVALID_INPUT' ? EXIT.USAGE : EXIT.FAILED;
+      if (!started.ok)
+        return (printError(started.error), started.error.code === 'INVALID_INPUT' ? EXIT.USAGE : EXIT.FAILED);
       const { job, interrupted } = await followJob(core, started.value.jobId);
-      if (values.json) process.stdout.write(`${JSON.stringify({ status: job.status, result: job.result, error: job.error })}\n`);
+      if (values.json)
+        process.stdout.write(`${JSON.stringify({ status: job.status, result: job.result, error: job.error })}\n`);
       if (job.status !== 'done') {
         if (job.error) printError(job.error as never);
         return interrupted ? EXIT.INTERRUPTED : EXIT.FAILED;
       }
       if (!values.json) {
-        const r = job.result as { rows: number; outDir: string; manifest: string; files: { name: string; rows: number; sha256: string }[]; seconds: number };
-        process.stdout.write(`Exported ${r.rows.toLocaleString('en')} rows to ${r.outDir} in ${r.seconds.toFixed(1)}s\n`);
-        for (const f of r.files) process.stdout.write(`  ${f.name}: ${f.rows.toLocaleString('en')} rows, sha256 ${f.sha256}\n`);
+        const r = job.result as {
+          rows: number;
+          outDir: string;
+          manifest: string;
+          files: { name: string; rows: number; sha256: string }[];
+          seconds: number;
+        };
+        process.stdout.write(
+          `Exported ${r.rows.toLocaleString('en')} rows to ${r.outDir} in ${r.seconds.toFixed(1)}s\n`,
+        );
+        for (const f of r.files)
+          process.stdout.write(`  ${f.name}: ${f.rows.toLocaleString('en')} rows, sha256 ${f.sha256}\n`);
         process.stdout.write(`  ${r.manifest}\n`);
       }
       return EXIT.OK;

@@ -30,7 +30,8 @@ export function parseMappingFlags(flags: string[]): Partial<FieldMapping> {
 export const importPromptsCommand: Command = {
   path: ['import', 'prompts'],
   summary: 'Import a prompt set (JSONL, JSON, CSV or Parquet) as a dataset',
-  usage: 'rl-curator import prompts FILE [--dataset NAME] [--map field=column …] [--format jsonl|json|csv|parquet] [--on-bad skip|abort] [--db PATH] [--json]',
+  usage:
+    'rl-curator import prompts FILE [--dataset NAME] [--map field=column …] [--format jsonl|json|csv|parquet] [--on-bad skip|abort] [--db PATH] [--json]',
   async run(args, runtime) {
     const { values, positionals } = parseArgs({
       args,
@@ -44,14 +45,15 @@ export const importPromptsCommand: Command = {
     });
     if (positionals.length !== 1) throw new UsageError('Give exactly one FILE to import.');
     const format = values.format as PromptFileFormat | undefined;
-    if (format && !(PROMPT_FILE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${PROMPT_FILE_FORMATS.join(', ')}.`);
+    if (format && !(PROMPT_FILE_FORMATS as readonly string[]).includes(format))
+      throw new UsageError(`--format must be one of ${PROMPT_FILE_FORMATS.join(', ')}.`);
     const onBad = badRecordPolicy(values['on-bad']);
     const file = path.resolve(positionals[0] as string);
 
     const core = createCore(coreOptions(resolveDbPath(values.db), runtime, 'cli'));
     try {
       const preview = await core.invoke('import.preview', { path: file, ...(format ? { format } : {}) });
-      if (!preview.ok) return printError(preview.error), EXIT.FAILED;
+      if (!preview.ok) return (printError(preview.error), EXIT.FAILED);
       const mapping = { ...preview.value.mapping, ...parseMappingFlags(values.map ?? []) };
       for (const warning of preview.value.warnings) process.stderr.write(`warning: ${warning}\n`);
       const started = await core.invoke('import.start', {
@@ -61,18 +63,26 @@ export const importPromptsCommand: Command = {
         onBadRecord: onBad,
         ...(values.dataset ? { datasetName: values.dataset } : {}),
       });
-      if (!started.ok) return printError(started.error), EXIT.FAILED;
+      if (!started.ok) return (printError(started.error), EXIT.FAILED);
       const { job, interrupted } = await followJob(core, started.value.jobId);
       for (const issue of job.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-      if (job.issueCount > job.issues.length) process.stderr.write(`… and ${job.issueCount - job.issues.length} more problems\n`);
-      if (values.json) process.stdout.write(`${JSON.stringify({ status: job.status, result: job.result, error: job.error, issueCount: job.issueCount })}\n`);
+      if (job.issueCount > job.issues.length)
+        process.stderr.write(`… and ${job.issueCount - job.issues.length} more problems\n`);
+      if (values.json)
+        process.stdout.write(
+          `${JSON.stringify({ status: job.status, result: job.result, error: job.error, issueCount: job.issueCount })}\n`,
+        );
       if (job.status !== 'done') {
         if (job.error) printError(job.error as never);
         return interrupted ? EXIT.INTERRUPTED : EXIT.FAILED;
       }
       if (!values.json) {
         const r = job.result ?? {};
-        process.stdout.write(`Imported ${String(r.prompts ?? '?')} prompts into dataset "${String(r.datasetName ?? '?')}"` + `${r.duplicates ? ` (${String(r.duplicates)} duplicate questions flagged)` : ''}` + `${job.issueCount ? `, skipped ${job.issueCount} bad records` : ''}.\n`);
+        process.stdout.write(
+          `Imported ${String(r.prompts ?? '?')} prompts into dataset "${String(r.datasetName ?? '?')}"` +
+            `${r.duplicates ? ` (${String(r.duplicates)} duplicate questions flagged)` : ''}` +
+            `${job.issueCount ? `, skipped ${job.issueCount} bad records` : ''}.\n`,
+        );
       }
       return job.issueCount > 0 ? EXIT.PARTIAL : EXIT.OK;
     } finally {

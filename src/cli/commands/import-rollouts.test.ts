@@ -14,7 +14,9 @@ import { writeSyntheticFile } from '../../core/rollouts/synthetic';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'bin', 'rl-curator.cjs');
-const BUILT = ['cli.mjs', 'job-worker.mjs', 'rollout-parse-worker.mjs'].every((f) => fs.existsSync(path.join(ROOT, 'out', 'node', f)));
+const BUILT = ['cli.mjs', 'job-worker.mjs', 'rollout-parse-worker.mjs'].every((f) =>
+  fs.existsSync(path.join(ROOT, 'out', 'node', f)),
+);
 const NOT_BUILT = 'built CLI not found in out/node: run `npm run build:node` first';
 if (!BUILT) console.warn(`import-rollouts kill test skipped: ${NOT_BUILT}`);
 
@@ -40,7 +42,9 @@ function afterCommits(child: ChildProcess, commits: number): Promise<number[]> {
       if (rows > (seen[seen.length - 1] ?? 0)) seen.push(rows);
       if (seen.length === commits) resolve(seen);
     });
-    child.once('exit', (code) => reject(new Error(`the import ended (code ${code}) after ${seen.length} commits, before ${commits}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the import ended (code ${code}) after ${seen.length} commits, before ${commits}`)),
+    );
   });
 }
 
@@ -55,41 +59,62 @@ describe('rl-curator import rollouts (built CLI)', () => {
     tmp.cleanup();
   });
 
-  it.skipIf(!BUILT)(`resumes after kill -9 without duplicates or corruption${BUILT ? '' : ` (${NOT_BUILT})`}`, { timeout: 240_000 }, async () => {
-    const file = path.join(tmp.dir, 'rollouts.jsonl');
-    const db = path.join(tmp.dir, 'ws.db');
-    const bytes = writeSyntheticFile(file, { rollouts: ROLLOUTS, tokensPerRollout: 2000, groupSize: 8, rolloutsPerStep: 1000, seed: Date.now() % 1000 });
-    expect(bytes).toBeGreaterThan(190e6);
+  it.skipIf(!BUILT)(
+    `resumes after kill -9 without duplicates or corruption${BUILT ? '' : ` (${NOT_BUILT})`}`,
+    { timeout: 240_000 },
+    async () => {
+      const file = path.join(tmp.dir, 'rollouts.jsonl');
+      const db = path.join(tmp.dir, 'ws.db');
+      const bytes = writeSyntheticFile(file, {
+        rollouts: ROLLOUTS,
+        tokensPerRollout: 2000,
+        groupSize: 8,
+        rolloutsPerStep: 1000,
+        seed: Date.now() % 1000,
+      });
+      expect(bytes).toBeGreaterThan(190e6);
 
-    const commits = 1 + Math.floor(Math.random() * 3);
-    child = run(['import', 'rollouts', file, '--db', db, '--progress']);
-    const ended = exited(child);
-    const seen = await afterCommits(child, commits);
-    child.kill('SIGKILL');
-    expect(await ended).toBeNull();
-    expect(seen[seen.length - 1]).toBeLessThan(ROLLOUTS);
+      const commits = 1 + Math.floor(Math.random() * 3);
+      child = run(['import', 'rollouts', file, '--db', db, '--progress']);
+      const ended = exited(child);
+      const seen = await afterCommits(child, commits);
+      child.kill('SIGKILL');
+      expect(await ended).toBeNull();
+      expect(seen[seen.length - 1]).toBeLessThan(ROLLOUTS);
 
-    const killed = new Database(db, { readonly: true });
-    const before = killed.prepare(`SELECT (SELECT count(*) FROM runs WHERE status = 'ready') AS visible, (SELECT count(*) FROM rollouts) AS rows`).get() as { visible: number; rows: number };
-    killed.close();
-    expect(before.visible).toBe(0);
-    expect(before.rows).toBeGreaterThanOrEqual(seen[seen.length - 1] as number);
+      const killed = new Database(db, { readonly: true });
+      const before = killed
+        .prepare(
+          `SELECT (SELECT count(*) FROM runs WHERE status = 'ready') AS visible, (SELECT count(*) FROM rollouts) AS rows`,
+        )
+        .get() as { visible: number; rows: number };
+      killed.close();
+      expect(before.visible).toBe(0);
+      expect(before.rows).toBeGreaterThanOrEqual(seen[seen.length - 1] as number);
 
-    child = run(['import', 'rollouts', file, '--db', db, '--json']);
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-    expect(await exited(child)).toBe(0);
-    const result = JSON.parse(out) as { status: string; result: { rollouts: number; resumedFromLine: number | null } };
-    expect(result.status).toBe('done');
-    expect(result.result.rollouts).toBe(ROLLOUTS);
-    expect(result.result.resumedFromLine).toBeGreaterThanOrEqual(seen[seen.length - 1] as number);
+      child = run(['import', 'rollouts', file, '--db', db, '--json']);
+      let out = '';
+      child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+      expect(await exited(child)).toBe(0);
+      const result = JSON.parse(out) as {
+        status: string;
+        result: { rollouts: number; resumedFromLine: number | null };
+      };
+      expect(result.status).toBe('done');
+      expect(result.result.rollouts).toBe(ROLLOUTS);
+      expect(result.result.resumedFromLine).toBeGreaterThanOrEqual(seen[seen.length - 1] as number);
 
-    const check = new Database(db, { readonly: true });
-    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(check.prepare(`SELECT count(*) AS rows, count(DISTINCT source_line) AS lines FROM rollouts`).get()).toEqual({ rows: ROLLOUTS, lines: ROLLOUTS });
-    expect(check.prepare(`SELECT status, rollout_count AS n FROM runs`).all()).toEqual([{ status: 'ready', n: ROLLOUTS }]);
-    expect(check.prepare(`SELECT sum(rollout_count) AS n FROM run_steps`).get()).toEqual({ n: ROLLOUTS });
-    expect(check.prepare(`SELECT count(*) AS n FROM rollout_signals`).get()).toEqual({ n: 2 * ROLLOUTS });
-    check.close();
-  });
+      const check = new Database(db, { readonly: true });
+      expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(
+        check.prepare(`SELECT count(*) AS rows, count(DISTINCT source_line) AS lines FROM rollouts`).get(),
+      ).toEqual({ rows: ROLLOUTS, lines: ROLLOUTS });
+      expect(check.prepare(`SELECT status, rollout_count AS n FROM runs`).all()).toEqual([
+        { status: 'ready', n: ROLLOUTS },
+      ]);
+      expect(check.prepare(`SELECT sum(rollout_count) AS n FROM run_steps`).get()).toEqual({ n: ROLLOUTS });
+      expect(check.prepare(`SELECT count(*) AS n FROM rollout_signals`).get()).toEqual({ n: 2 * ROLLOUTS });
+      check.close();
+    },
+  );
 });

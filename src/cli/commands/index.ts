@@ -9,4 +9,13 @@ import { exportCommand } from './export';
 import { verifyCommand } from './verify';
 
 /** Every CLI command; a new command registers here. */
-export const COMMANDS: Command[] = [importPromptsCommand, importRolloutsCommand, validateCommand, verifyCommand, checkAnswerCommand, exportCommand, statsCommand, serveCommand];
+export const COMMANDS: Command[] = [
+  importPromptsCommand,
+  importRolloutsCommand,
+  validateCommand,
+  verifyCommand,
+  checkAnswerCommand,
+  exportCommand,
+  statsCommand,
+  serveCommand,
+];

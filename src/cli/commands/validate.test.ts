@@ -59,8 +59,14 @@ describe('rl-curator validate', () => {
 
   it('accepts a clean file and summarises it, also as JSON', async () => {
     const file = path.join(tmp.dir, 'ok.jsonl');
-    fs.writeFileSync(file, `${JSON.stringify({ prompt_id: 1, response: 'ab', tokens: ['a', 'b'], signals: { entropy: [0.1, 0.2], rm_logit: [0, 1] } })}\n`);
-    expect(await validate(file)).toEqual({ code: EXIT.OK, out: 'ok.jsonl: valid, 1 rollouts, 2 tokens, signals: entropy, rm_logit.\n' });
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify({ prompt_id: 1, response: 'ab', tokens: ['a', 'b'], signals: { entropy: [0.1, 0.2], rm_logit: [0, 1] } })}\n`,
+    );
+    expect(await validate(file)).toEqual({
+      code: EXIT.OK,
+      out: 'ok.jsonl: valid, 1 rollouts, 2 tokens, signals: entropy, rm_logit.\n',
+    });
     const json = await validate(file, true);
     expect(JSON.parse(json.out)).toMatchObject({ valid: true, rollouts: 1, badLines: 0, issues: [] });
     const empty = path.join(tmp.dir, 'empty.jsonl');

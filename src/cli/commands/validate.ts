@@ -11,10 +11,15 @@ import { UsageError } from '../usage-error';
 
 export const validateCommand: Command = {
   path: ['validate'],
-  summary: 'Check a native rollout file against docs/rollout-format.md; prints every problem with its line (exit 1 if any)',
+  summary:
+    'Check a native rollout file against docs/rollout-format.md; prints every problem with its line (exit 1 if any)',
   usage: 'rl-curator validate FILE [--json]',
   async run(args) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false } },
+    });
     if (positionals.length !== 1) throw new UsageError('Give exactly one FILE to validate.');
     const file = path.resolve(positionals[0] as string);
     const issues: RecordIssue[] = [];
@@ -27,9 +32,13 @@ export const validateCommand: Command = {
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ valid: issues.length === 0, ...summary, issues })}\n`);
     } else if (problems === 0) {
-      process.stdout.write(`${summary.file}: valid, ${summary.rollouts.toLocaleString('en')} rollouts, ${summary.tokens.toLocaleString('en')} tokens, signals: ${summary.signals.join(', ') || 'none'}.\n`);
+      process.stdout.write(
+        `${summary.file}: valid, ${summary.rollouts.toLocaleString('en')} rollouts, ${summary.tokens.toLocaleString('en')} tokens, signals: ${summary.signals.join(', ') || 'none'}.\n`,
+      );
     } else {
-      process.stdout.write(`${summary.file}: ${problems} problems in ${summary.badLines} of ${(summary.rollouts + summary.badLines).toLocaleString('en')} lines (listed above).\n`);
+      process.stdout.write(
+        `${summary.file}: ${problems} problems in ${summary.badLines} of ${(summary.rollouts + summary.badLines).toLocaleString('en')} lines (listed above).\n`,
+      );
     }
     return problems === 0 ? EXIT.OK : EXIT.FAILED;
   },

@@ -9,7 +9,8 @@ import { createCore } from '../../core/index';
 import { EXPECTED, loadSmallWorkspace } from '../../core/verification/verification-test-helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const BUILT = fs.existsSync(path.join(ROOT, 'out/node/cli.mjs')) && fs.existsSync(path.join(ROOT, 'out/node/job-worker.mjs'));
+const BUILT =
+  fs.existsSync(path.join(ROOT, 'out/node/cli.mjs')) && fs.existsSync(path.join(ROOT, 'out/node/job-worker.mjs'));
 const SKIP_REASON = 'the CLI is not built (run `npm run build:node`; `npm test` does)';
 if (!BUILT) console.warn(`CLI verify/check-answer tests skipped: ${SKIP_REASON}`);
 const skipNote = BUILT ? '' : ` (skipped: ${SKIP_REASON})`;
@@ -17,7 +18,12 @@ const skipNote = BUILT ? '' : ` (skipped: ${SKIP_REASON})`;
 function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const env = { ...process.env };
   delete env.RL_CURATOR_DB;
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/rl-curator.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', env, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/rl-curator.cjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env,
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -38,7 +44,9 @@ describe.skipIf(!BUILT)(`rl-curator verify (built CLI)${skipNote}`, () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const line = (label: string) => new RegExp(`^ {2}${label}: +(\\d+)$`, 'm').exec(r.stdout)?.[1];
-    expect(r.stdout).toMatch(new RegExp(`^Verified ${EXPECTED.rollouts} of ${EXPECTED.rollouts} rollouts of run "small-run" in `));
+    expect(r.stdout).toMatch(
+      new RegExp(`^Verified ${EXPECTED.rollouts} of ${EXPECTED.rollouts} rollouts of run "small-run" in `),
+    );
     expect(line('agree with the log')).toBe(String(EXPECTED.agree));
     expect(line('logged correct, re-check wrong')).toBe(String(EXPECTED.loggedCorrectRecheckWrong));
     expect(line('logged wrong, re-check right')).toBe(String(EXPECTED.loggedWrongRecheckRight));
@@ -52,7 +60,11 @@ describe.skipIf(!BUILT)(`rl-curator verify (built CLI)${skipNote}`, () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { status: string; result: Record<string, unknown> };
     expect(out.status).toBe('done');
-    expect(out.result).toMatchObject({ rollouts: EXPECTED.rollouts - 1, suspectGold: 1, scope: { label: 'dataset "prompts"' } });
+    expect(out.result).toMatchObject({
+      rollouts: EXPECTED.rollouts - 1,
+      suspectGold: 1,
+      scope: { label: 'dataset "prompts"' },
+    });
   });
 
   it('fails with NOT_FOUND for an unknown name and with the usage for a stray argument', () => {

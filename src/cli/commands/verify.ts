@@ -21,7 +21,11 @@ async function idByName(core: Core, kind: 'run' | 'dataset', name: string): Prom
   if (!listed.ok) throw new CuratorError(listed.error.code, listed.error.message);
   const items = listed.value as { id: number; name: string }[];
   const found = items.find((item) => item.name === name);
-  if (!found) throw new CuratorError('NOT_FOUND', `No ${kind} named "${name}" (${items.length ? `${kind}s: ${items.map((i) => `"${i.name}"`).join(', ')}` : `no ${kind}s yet`}).`);
+  if (!found)
+    throw new CuratorError(
+      'NOT_FOUND',
+      `No ${kind} named "${name}" (${items.length ? `${kind}s: ${items.map((i) => `"${i.name}"`).join(', ')}` : `no ${kind}s yet`}).`,
+    );
   return found.id;
 }
 
@@ -30,7 +34,14 @@ const quote = (text: string | null) => (text === null ? '(none)' : `"${text}"`);
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const n = (v: number) => v.toLocaleString('en');
 
-export function formatVerifySummary(result: VerifySummary & { scope?: { label?: string }; seconds?: number; rolloutsPerSecond?: number; suspectGoldExamples?: SuspectGoldPrompt[] }): string {
+export function formatVerifySummary(
+  result: VerifySummary & {
+    scope?: { label?: string };
+    seconds?: number;
+    rolloutsPerSecond?: number;
+    suspectGoldExamples?: SuspectGoldPrompt[];
+  },
+): string {
   const lines = [
     `Verified ${n(result.verified)} of ${n(result.rollouts)} rollouts of ${result.scope?.label ?? 'the workspace'}` +
       `${result.seconds !== undefined ? ` in ${result.seconds.toFixed(1)} s (${n(result.rolloutsPerSecond ?? 0)}/s)` : ''}; verifier ${result.verifierVersion}.`,
@@ -48,35 +59,59 @@ export function formatVerifySummary(result: VerifySummary & { scope?: { label?: 
   for (const [label, value] of rows) lines.push(`  ${`${label}:`.padEnd(width)} ${n(value).padStart(9)}`);
   for (const s of (result.suspectGoldExamples ?? []).slice(0, SUSPECTS_SHOWN)) {
     const where = s.promptId === null ? 'unmatched question' : `prompt ${s.promptId}`;
-    lines.push(`    ${where}: gold ${quote(s.goldAnswer)}, majority ${quote(s.majorityAnswer)} (${s.majorityVotes} of ${s.rollouts}): ${clip(s.question.replace(/\s+/g, ' '), 70)}`);
+    lines.push(
+      `    ${where}: gold ${quote(s.goldAnswer)}, majority ${quote(s.majorityAnswer)} (${s.majorityVotes} of ${s.rollouts}): ${clip(s.question.replace(/\s+/g, ' '), 70)}`,
+    );
   }
-  if (result.suspectGold > SUSPECTS_SHOWN) lines.push(`    … and ${result.suspectGold - SUSPECTS_SHOWN} more (filter the prompt grid by "suspect gold answer").`);
+  if (result.suspectGold > SUSPECTS_SHOWN)
+    lines.push(
+      `    … and ${result.suspectGold - SUSPECTS_SHOWN} more (filter the prompt grid by "suspect gold answer").`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
 export const verifyCommand: Command = {
   path: ['verify'],
-  summary: 'Re-check the answers of a run or a dataset’s rollouts; count agreement with the logged rewards, flag suspect gold answers',
+  summary:
+    'Re-check the answers of a run or a dataset’s rollouts; count agreement with the logged rewards, flag suspect gold answers',
   usage: 'rl-curator verify [--run NAME] [--dataset NAME] [--db PATH] [--json]',
   async run(args, runtime) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { run: { type: 'string' }, dataset: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean', default: false } } });
-    if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}"; name the run with --run and the dataset with --dataset.`);
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        run: { type: 'string' },
+        dataset: { type: 'string' },
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+    if (positionals.length > 0)
+      throw new UsageError(
+        `Unexpected argument "${positionals[0]}"; name the run with --run and the dataset with --dataset.`,
+      );
     if (values.run !== undefined && values.run.trim() === '') throw new UsageError('--run must not be empty.');
-    if (values.dataset !== undefined && values.dataset.trim() === '') throw new UsageError('--dataset must not be empty.');
+    if (values.dataset !== undefined && values.dataset.trim() === '')
+      throw new UsageError('--dataset must not be empty.');
 
     const core = createCore(coreOptions(resolveDbPath(values.db), runtime, 'cli'));
     try {
       const runId = values.run === undefined ? undefined : await idByName(core, 'run', values.run);
       const datasetId = values.dataset === undefined ? undefined : await idByName(core, 'dataset', values.dataset);
-      const started = await core.invoke('verify.start', { ...(runId !== undefined ? { runId } : {}), ...(datasetId !== undefined ? { datasetId } : {}) });
-      if (!started.ok) return printError(started.error), EXIT.FAILED;
+      const started = await core.invoke('verify.start', {
+        ...(runId !== undefined ? { runId } : {}),
+        ...(datasetId !== undefined ? { datasetId } : {}),
+      });
+      if (!started.ok) return (printError(started.error), EXIT.FAILED);
       const { job, interrupted } = await followJob(core, started.value.jobId);
-      if (values.json) process.stdout.write(`${JSON.stringify({ status: job.status, result: job.result, error: job.error })}\n`);
+      if (values.json)
+        process.stdout.write(`${JSON.stringify({ status: job.status, result: job.result, error: job.error })}\n`);
       if (job.status !== 'done') {
         if (job.error) printError(job.error as never);
         return interrupted ? EXIT.INTERRUPTED : EXIT.FAILED;
       }
-      if (!values.json) process.stdout.write(formatVerifySummary(job.result as unknown as Parameters<typeof formatVerifySummary>[0]));
+      if (!values.json)
+        process.stdout.write(formatVerifySummary(job.result as unknown as Parameters<typeof formatVerifySummary>[0]));
       return EXIT.OK;
     } finally {
       await core.close();

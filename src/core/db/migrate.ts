@@ -3,7 +3,11 @@
 import type Database from 'better-sqlite3';
 import { CuratorError } from '../../shared/errors';
 
-const files = import.meta.glob('../../../db/migrations/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const files = import.meta.glob('../../../db/migrations/*.sql', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 
 export interface Migration {
   version: number;
@@ -23,7 +27,10 @@ export function parseMigrations(sources: Record<string, string>): Migration[] {
   });
   list.sort((a, b) => a.version - b.version);
   list.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migrate: migrations must be numbered 0001, 0002, … without gaps; found ${m.version} at position ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(
+        `migrate: migrations must be numbered 0001, 0002, … without gaps; found ${m.version} at position ${i + 1}`,
+      );
   });
   return list;
 }

@@ -36,7 +36,10 @@ export function openDatabase(dbPath: string, options: OpenOptions = {}): Db {
     if (err instanceof CuratorError) throw err;
     const message = (err as Error).message;
     if (/not a database|malformed/i.test(message)) {
-      throw new CuratorError('DB_CORRUPT', `${dbPath} is not a valid workspace database (${message}). Move it aside (with its -wal and -shm files) and start again, or restore a backup.`);
+      throw new CuratorError(
+        'DB_CORRUPT',
+        `${dbPath} is not a valid workspace database (${message}). Move it aside (with its -wal and -shm files) and start again, or restore a backup.`,
+      );
     }
     throw err;
   }

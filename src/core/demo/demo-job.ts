@@ -27,7 +27,13 @@ export const demoJob: JobDefinition<DemoParams> = {
   async run(params, ctx) {
     const rand = seededRandom(params.seed);
     const { db } = ctx;
-    const datasetId = createImportingDataset(db, { name: 'Demo prompts', sourcePath: null, sourceFormat: 'demo', mapping: null, jobId: ctx.jobId });
+    const datasetId = createImportingDataset(db, {
+      name: 'Demo prompts',
+      sourcePath: null,
+      sourceFormat: 'demo',
+      mapping: null,
+      jobId: ctx.jobId,
+    });
     const write = createPromptWriter(db);
     const seen = new Set<string>();
     let duplicates = 0;
@@ -65,14 +71,37 @@ export const demoJob: JobDefinition<DemoParams> = {
       db.transaction(() => write(datasetId, records))();
       const rows = Math.min(params.prompts, start + CHUNK);
       const elapsed = (Date.now() - started) / 1000;
-      ctx.progress({ phase: 'Generating prompts', bytesDone: rows, bytesTotal: params.prompts, rows, badRows: 0, rowsPerSecond: elapsed > 0 ? rows / elapsed : 0, etaSeconds: null });
+      ctx.progress({
+        phase: 'Generating prompts',
+        bytesDone: rows,
+        bytesTotal: params.prompts,
+        rows,
+        badRows: 0,
+        rowsPerSecond: elapsed > 0 ? rows / elapsed : 0,
+        etaSeconds: null,
+      });
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    ctx.progress({ phase: 'Generating rollouts', bytesDone: params.prompts, bytesTotal: params.prompts, rows: params.prompts, badRows: 0, rowsPerSecond: 0, etaSeconds: null });
+    ctx.progress({
+      phase: 'Generating rollouts',
+      bytesDone: params.prompts,
+      bytesTotal: params.prompts,
+      rows: params.prompts,
+      badRows: 0,
+      rowsPerSecond: 0,
+      etaSeconds: null,
+    });
     const demoRuns = writeDemoRollouts(db, ctx.jobId, rolloutPrompts, rand, () => throwIfCancelled(ctx.signal));
     const name = markDatasetReady(db, datasetId, { prompts: params.prompts, duplicates });
     if (demoRuns.importId !== null) finishImport(db, demoRuns.importId);
-    return { datasetId, datasetName: name, prompts: params.prompts, duplicates, runs: demoRuns.runs, rollouts: demoRuns.rollouts };
+    return {
+      datasetId,
+      datasetName: name,
+      prompts: params.prompts,
+      duplicates,
+      runs: demoRuns.runs,
+      rollouts: demoRuns.rollouts,
+    };
   },
   rollback(db, jobId) {
     db.prepare(`DELETE FROM datasets WHERE job_id = ? AND status = 'importing'`).run(jobId);

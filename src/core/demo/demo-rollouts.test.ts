@@ -53,7 +53,8 @@ describe('demo rollouts', () => {
     const wrong = list.value.rows.filter((r) => r.correct === false && !r.truncated);
     expect(correct.length).toBeGreaterThan(10);
     expect(wrong.length).toBeGreaterThan(10);
-    const share = (rows: typeof correct, f: (r: (typeof correct)[number]) => boolean) => rows.filter(f).length / rows.length;
+    const share = (rows: typeof correct, f: (r: (typeof correct)[number]) => boolean) =>
+      rows.filter(f).length / rows.length;
     expect(share(correct, (r) => (r.rmFinalProb ?? 0) > 0.5)).toBeGreaterThan(0.8);
     expect(share(wrong, (r) => (r.rmFinalProb ?? 1) < 0.5)).toBeGreaterThan(0.7);
 
@@ -65,7 +66,12 @@ describe('demo rollouts', () => {
     expect(d.tokens?.texts).toBeNull();
     const starts = d.tokens?.starts ?? [];
     expect(starts.length).toBe(d.tokenCount);
-    expect(d.signals.map((s) => `${s.name}${s.derived ? '*' : ''}`)).toEqual(['logprob', 'rm_logit', 'rm_prob*', 'is_weight*']);
+    expect(d.signals.map((s) => `${s.name}${s.derived ? '*' : ''}`)).toEqual([
+      'logprob',
+      'rm_logit',
+      'rm_prob*',
+      'is_weight*',
+    ]);
     for (const s of d.signals) expect(s.values).toHaveLength(starts.length);
     // is_weight of an incorrect rollout is max(1 - 2p, 0) of the derived running probability.
     const prob = d.signals.find((s) => s.name === 'rm_prob')?.values ?? [];

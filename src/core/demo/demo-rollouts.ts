@@ -32,10 +32,29 @@ const RUNS: DemoRunSpec[] = [
 const SYSTEM = 'You are an expert mathematician. Solve the problem step by step and put the final answer in \\boxed{}.';
 
 /** Writes the runs invisible; the caller makes them visible with finishImport(importId) at the end of its job. */
-export function writeDemoRollouts(db: Db, jobId: number, prompts: readonly DemoPrompt[], rand: () => number, checkCancelled: () => void): { importId: number | null; runs: number; rollouts: number } {
+export function writeDemoRollouts(
+  db: Db,
+  jobId: number,
+  prompts: readonly DemoPrompt[],
+  rand: () => number,
+  checkCancelled: () => void,
+): { importId: number | null; runs: number; rollouts: number } {
   if (prompts.length === 0) return { importId: null, runs: 0, rollouts: 0 };
-  const { record } = openImport(db, jobId, { sourcePath: 'demo', format: 'demo', sources: [], options: { runName: null, groupSize: GROUP, onBadRecord: 'abort' }, restart: true });
-  const write = createChunkWriter(db, { importId: record.id, jobId, runName: null, defaultRunName: 'Demo run', sourcePath: 'demo', sourceFormat: 'demo' });
+  const { record } = openImport(db, jobId, {
+    sourcePath: 'demo',
+    format: 'demo',
+    sources: [],
+    options: { runName: null, groupSize: GROUP, onBadRecord: 'abort' },
+    restart: true,
+  });
+  const write = createChunkWriter(db, {
+    importId: record.id,
+    jobId,
+    runName: null,
+    defaultRunName: 'Demo run',
+    sourcePath: 'demo',
+    sourceFormat: 'demo',
+  });
   let line = 0;
   for (const spec of RUNS) {
     for (let step = 0; step < spec.steps; step++) {
@@ -62,10 +81,14 @@ export function writeDemoRollouts(db: Db, jobId: number, prompts: readonly DemoP
           r.finishReason = solution.truncated ? 'length' : 'stop';
           r.tokenCount = solution.tokens.length;
           r.tokens = { text: solution.tokens, offsets: null };
-          r.signals = { rm_logit: demoRmLogits(solution.tokens, solution.errorToken, rand), logprob: demoLogprobs(solution.tokens, solution.errorToken, rand) };
+          r.signals = {
+            rm_logit: demoRmLogits(solution.tokens, solution.errorToken, rand),
+            logprob: demoLogprobs(solution.tokens, solution.errorToken, rand),
+          };
           r.extractedAnswer = solution.boxed;
           const prepared = prepareRollout(r, 'demo');
-          if (!prepared.ok) throw new Error(`demo rollout is invalid: ${prepared.issues.map((x) => x.message).join('; ')}`);
+          if (!prepared.ok)
+            throw new Error(`demo rollout is invalid: ${prepared.issues.map((x) => x.message).join('; ')}`);
           rows.push({ rollout: prepared.rollout, fileIndex: 0, fileStep: null });
         });
       }

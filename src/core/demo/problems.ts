@@ -36,7 +36,11 @@ const generators: Generator[] = [
     const mod = pick(r, [5, 7, 11, 13]);
     let v = 1;
     for (let i = 0; i < exp; i++) v = (v * base) % mod;
-    return { subject: 'Number Theory', question: `Find the remainder when $${base}^{${exp}}$ is divided by $${mod}$.`, answer: `${v}` };
+    return {
+      subject: 'Number Theory',
+      question: `Find the remainder when $${base}^{${exp}}$ is divided by $${mod}$.`,
+      answer: `${v}`,
+    };
   },
   (r) => {
     const a = intBetween(r, 3, 20);
@@ -49,14 +53,22 @@ const generators: Generator[] = [
   },
   (r) => {
     const rad = intBetween(r, 2, 15);
-    return { subject: 'Geometry', question: `What is the area of a circle with diameter $${2 * rad}$? Express your answer in terms of $\\pi$.`, answer: `${rad * rad}\\pi` };
+    return {
+      subject: 'Geometry',
+      question: `What is the area of a circle with diameter $${2 * rad}$? Express your answer in terms of $\\pi$.`,
+      answer: `${rad * rad}\\pi`,
+    };
   },
   (r) => {
     const n = intBetween(r, 5, 12);
     const k = intBetween(r, 2, Math.min(5, n - 1));
     let c = 1;
     for (let i = 0; i < k; i++) c = (c * (n - i)) / (i + 1);
-    return { subject: 'Counting & Probability', question: `In how many ways can a committee of $${k}$ be chosen from $${n}$ people?`, answer: `${c}` };
+    return {
+      subject: 'Counting & Probability',
+      question: `In how many ways can a committee of $${k}$ be chosen from $${n}$ people?`,
+      answer: `${c}`,
+    };
   },
   (r) => {
     const faces = pick(r, [6, 8, 12]);
@@ -78,7 +90,11 @@ const generators: Generator[] = [
   },
   (r) => {
     const n = intBetween(r, 3, 30);
-    return { subject: 'Prealgebra', question: `Compute $\\displaystyle\\sum_{k=1}^{${n}} k$.`, answer: `${(n * (n + 1)) / 2}` };
+    return {
+      subject: 'Prealgebra',
+      question: `Compute $\\displaystyle\\sum_{k=1}^{${n}} k$.`,
+      answer: `${(n * (n + 1)) / 2}`,
+    };
   },
   (r) => {
     const deg = pick(r, [30, 45, 60]);

@@ -13,16 +13,46 @@ export interface DemoSolution {
   truncated: boolean;
 }
 
-const OPENINGS = ["Let's work through this step by step.", 'We solve the problem carefully, one step at a time.', 'To answer this, we set up the computation and simplify.'];
-const CHECKS = ['Let me double-check this computation.', 'This is consistent with the conditions of the problem.', 'We verify each quantity before moving on.', 'Note that every step above is reversible.'];
+const OPENINGS = [
+  "Let's work through this step by step.",
+  'We solve the problem carefully, one step at a time.',
+  'To answer this, we set up the computation and simplify.',
+];
+const CHECKS = [
+  'Let me double-check this computation.',
+  'This is consistent with the conditions of the problem.',
+  'We verify each quantity before moving on.',
+  'Note that every step above is reversible.',
+];
 const METHOD: Record<string, string[]> = {
-  Algebra: ['Subtracting the constant term from both sides gives an equation of the form $ax = c - b$.', 'Dividing both sides by the coefficient isolates the variable: $x = \\frac{c - b}{a}$.'],
-  'Number Theory': ['The powers cycle modulo the divisor, so we look for the period $k$ with $a^k \\equiv 1 \\pmod{m}$.', 'Reducing the exponent modulo the period leaves a small power to compute.'],
-  Geometry: ['By the Pythagorean theorem, $c^2 = a^2 + b^2$.', 'The area of a circle is $A = \\pi r^2$, where $r = \\tfrac{d}{2}$.'],
-  'Counting & Probability': ['The number of ways is $\\binom{n}{k} = \\frac{n!}{k!\\,(n-k)!}$.', 'The two rolls are independent, so the probabilities multiply: $P = p \\cdot p$.'],
-  'Intermediate Algebra': ["By Vieta's formulas, $r_1 + r_2 = -\\frac{b}{a}$ and $r_1 r_2 = \\frac{c}{a}$.", 'Then $r_1^2 + r_2^2 = (r_1 + r_2)^2 - 2 r_1 r_2$.'],
-  Prealgebra: ['We use $\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}$.', 'The change is the amount paid minus the total cost.'],
-  Precalculus: ['On the unit circle, $\\cos \\theta$ is the $x$-coordinate of the point at angle $\\theta$.', 'We have $r = \\sqrt{x^2 + y^2}$ and $\\tan \\theta = \\frac{y}{x}$.'],
+  Algebra: [
+    'Subtracting the constant term from both sides gives an equation of the form $ax = c - b$.',
+    'Dividing both sides by the coefficient isolates the variable: $x = \\frac{c - b}{a}$.',
+  ],
+  'Number Theory': [
+    'The powers cycle modulo the divisor, so we look for the period $k$ with $a^k \\equiv 1 \\pmod{m}$.',
+    'Reducing the exponent modulo the period leaves a small power to compute.',
+  ],
+  Geometry: [
+    'By the Pythagorean theorem, $c^2 = a^2 + b^2$.',
+    'The area of a circle is $A = \\pi r^2$, where $r = \\tfrac{d}{2}$.',
+  ],
+  'Counting & Probability': [
+    'The number of ways is $\\binom{n}{k} = \\frac{n!}{k!\\,(n-k)!}$.',
+    'The two rolls are independent, so the probabilities multiply: $P = p \\cdot p$.',
+  ],
+  'Intermediate Algebra': [
+    "By Vieta's formulas, $r_1 + r_2 = -\\frac{b}{a}$ and $r_1 r_2 = \\frac{c}{a}$.",
+    'Then $r_1^2 + r_2^2 = (r_1 + r_2)^2 - 2 r_1 r_2$.',
+  ],
+  Prealgebra: [
+    'We use $\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}$.',
+    'The change is the amount paid minus the total cost.',
+  ],
+  Precalculus: [
+    'On the unit circle, $\\cos \\theta$ is the $x$-coordinate of the point at angle $\\theta$.',
+    'We have $r = \\sqrt{x^2 + y^2}$ and $\\tan \\theta = \\frac{y}{x}$.',
+  ],
 };
 
 /** A wrong answer of the same shape as the gold one. */
@@ -60,7 +90,13 @@ export function demoSolution(problem: DemoProblem, correct: boolean, rand: () =>
     if (i === errorStep) errorToken = tokens.length;
     tokens.push(...tokenize(`${i > 0 ? '\n\n' : ''}${step}`));
   });
-  if (truncated) return { tokens: tokens.slice(0, Math.max(8, tokens.length - intBetween(rand, 3, 10))), errorToken, boxed: null, truncated };
+  if (truncated)
+    return {
+      tokens: tokens.slice(0, Math.max(8, tokens.length - intBetween(rand, 3, 10))),
+      errorToken,
+      boxed: null,
+      truncated,
+    };
   tokens.push(...tokenize(`\n\nTherefore, the final answer is $\\boxed{${boxed}}$.`));
   return { tokens, errorToken, boxed, truncated };
 }

@@ -22,7 +22,8 @@ export function removeTempFiles(dir: string, jobId: number): void {
     return;
   }
   const prefix = `${TEMP_PREFIX}${jobId}-`;
-  for (const name of names) if (name.startsWith(prefix) && name.endsWith('.tmp')) fs.rmSync(path.join(dir, name), { force: true });
+  for (const name of names)
+    if (name.startsWith(prefix) && name.endsWith('.tmp')) fs.rmSync(path.join(dir, name), { force: true });
 }
 
 export interface WrittenFile {

@@ -21,7 +21,13 @@ export class ExportTally {
     for (const s of splitNames) this.perSplit[s ?? ALL] = 0;
   }
 
-  add(split: string | null, source: string | null, passRate: number | null, corrected: boolean, labelIds: readonly number[]): void {
+  add(
+    split: string | null,
+    source: string | null,
+    passRate: number | null,
+    corrected: boolean,
+    labelIds: readonly number[],
+  ): void {
     const s = split ?? ALL;
     const src = source ?? NO_SOURCE;
     this.exported++;
@@ -35,7 +41,9 @@ export class ExportTally {
   }
 
   counts(selection: Selection['counts']): ExportCounts {
-    const sortedSources = Object.fromEntries(Object.entries(this.perSource).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const sortedSources = Object.fromEntries(
+      Object.entries(this.perSource).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
     return {
       ...selection,
       exported: this.exported,

@@ -36,12 +36,26 @@ describe('export atomicity', () => {
     const outDir = path.join(tmp.dir, 'cancelled');
     let seenWriting: { rows: number; files: string[] } | null = null;
     const off = core.on('job.updated', (job: Job) => {
-      if (job.kind === EXPORT_JOB_KIND && job.status === 'running' && job.progress?.phase.startsWith('Writing') && !seenWriting) {
+      if (
+        job.kind === EXPORT_JOB_KIND &&
+        job.status === 'running' &&
+        job.progress?.phase.startsWith('Writing') &&
+        !seenWriting
+      ) {
         seenWriting = { rows: job.progress.rows, files: listDir(outDir) };
         void core.invoke('jobs.cancel', { id: job.id });
       }
     });
-    const { jobId } = unwrap(await core.invoke('exports.start', { format: 'verl-parquet', outDir, splits: [{ name: 'train', ratio: 0.9 }, { name: 'test', ratio: 0.1 }] }));
+    const { jobId } = unwrap(
+      await core.invoke('exports.start', {
+        format: 'verl-parquet',
+        outDir,
+        splits: [
+          { name: 'train', ratio: 0.9 },
+          { name: 'test', ratio: 0.1 },
+        ],
+      }),
+    );
     const job = await core.waitForJob(jobId);
     off();
     expect(job.status).toBe('cancelled');
@@ -57,7 +71,14 @@ describe('export atomicity', () => {
   it('refuses to overwrite unless asked, and a failed rename removes the files already renamed', async () => {
     await loadDemo(core, 200, 4);
     const outDir = path.join(tmp.dir, 'exists');
-    const request = { format: 'oreal-jsonl' as const, outDir, splits: [{ name: 'train', ratio: 0.5 }, { name: 'val', ratio: 0.5 }] };
+    const request = {
+      format: 'oreal-jsonl' as const,
+      outDir,
+      splits: [
+        { name: 'train', ratio: 0.5 },
+        { name: 'val', ratio: 0.5 },
+      ],
+    };
     await exportTo(core, request);
     const before = Object.fromEntries(listDir(outDir).map((f) => [f, fs.readFileSync(path.join(outDir, f), 'utf8')]));
     expect(await core.invoke('exports.start', request)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -79,7 +100,9 @@ describe('export atomicity', () => {
     fs.rmSync(path.join(outDir, 'val.jsonl'), { recursive: true });
     for (const [f, text] of Object.entries(before)) fs.writeFileSync(path.join(outDir, f), `${text}old`);
     const again = await exportTo(core, { ...request, overwrite: true });
-    expect(again.manifest.files.every((f) => fs.readFileSync(path.join(outDir, f.name), 'utf8') === before[f.name])).toBe(true);
+    expect(
+      again.manifest.files.every((f) => fs.readFileSync(path.join(outDir, f.name), 'utf8') === before[f.name]),
+    ).toBe(true);
   });
 
   it('an export killed mid-way is rolled back when the workspace is opened again', async () => {
@@ -88,7 +111,14 @@ describe('export atomicity', () => {
     fs.mkdirSync(outDir);
     const sha = (text: string) => createHash('sha256').update(text).digest('hex');
     const db = openDatabase(dbPath);
-    const request = ExportRequest.parse({ format: 'jsonl', outDir, splits: [{ name: 'train', ratio: 0.5 }, { name: 'val', ratio: 0.5 }] });
+    const request = ExportRequest.parse({
+      format: 'jsonl',
+      outDir,
+      splits: [
+        { name: 'train', ratio: 0.5 },
+        { name: 'val', ratio: 0.5 },
+      ],
+    });
     // Killed while writing: only temporary files.
     const writing = insertJob(db, EXPORT_JOB_KIND, 'Export', { request, appVersion: 'test' });
     markRunning(db, writing);
@@ -104,9 +134,41 @@ describe('export atomicity', () => {
       { name: 'train.jsonl', split: 'train', rows: 1, bytes: 11, sha256: sha('train rows\n') },
       { name: 'val.jsonl', split: 'val', rows: 1, bytes: 9, sha256: sha('val rows\n') },
     ];
-    const counts = { matched: 2, excludedByLabel: 0, excludedByPassRate: 0, duplicatesDropped: 0, cappedBySource: 0, exported: 2, perSplit: {}, perSource: {}, passRateHistogram: {}, correctedGoldAnswers: 0, withoutCorrectRollout: 0 };
-    const manifest = { app: { name: 'RL Curator', version: 'test' }, workspaceId: 'w', createdAt: '', format: 'jsonl' as const, view: null, filter: {}, options: {}, seed: 0, usedCorrectedGoldAnswers: false, counts, labels: { taxonomy: [], onExportedPrompts: {}, excluded: [] }, files };
-    insertExportRecord(db, { jobId: renaming, outDir, request, manifest, manifestFile: 'manifest.json', promptIds: [1, 2] });
+    const counts = {
+      matched: 2,
+      excludedByLabel: 0,
+      excludedByPassRate: 0,
+      duplicatesDropped: 0,
+      cappedBySource: 0,
+      exported: 2,
+      perSplit: {},
+      perSource: {},
+      passRateHistogram: {},
+      correctedGoldAnswers: 0,
+      withoutCorrectRollout: 0,
+    };
+    const manifest = {
+      app: { name: 'RL Curator', version: 'test' },
+      workspaceId: 'w',
+      createdAt: '',
+      format: 'jsonl' as const,
+      view: null,
+      filter: {},
+      options: {},
+      seed: 0,
+      usedCorrectedGoldAnswers: false,
+      counts,
+      labels: { taxonomy: [], onExportedPrompts: {}, excluded: [] },
+      files,
+    };
+    insertExportRecord(db, {
+      jobId: renaming,
+      outDir,
+      request,
+      manifest,
+      manifestFile: 'manifest.json',
+      promptIds: [1, 2],
+    });
     db.close();
 
     core = createCore({ dbPath });

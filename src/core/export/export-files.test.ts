@@ -31,7 +31,8 @@ describe('export files', () => {
     total = unwrap(await core.invoke('prompts.page', {})).total;
     const ids = await idsOf(core, {}, 20);
     const drop = await labelId(core, 'prompt', 'drop');
-    for (const id of ids.slice(0, 5)) unwrap(await core.invoke('labels.toggle', { item: { target: 'prompt', id }, labelId: drop }));
+    for (const id of ids.slice(0, 5))
+      unwrap(await core.invoke('labels.toggle', { item: { target: 'prompt', id }, labelId: drop }));
     unwrap(await core.invoke('prompts.setGoldAnswer', { promptId: ids[10] as number, goldAnswer: 'corrected answer' }));
   });
   afterAll(async () => {
@@ -41,25 +42,43 @@ describe('export files', () => {
 
   const out = (name: string) => path.join(tmp.dir, 'out', name);
 
-  it.each(['oreal-jsonl', 'verl-parquet', 'jsonl', 'csv', 'parquet'] as ExportFormat[])('%s: same data, options and seed give byte-identical files', async (format) => {
-    const request = { format, splits: SPLITS, seed: 17, stratify: 'source' as const, columns: format === 'parquet' || format === 'csv' || format === 'jsonl' ? (['id', 'question', 'gold_answer', 'pass_rate', 'labels', 'split'] as const).slice() : undefined };
-    const a = await exportTo(core, { ...request, outDir: out(`${format}-a`) });
-    const b = await exportTo(core, { ...request, outDir: out(`${format}-b`) });
-    expect(a.manifest.files.map((f) => f.name)).toEqual(b.manifest.files.map((f) => f.name));
-    for (const f of a.manifest.files) {
-      const bytesA = fs.readFileSync(path.join(out(`${format}-a`), f.name));
-      expect(bytesA.equals(fs.readFileSync(path.join(out(`${format}-b`), f.name)))).toBe(true);
-    }
-    // A different seed moves prompts between splits.
-    const c = await exportTo(core, { ...request, seed: 18, outDir: out(`${format}-c`) });
-    expect(c.manifest.files.map((f) => f.sha256)).not.toEqual(a.manifest.files.map((f) => f.sha256));
-  });
+  it.each(['oreal-jsonl', 'verl-parquet', 'jsonl', 'csv', 'parquet'] as ExportFormat[])(
+    '%s: same data, options and seed give byte-identical files',
+    async (format) => {
+      const request = {
+        format,
+        splits: SPLITS,
+        seed: 17,
+        stratify: 'source' as const,
+        columns:
+          format === 'parquet' || format === 'csv' || format === 'jsonl'
+            ? (['id', 'question', 'gold_answer', 'pass_rate', 'labels', 'split'] as const).slice()
+            : undefined,
+      };
+      const a = await exportTo(core, { ...request, outDir: out(`${format}-a`) });
+      const b = await exportTo(core, { ...request, outDir: out(`${format}-b`) });
+      expect(a.manifest.files.map((f) => f.name)).toEqual(b.manifest.files.map((f) => f.name));
+      for (const f of a.manifest.files) {
+        const bytesA = fs.readFileSync(path.join(out(`${format}-a`), f.name));
+        expect(bytesA.equals(fs.readFileSync(path.join(out(`${format}-b`), f.name)))).toBe(true);
+      }
+      // A different seed moves prompts between splits.
+      const c = await exportTo(core, { ...request, seed: 18, outDir: out(`${format}-c`) });
+      expect(c.manifest.files.map((f) => f.sha256)).not.toEqual(a.manifest.files.map((f) => f.sha256));
+    },
+  );
 
   it('writes split files whose row counts and sha256 match the manifest', async () => {
     const dir = out('splits');
     const { manifest, job } = await exportTo(core, { format: 'oreal-jsonl', outDir: dir, splits: SPLITS, seed: 3 });
     expect(listDir(dir)).toEqual(['manifest.json', 'test.jsonl', 'train.jsonl', 'val.jsonl']);
-    expect(manifest).toMatchObject({ format: 'oreal-jsonl', seed: 3, app: { name: 'RL Curator' }, view: null, usedCorrectedGoldAnswers: true });
+    expect(manifest).toMatchObject({
+      format: 'oreal-jsonl',
+      seed: 3,
+      app: { name: 'RL Curator' },
+      view: null,
+      usedCorrectedGoldAnswers: true,
+    });
     expect(manifest.workspaceId).toBe(unwrap(await core.invoke('app.info', {})).workspaceId);
     let sum = 0;
     for (const f of manifest.files) {
@@ -71,7 +90,12 @@ describe('export files', () => {
       sum += f.rows;
     }
     expect(sum).toBe(total);
-    expect(manifest.counts).toMatchObject({ matched: total, exported: total, excludedByLabel: 0, correctedGoldAnswers: 1 });
+    expect(manifest.counts).toMatchObject({
+      matched: total,
+      exported: total,
+      excludedByLabel: 0,
+      correctedGoldAnswers: 1,
+    });
     expect(Math.abs((manifest.counts.perSplit.train as number) - 0.8 * total)).toBeLessThanOrEqual(1);
     expect(Object.values(manifest.counts.passRateHistogram).reduce((a, b) => a + b, 0)).toBe(total);
     const perSource = Object.values(manifest.counts.perSource).flatMap((bySplit) => Object.values(bySplit));
@@ -96,9 +120,19 @@ describe('export files', () => {
     const rows = await parquetRows(trainFile);
     expect(rows).toHaveLength(manifest.files[0]?.rows as number);
     expect(await parquetRowCount(trainFile)).toBe(rows.length);
-    const first = rows[0] as { data_source: string; prompt: { role: string; content: string }[]; ability: string; reward_model: { style: string; ground_truth: string }; extra_info: { split: string; index: bigint; prompt_id: bigint } };
+    const first = rows[0] as {
+      data_source: string;
+      prompt: { role: string; content: string }[];
+      ability: string;
+      reward_model: { style: string; ground_truth: string };
+      extra_info: { split: string; index: bigint; prompt_id: bigint };
+    };
     const detail = unwrap(await core.invoke('prompts.get', { id: Number(first.extra_info.prompt_id) }));
-    expect(first).toMatchObject({ data_source: detail.source ?? 'math', ability: 'math', reward_model: { style: 'rule', ground_truth: detail.goldAnswer } });
+    expect(first).toMatchObject({
+      data_source: detail.source ?? 'math',
+      ability: 'math',
+      reward_model: { style: 'rule', ground_truth: detail.goldAnswer },
+    });
     expect(first.prompt).toEqual([
       { role: 'system', content: 'Think step by step.' },
       { role: 'user', content: `${detail.question} Put the final answer in \\boxed{}.` },
@@ -109,7 +143,9 @@ describe('export files', () => {
     const duck = await DuckDBInstance.create(':memory:');
     const conn = await duck.connect();
     try {
-      const describe = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${trainFile}')`)).getRowObjectsJson();
+      const describe = (
+        await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${trainFile}')`)
+      ).getRowObjectsJson();
       const types = Object.fromEntries(describe.map((r) => [String(r.column_name), String(r.column_type)]));
       expect(types).toEqual({
         data_source: 'VARCHAR',
@@ -126,7 +162,12 @@ describe('export files', () => {
       expect(read).toHaveLength(rows.length);
       read.forEach((r, i) => {
         const mine = rows[i] as { prompt: { content: string }[]; reward_model: { ground_truth: string } };
-        expect(r).toEqual({ turns: '2', question: mine.prompt[1]?.content, gold: mine.reward_model.ground_truth, idx: String(i) });
+        expect(r).toEqual({
+          turns: '2',
+          question: mine.prompt[1]?.content,
+          gold: mine.reward_model.ground_truth,
+          idx: String(i),
+        });
       });
     } finally {
       conn.closeSync();
@@ -135,14 +176,27 @@ describe('export files', () => {
   });
 
   it('CSV and generic Parquet carry the chosen columns with the same values as JSONL', async () => {
-    const columns = ['id', 'dataset', 'question', 'gold_answer', 'original_gold_answer', 'pass_rate', 'subject', 'level', 'labels'] as const;
+    const columns = [
+      'id',
+      'dataset',
+      'question',
+      'gold_answer',
+      'original_gold_answer',
+      'pass_rate',
+      'subject',
+      'level',
+      'labels',
+    ] as const;
     await exportTo(core, { format: 'jsonl', outDir: out('cols-jsonl'), columns: [...columns] });
     await exportTo(core, { format: 'csv', outDir: out('cols-csv'), columns: [...columns] });
     await exportTo(core, { format: 'parquet', outDir: out('cols-parquet'), columns: [...columns] });
     const json = jsonlRows<Record<string, unknown>>(path.join(out('cols-jsonl'), 'prompts.jsonl'));
     expect(json).toHaveLength(total);
     expect(Object.keys(json[0] as object)).toEqual([...columns]);
-    const csv = parse(fs.readFileSync(path.join(out('cols-csv'), 'prompts.csv')), { columns: true }) as Record<string, string>[];
+    const csv = parse(fs.readFileSync(path.join(out('cols-csv'), 'prompts.csv')), { columns: true }) as Record<
+      string,
+      string
+    >[];
     const pq = await parquetRows(path.join(out('cols-parquet'), 'prompts.parquet'));
     expect(csv).toHaveLength(total);
     expect(pq).toHaveLength(total);
@@ -163,14 +217,31 @@ describe('export files', () => {
   it('exported OREAL JSONL re-imports as a prompt set with the same questions, answers and pass rates', async () => {
     const dir = out('oreal');
     await exportTo(core, { format: 'oreal-jsonl', outDir: dir, passRate: { source: 'dataset' } });
-    const exported = jsonlRows<{ question: string; gold_answer: string | null; pass_rate: number | null }>(path.join(dir, 'prompts.jsonl'));
+    const exported = jsonlRows<{ question: string; gold_answer: string | null; pass_rate: number | null }>(
+      path.join(dir, 'prompts.jsonl'),
+    );
     const job = await importFile(core, { path: path.join(dir, 'prompts.jsonl'), datasetName: 're-import' });
     expect(job.status).toBe('done');
     const datasetId = job.result?.datasetId as number;
-    const page = unwrap(await core.invoke('prompts.page', { filter: { datasetIds: [datasetId] }, sort: [{ column: 'id', direction: 'asc' }], limit: 1000 }));
+    const page = unwrap(
+      await core.invoke('prompts.page', {
+        filter: { datasetIds: [datasetId] },
+        sort: [{ column: 'id', direction: 'asc' }],
+        limit: 1000,
+      }),
+    );
     const all = [...page.rows];
     for (let offset = 1000; offset < page.total; offset += 1000) {
-      all.push(...unwrap(await core.invoke('prompts.page', { filter: { datasetIds: [datasetId] }, sort: [{ column: 'id', direction: 'asc' }], offset, limit: 1000 })).rows);
+      all.push(
+        ...unwrap(
+          await core.invoke('prompts.page', {
+            filter: { datasetIds: [datasetId] },
+            sort: [{ column: 'id', direction: 'asc' }],
+            offset,
+            limit: 1000,
+          }),
+        ).rows,
+      );
     }
     expect(all).toHaveLength(exported.length);
     for (let i = 0; i < all.length; i++) {

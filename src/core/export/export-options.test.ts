@@ -32,7 +32,15 @@ const PROMPTS = Array.from({ length: 60 }, (_, i) => ({
 describe('export options', () => {
   let tmp: ReturnType<typeof tempDir>;
   let core: Core;
-  const columns = ['id', 'question', 'gold_answer', 'pass_rate', 'source', 'dataset_pass_rate', 'empirical_pass_rate'] as const;
+  const columns = [
+    'id',
+    'question',
+    'gold_answer',
+    'pass_rate',
+    'source',
+    'dataset_pass_rate',
+    'empirical_pass_rate',
+  ] as const;
   const rowsOf = async (name: string, request: Record<string, unknown>) => {
     const outDir = path.join(tmp.dir, 'out', name);
     const { manifest } = await exportTo(core, { format: 'jsonl', outDir, columns: [...columns], ...request });
@@ -49,18 +57,25 @@ describe('export options', () => {
   });
 
   it("keeps OREAL's 0 < p < 1 by the dataset's pass rate", async () => {
-    const { rows, manifest } = await rowsOf('range', { passRate: { source: 'dataset', min: 0, minInclusive: false, max: 1, maxInclusive: false } });
-    const expected = PROMPTS.filter((p) => p.pass_rate !== null && p.pass_rate > 0 && p.pass_rate < 1).map((p) => p.question);
+    const { rows, manifest } = await rowsOf('range', {
+      passRate: { source: 'dataset', min: 0, minInclusive: false, max: 1, maxInclusive: false },
+    });
+    const expected = PROMPTS.filter((p) => p.pass_rate !== null && p.pass_rate > 0 && p.pass_rate < 1).map(
+      (p) => p.question,
+    );
     expect(rows.map((r) => r.question)).toEqual(expected);
     expect(manifest.counts.excludedByPassRate).toBe(PROMPTS.length - expected.length);
-    const keepUnknown = await rowsOf('range-unknown', { passRate: { source: 'dataset', min: 0, minInclusive: false, max: 1, maxInclusive: false, keepUnknown: true } });
+    const keepUnknown = await rowsOf('range-unknown', {
+      passRate: { source: 'dataset', min: 0, minInclusive: false, max: 1, maxInclusive: false, keepUnknown: true },
+    });
     expect(keepUnknown.rows).toHaveLength(expected.length + PROMPTS.filter((p) => p.pass_rate === null).length);
   });
 
   it('leaves out prompts with an excluded label, keeps one per normalised question, caps each source', async () => {
     const ids = await idsOf(core);
     const drop = await labelId(core, 'prompt', 'drop');
-    for (const id of ids.slice(0, 4)) unwrap(await core.invoke('labels.toggle', { item: { target: 'prompt', id }, labelId: drop, annotator: 'x' }));
+    for (const id of ids.slice(0, 4))
+      unwrap(await core.invoke('labels.toggle', { item: { target: 'prompt', id }, labelId: drop, annotator: 'x' }));
     const excluded = await rowsOf('exclude', { excludeLabelIds: [drop] });
     expect(excluded.rows.map((r) => r.id)).toEqual(ids.slice(4));
     expect(excluded.manifest.counts.excludedByLabel).toBe(4);
@@ -78,7 +93,8 @@ describe('export options', () => {
     expect(capped.manifest.counts.cappedBySource).toBe(PROMPTS.length - 21);
     const cappedAgain = await rowsOf('cap-again', { capPerSource: 7, seed: 6 });
     expect(cappedAgain.rows.map((r) => r.id)).not.toEqual(capped.rows.map((r) => r.id));
-    for (const id of ids.slice(0, 4)) unwrap(await core.invoke('labels.toggle', { item: { target: 'prompt', id }, labelId: drop, annotator: 'x' }));
+    for (const id of ids.slice(0, 4))
+      unwrap(await core.invoke('labels.toggle', { item: { target: 'prompt', id }, labelId: drop, annotator: 'x' }));
   });
 
   it('uses corrected gold answers unless told not to', async () => {
@@ -95,20 +111,37 @@ describe('export options', () => {
 
   it('exports a saved view, counts in the preview what the export writes, and diffs two exports', async () => {
     unwrap(await core.invoke('views.save', { name: 'amc', state: { filter: { sources: ['AMC'] }, sort: [] } }));
-    const request = { viewName: 'amc', splits: [{ name: 'train', ratio: 3 }, { name: 'val', ratio: 1 }], stratify: 'passRate' as const, seed: 2 };
+    const request = {
+      viewName: 'amc',
+      splits: [
+        { name: 'train', ratio: 3 },
+        { name: 'val', ratio: 1 },
+      ],
+      stratify: 'passRate' as const,
+      seed: 2,
+    };
     const preview = unwrap(await core.invoke('exports.preview', { format: 'jsonl', ...request }));
     const amc = await rowsOf('view', { ...request, splits: [] });
     expect(amc.rows.every((r) => r.source === 'AMC')).toBe(true);
     expect(amc.manifest.view).toMatchObject({ name: 'amc' });
-    const split = await exportTo(core, { format: 'jsonl', outDir: path.join(tmp.dir, 'out', 'view-split'), ...request });
+    const split = await exportTo(core, {
+      format: 'jsonl',
+      outDir: path.join(tmp.dir, 'out', 'view-split'),
+      ...request,
+    });
     expect(split.manifest.counts).toEqual(preview);
-    expect(await core.invoke('exports.preview', { format: 'jsonl', viewName: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await core.invoke('exports.preview', { format: 'jsonl', viewName: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
 
     const all = await rowsOf('all-for-diff', {});
     const history = unwrap(await core.invoke('exports.list', { limit: 100 }));
     const [latest, , viewExport] = history;
     expect(latest?.rows).toBe(all.rows.length);
-    const diff = unwrap(await core.invoke('exports.diff', { fromId: viewExport?.id as number, toId: latest?.id as number, limit: 3 }));
+    const diff = unwrap(
+      await core.invoke('exports.diff', { fromId: viewExport?.id as number, toId: latest?.id as number, limit: 3 }),
+    );
     expect(diff).toMatchObject({ added: all.rows.length - amc.rows.length, removed: 0, kept: amc.rows.length });
     expect(diff.addedSample).toHaveLength(3);
     expect(diff.addedSample.every((s) => !amc.rows.some((r) => r.id === s.id) && s.question !== null)).toBe(true);

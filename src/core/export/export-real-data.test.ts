@@ -43,7 +43,13 @@ describe.skipIf(!hasFixtures)(`exports of real data (skipped if ${FIXTURES_SKIP_
     expect(exported.map((e) => [e.question, e.gold_answer])).toEqual(source.map((s) => [s.problem, s.answer]));
     const job = await importFile(core, { path: path.join(outDir, 'prompts.jsonl'), datasetName: 'again' });
     expect(job.result).toMatchObject({ prompts: 500 });
-    const again = unwrap(await core.invoke('prompts.page', { filter: { datasetIds: [job.result?.datasetId as number] }, sort: [{ column: 'id', direction: 'asc' }], limit: 500 }));
+    const again = unwrap(
+      await core.invoke('prompts.page', {
+        filter: { datasetIds: [job.result?.datasetId as number] },
+        sort: [{ column: 'id', direction: 'asc' }],
+        limit: 500,
+      }),
+    );
     for (const [i, row] of again.rows.entries()) {
       const detail = unwrap(await core.invoke('prompts.get', { id: row.id }));
       expect([detail.question, detail.goldAnswer]).toEqual([source[i]?.problem, source[i]?.answer]);
@@ -63,7 +69,12 @@ describe.skipIf(!hasFixtures)(`exports of real data (skipped if ${FIXTURES_SKIP_
     const imported = await importFile(core, { path: promptFile, datasetName: 'qwen prompts' });
     expect(imported.result).toMatchObject({ prompts: 100 });
     const filter = { datasetIds: [imported.result?.datasetId as number] };
-    const { jobId } = unwrap(await core.invoke('import.rolloutsStart', { path: fixture('qwen25math_math_cot_100_rollouts.jsonl'), runName: 'qwen' }));
+    const { jobId } = unwrap(
+      await core.invoke('import.rolloutsStart', {
+        path: fixture('qwen25math_math_cot_100_rollouts.jsonl'),
+        runName: 'qwen',
+      }),
+    );
     expect((await core.waitForJob(jobId)).status).toBe('done');
 
     const rate = (l: QwenLine) => l.score.filter(Boolean).length / l.score.length;
@@ -72,8 +83,15 @@ describe.skipIf(!hasFixtures)(`exports of real data (skipped if ${FIXTURES_SKIP_
     expect(mixed.length).toBeGreaterThan(5);
 
     const outDir = path.join(tmp.dir, 'mixed');
-    const { manifest } = await exportTo(core, { format: 'oreal-jsonl', filter, outDir, passRate: { source: 'empirical', min: 0, minInclusive: false, max: 1, maxInclusive: false } });
-    const rows = jsonlRows<{ question: string; gold_answer: string; pass_rate: number }>(path.join(outDir, 'prompts.jsonl'));
+    const { manifest } = await exportTo(core, {
+      format: 'oreal-jsonl',
+      filter,
+      outDir,
+      passRate: { source: 'empirical', min: 0, minInclusive: false, max: 1, maxInclusive: false },
+    });
+    const rows = jsonlRows<{ question: string; gold_answer: string; pass_rate: number }>(
+      path.join(outDir, 'prompts.jsonl'),
+    );
     expect(rows.map((r) => r.question)).toEqual(mixed.map((l) => l.question));
     for (const r of rows) {
       const line = byQuestion.get(normalizeQuestion(r.question)) as QwenLine;

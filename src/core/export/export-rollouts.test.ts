@@ -40,8 +40,18 @@ describe('exports from rollouts', () => {
   it('takes the empirical pass rate when asked, falling back to the dataset in auto mode', async () => {
     const read = async (name: string, source: 'auto' | 'empirical' | 'dataset') => {
       const outDir = path.join(tmp.dir, 'out', name);
-      await exportTo(core, { format: 'jsonl', outDir, columns: ['id', 'pass_rate', 'empirical_pass_rate', 'dataset_pass_rate', 'graded_rollouts'], passRate: { source } });
-      return jsonlRows<{ pass_rate: number | null; empirical_pass_rate: number | null; dataset_pass_rate: number | null; graded_rollouts: number }>(path.join(outDir, 'prompts.jsonl'));
+      await exportTo(core, {
+        format: 'jsonl',
+        outDir,
+        columns: ['id', 'pass_rate', 'empirical_pass_rate', 'dataset_pass_rate', 'graded_rollouts'],
+        passRate: { source },
+      });
+      return jsonlRows<{
+        pass_rate: number | null;
+        empirical_pass_rate: number | null;
+        dataset_pass_rate: number | null;
+        graded_rollouts: number;
+      }>(path.join(outDir, 'prompts.jsonl'));
     };
     const empirical = await read('empirical', 'empirical');
     expect(empirical.map((r) => r.pass_rate)).toEqual([0.75, 0, 0.5, null]);
@@ -53,7 +63,9 @@ describe('exports from rollouts', () => {
   it('writes the best correct rollout per prompt for behaviour cloning', async () => {
     const outDir = path.join(tmp.dir, 'out', 'bc');
     const { manifest } = await exportTo(core, { format: 'rollouts-jsonl', outDir });
-    const rows = jsonlRows<{ prompt_id: number; response: string; question: string; rollout_id: number; run: string }>(path.join(outDir, 'rollouts.jsonl'));
+    const rows = jsonlRows<{ prompt_id: number; response: string; question: string; rollout_id: number; run: string }>(
+      path.join(outDir, 'rollouts.jsonl'),
+    );
     // Prompt 0: the shortest correct response; prompt 2: its only correct one (truncated, still correct).
     expect(rows.map((r) => [r.prompt_id, r.response])).toEqual([
       [prompts[0], 'short: 0'],
@@ -67,7 +79,12 @@ describe('exports from rollouts', () => {
     const rollouts = unwrap(await core.invoke('rollouts.list', { promptId: prompts[0] as number })).rows;
     const longOne = rollouts.find((r) => r.preview.startsWith('a long'))?.id as number;
     const shortOne = rollouts.find((r) => r.preview.startsWith('short'))?.id as number;
-    unwrap(await core.invoke('labels.toggle', { item: { target: 'rollout', id: longOne }, labelId: await labelId(core, 'rollout', 'exemplar') }));
+    unwrap(
+      await core.invoke('labels.toggle', {
+        item: { target: 'rollout', id: longOne },
+        labelId: await labelId(core, 'rollout', 'exemplar'),
+      }),
+    );
     const hacking = await labelId(core, 'rollout', 'reward hacking');
     unwrap(await core.invoke('labels.toggle', { item: { target: 'rollout', id: shortOne }, labelId: hacking }));
     const again = path.join(tmp.dir, 'out', 'bc2');

@@ -8,12 +8,18 @@ import type { ExportManifest, ExportRequestInput } from '../../shared/exports';
 import type { Core } from '../index';
 import { unwrap } from '../labels/curation-test-kit';
 
-export async function exportTo(core: Core, request: ExportRequestInput): Promise<{ job: Job; manifest: ExportManifest }> {
+export async function exportTo(
+  core: Core,
+  request: ExportRequestInput,
+): Promise<{ job: Job; manifest: ExportManifest }> {
   const { jobId } = unwrap(await core.invoke('exports.start', request));
   const job = await core.waitForJob(jobId);
   if (job.status !== 'done') throw new Error(`export ${job.status}: ${job.error?.code} ${job.error?.message}`);
   const manifestName = String(job.result?.manifest);
-  return { job, manifest: JSON.parse(fs.readFileSync(path.join(request.outDir, manifestName), 'utf8')) as ExportManifest };
+  return {
+    job,
+    manifest: JSON.parse(fs.readFileSync(path.join(request.outDir, manifestName), 'utf8')) as ExportManifest,
+  };
 }
 
 export function sha256File(file: string): string {

@@ -28,32 +28,74 @@ export interface NewExportRecord {
 export function insertExportRecord(db: Db, r: NewExportRecord): number {
   const ids = Uint32Array.from(r.promptIds as ArrayLike<number>);
   const info = db
-    .prepare(`INSERT INTO exports (job_id, format, out_dir, request, manifest, row_count, prompt_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(r.jobId, r.manifest.format, r.outDir, JSON.stringify({ ...(r.request as object), manifestFile: r.manifestFile }), JSON.stringify(r.manifest), r.manifest.counts.exported, Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength), nowIso());
+    .prepare(
+      `INSERT INTO exports (job_id, format, out_dir, request, manifest, row_count, prompt_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      r.jobId,
+      r.manifest.format,
+      r.outDir,
+      JSON.stringify({ ...(r.request as object), manifestFile: r.manifestFile }),
+      JSON.stringify(r.manifest),
+      r.manifest.counts.exported,
+      Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength),
+      nowIso(),
+    );
   return Number(info.lastInsertRowid);
 }
 
 function toRecord(r: ExportRowDb): ExportRecord {
   const manifest = JSON.parse(r.manifest) as ExportManifest;
   const request = JSON.parse(r.request) as { manifestFile?: string };
-  return { id: r.id, jobId: r.job_id, format: r.format, outDir: r.out_dir, rows: r.row_count, files: manifest.files, manifestFile: request.manifestFile ?? 'manifest.json', createdAt: r.created_at };
+  return {
+    id: r.id,
+    jobId: r.job_id,
+    format: r.format,
+    outDir: r.out_dir,
+    rows: r.row_count,
+    files: manifest.files,
+    manifestFile: request.manifestFile ?? 'manifest.json',
+    createdAt: r.created_at,
+  };
 }
 
 export function listExports(db: Db, limit: number): ExportRecord[] {
-  const rows = db.prepare(`SELECT id, job_id, format, out_dir, request, manifest, row_count, created_at FROM exports ORDER BY id DESC LIMIT ?`).all(limit) as ExportRowDb[];
+  const rows = db
+    .prepare(
+      `SELECT id, job_id, format, out_dir, request, manifest, row_count, created_at FROM exports ORDER BY id DESC LIMIT ?`,
+    )
+    .all(limit) as ExportRowDb[];
   return rows.map(toRecord);
 }
 
 export function getExport(db: Db, id: number): ExportDetail {
-  const row = db.prepare(`SELECT id, job_id, format, out_dir, request, manifest, row_count, created_at FROM exports WHERE id = ?`).get(id) as ExportRowDb | undefined;
+  const row = db
+    .prepare(`SELECT id, job_id, format, out_dir, request, manifest, row_count, created_at FROM exports WHERE id = ?`)
+    .get(id) as ExportRowDb | undefined;
   if (!row) throw new CuratorError('NOT_FOUND', `No export with id ${id}.`);
-  return { ...toRecord(row), request: JSON.parse(row.request) as Record<string, unknown>, manifest: JSON.parse(row.manifest) as ExportManifest };
+  return {
+    ...toRecord(row),
+    request: JSON.parse(row.request) as Record<string, unknown>,
+    manifest: JSON.parse(row.manifest) as ExportManifest,
+  };
 }
 
-export function exportByJob(db: Db, jobId: number): { id: number; outDir: string; manifest: ExportManifest; manifestFile: string } | undefined {
-  const row = db.prepare(`SELECT id, job_id, format, out_dir, request, manifest, row_count, created_at FROM exports WHERE job_id = ?`).get(jobId) as ExportRowDb | undefined;
+export function exportByJob(
+  db: Db,
+  jobId: number,
+): { id: number; outDir: string; manifest: ExportManifest; manifestFile: string } | undefined {
+  const row = db
+    .prepare(
+      `SELECT id, job_id, format, out_dir, request, manifest, row_count, created_at FROM exports WHERE job_id = ?`,
+    )
+    .get(jobId) as ExportRowDb | undefined;
   if (!row) return undefined;
-  return { id: row.id, outDir: row.out_dir, manifest: JSON.parse(row.manifest) as ExportManifest, manifestFile: toRecord(row).manifestFile };
+  return {
+    id: row.id,
+    outDir: row.out_dir,
+    manifest: JSON.parse(row.manifest) as ExportManifest,
+    manifestFile: toRecord(row).manifestFile,
+  };
 }
 
 export function deleteExportRecord(db: Db, id: number): void {
@@ -94,6 +136,15 @@ export function diffExports(db: Db, fromId: number, toId: number, limit: number)
     }
   }
   const question = db.prepare(`SELECT substr(question, 1, 200) FROM prompts WHERE id = ?`).pluck();
-  const sample = (ids: number[]) => ids.map((id) => ({ id, question: (question.get(id) as string | undefined) ?? null }));
-  return { fromId, toId, added: addedCount, removed: removedCount, kept, addedSample: sample(added), removedSample: sample(removed) };
+  const sample = (ids: number[]) =>
+    ids.map((id) => ({ id, question: (question.get(id) as string | undefined) ?? null }));
+  return {
+    fromId,
+    toId,
+    added: addedCount,
+    removed: removedCount,
+    kept,
+    addedSample: sample(added),
+    removedSample: sample(removed),
+  };
 }

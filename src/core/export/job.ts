@@ -40,7 +40,11 @@ export const exportJob: JobDefinition<ExportJobParams> = {
     const manifestPath = path.join(record.outDir, record.manifestFile);
     try {
       const onDisk = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { files?: { sha256?: string }[] };
-      if (JSON.stringify(onDisk.files?.map((f) => f.sha256)) === JSON.stringify(record.manifest.files.map((f) => f.sha256))) fs.rmSync(manifestPath, { force: true });
+      if (
+        JSON.stringify(onDisk.files?.map((f) => f.sha256)) ===
+        JSON.stringify(record.manifest.files.map((f) => f.sha256))
+      )
+        fs.rmSync(manifestPath, { force: true });
     } catch {
       // Not there (never renamed) or not ours.
     }

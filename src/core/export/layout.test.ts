@@ -9,7 +9,14 @@ describe('json_quote for JSON exports', () => {
     const quote = db.prepare('SELECT json_quote(?)').pluck();
     const samples: string[] = [];
     for (let c = 0; c < 0xd800; c += c < 0x300 ? 1 : 97) samples.push(`a${String.fromCharCode(c)}b`);
-    samples.push('\u{1F600} \u{1D400}', 'π ∑ 中文 Ω', '\\frac{1}{2} "quoted" \\\\', 'tab\tnew\nline\r\f\b\v\0', '\u2028\u2029\u007f\u0080\ufeff\uffff', '');
+    samples.push(
+      '\u{1F600} \u{1D400}',
+      'π ∑ 中文 Ω',
+      '\\frac{1}{2} "quoted" \\\\',
+      'tab\tnew\nline\r\f\b\v\0',
+      '\u2028\u2029\u007f\u0080\ufeff\uffff',
+      '',
+    );
     for (const s of samples) expect(quote.get(s), JSON.stringify(s)).toBe(JSON.stringify(s));
     db.close();
   });

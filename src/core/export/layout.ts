@@ -32,7 +32,10 @@ export interface Layout {
 }
 
 export function layoutOf(fields: readonly Field[]): Layout {
-  const at = Object.fromEntries((Object.keys(FIELD_SQL) as Field[]).map((f) => [f, fields.indexOf(f)])) as Record<Field, number>;
+  const at = Object.fromEntries((Object.keys(FIELD_SQL) as Field[]).map((f) => [f, fields.indexOf(f)])) as Record<
+    Field,
+    number
+  >;
   return { fields, at };
 }
 
@@ -47,7 +50,13 @@ export function writtenFields(ex: ResolvedExport): Field[] {
   // JSON formats take texts already quoted as JSON (at C speed, no JSON.stringify per value); the others the text.
   const json = format === 'oreal-jsonl' || format === 'jsonl';
   const jsonQuestion = format === 'oreal-jsonl' || (format === 'jsonl' && ex.columns.includes('question'));
-  const fields: Field[] = ['id', jsonQuestion ? 'question_json' : 'question', json ? 'gold_json' : 'gold_answer', 'pass_rate', 'source'];
+  const fields: Field[] = [
+    'id',
+    jsonQuestion ? 'question_json' : 'question',
+    json ? 'gold_json' : 'gold_answer',
+    'pass_rate',
+    'source',
+  ];
   const generic = format === 'jsonl' || format === 'csv' || format === 'parquet';
   if (generic && ex.columns.includes('dataset')) fields.push('dataset_id');
   if (generic && ex.columns.includes('source_id')) fields.push(json ? 'source_id_json' : 'source_id');

@@ -14,10 +14,16 @@ export interface ManifestInput {
 }
 
 export function buildManifest({ db, ex, appVersion, counts, labelPrompts, files }: ManifestInput): ExportManifest {
-  const workspaceId = (db.prepare(`SELECT value FROM workspace WHERE key = 'id'`).pluck().get() as string | undefined) ?? '';
-  const taxonomy = (db.prepare(`SELECT id, target, name, archived FROM label_defs ORDER BY target, position, id`).all() as { id: number; target: string; name: string; archived: number }[]).map(
-    (d) => ({ ...d, archived: d.archived === 1 }),
-  );
+  const workspaceId =
+    (db.prepare(`SELECT value FROM workspace WHERE key = 'id'`).pluck().get() as string | undefined) ?? '';
+  const taxonomy = (
+    db.prepare(`SELECT id, target, name, archived FROM label_defs ORDER BY target, position, id`).all() as {
+      id: number;
+      target: string;
+      name: string;
+      archived: number;
+    }[]
+  ).map((d) => ({ ...d, archived: d.archived === 1 }));
   const onExportedPrompts: Record<string, number> = {};
   for (const d of taxonomy) if (d.target === 'prompt') onExportedPrompts[d.name] = labelPrompts.get(d.id) ?? 0;
   const { request } = ex;
@@ -29,7 +35,9 @@ export function buildManifest({ db, ex, appVersion, counts, labelPrompts, files 
     stratify: request.stratify,
     capPerSource: request.capPerSource ?? null,
     useCorrectedGold: request.useCorrectedGold,
-    ...(request.format === 'jsonl' || request.format === 'csv' || request.format === 'parquet' ? { columns: ex.columns } : {}),
+    ...(request.format === 'jsonl' || request.format === 'csv' || request.format === 'parquet'
+      ? { columns: ex.columns }
+      : {}),
     ...(request.format === 'verl-parquet' ? { verl: request.verl ?? {} } : {}),
   };
   return {

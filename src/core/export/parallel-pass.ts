@@ -17,7 +17,11 @@ const AHEAD = 3;
 const BLOCK_BYTES = 3 << 20;
 const FIRST_BLOCK_IDS = 1024;
 
-export async function parallelPass(s: Streaming, helper: ReadHelper, maxBlockIds: number): Promise<Selection['counts']> {
+export async function parallelPass(
+  s: Streaming,
+  helper: ReadHelper,
+  maxBlockIds: number,
+): Promise<Selection['counts']> {
   // A scan reads each page once: with two threads reading, a small page cache holds RSS down (64 MiB
   // would fill up for nothing) and takes fewer cache misses. The job's setting comes back afterwards.
   const cacheSize = s.db.pragma('cache_size', { simple: true }) as number;
@@ -58,7 +62,13 @@ async function readBlocks(s: Streaming, helper: ReadHelper, maxIds: number): Pro
       for (let r = 0, labelStart = 0; r < b.ids.length; r++) {
         const labelEnd = b.labelEnds[r] as number;
         const passRate = b.passRates[r] as number;
-        s.counted(b.ids[r] as number, b.sources[b.sourceOf[r] as number] ?? null, Number.isNaN(passRate) ? null : passRate, b.corrected[r] === 1, labelEnd > labelStart ? Array.from(b.labelIds.subarray(labelStart, labelEnd)) : []);
+        s.counted(
+          b.ids[r] as number,
+          b.sources[b.sourceOf[r] as number] ?? null,
+          Number.isNaN(passRate) ? null : passRate,
+          b.corrected[r] === 1,
+          labelEnd > labelStart ? Array.from(b.labelIds.subarray(labelStart, labelEnd)) : [],
+        );
         labelStart = labelEnd;
       }
       helped.matched += b.matched;

@@ -15,7 +15,14 @@ import type { ExportRow } from './rows';
 
 // Every generic column but the nested `labels` list (hyparquet-writer writes that one).
 const COLUMNS: ExportColumn[] = EXPORT_COLUMNS.filter((c) => c !== 'labels');
-const NUMERIC: ReadonlySet<ExportColumn> = new Set(['id', 'pass_rate', 'dataset_pass_rate', 'empirical_pass_rate', 'graded_rollouts', 'level']);
+const NUMERIC: ReadonlySet<ExportColumn> = new Set([
+  'id',
+  'pass_rate',
+  'dataset_pass_rate',
+  'empirical_pass_rate',
+  'graded_rollouts',
+  'level',
+]);
 const SPLITS = ['train', 'val', null];
 const TEXTS = ['Compute $\\frac{1}{2}$', 'π ∑ 中文 Ω \u{1F600}', 'quote " and \\ backslash', '', 'line\nbreak\ttab'];
 
@@ -39,7 +46,7 @@ function row(i: number): ExportRow {
     datasetPassRate: i % 3 === 0 ? null : 1 / (i + 1),
     empiricalPassRate: i % 2 === 0 ? null : -0.5 + i / 1000,
     gradedRollouts: i % 9,
-    source: i % 10 === 0 ? null : ['MATH', 'AMC', 'AIME', 'Ω-set'][i % 4] as string,
+    source: i % 10 === 0 ? null : (['MATH', 'AMC', 'AIME', 'Ω-set'][i % 4] as string),
     subject: i % 11 === 0 ? null : `subject ${i % 5}`,
     level: i % 8 === 0 ? null : (i % 5) - 1,
     split: 0,
@@ -73,7 +80,9 @@ describe('flat Parquet writer', () => {
 
   it('reads back with hyparquet', async () => {
     const rows = await parquetRows(file);
-    const asWritten = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+    const asWritten = rows.map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])),
+    );
     expect(asWritten).toEqual(expected);
   });
 
@@ -81,15 +90,40 @@ describe('flat Parquet writer', () => {
     const duck = await DuckDBInstance.create(':memory:');
     const conn = await duck.connect();
     try {
-      const types = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${file}')`)).getRowObjectsJson().map((r) => [r.column_name, r.column_type]);
-      expect(types).toEqual(COLUMNS.map((c) => [c, c === 'id' || c === 'graded_rollouts' ? 'BIGINT' : c === 'level' ? 'INTEGER' : c.endsWith('pass_rate') ? 'DOUBLE' : 'VARCHAR']));
+      const types = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${file}')`))
+        .getRowObjectsJson()
+        .map((r) => [r.column_name, r.column_type]);
+      expect(types).toEqual(
+        COLUMNS.map((c) => [
+          c,
+          c === 'id' || c === 'graded_rollouts'
+            ? 'BIGINT'
+            : c === 'level'
+              ? 'INTEGER'
+              : c.endsWith('pass_rate')
+                ? 'DOUBLE'
+                : 'VARCHAR',
+        ]),
+      );
       const rows = (await conn.runAndReadAll(`SELECT * FROM read_parquet('${file}')`)).getRowObjectsJson();
       // DuckDB's JSON rows carry BIGINT as text.
-      expect(rows.map((r) => Object.fromEntries(COLUMNS.map((c) => [c, r[c] === null || !NUMERIC.has(c) ? r[c] : Number(r[c])])))).toEqual(expected);
-      const meta = (await conn.runAndReadAll(`SELECT row_group_id, path_in_schema, stats_min_value, stats_max_value, stats_null_count FROM parquet_metadata('${file}') WHERE path_in_schema = 'level' ORDER BY row_group_id`)).getRowObjectsJson();
+      expect(
+        rows.map((r) =>
+          Object.fromEntries(COLUMNS.map((c) => [c, r[c] === null || !NUMERIC.has(c) ? r[c] : Number(r[c])])),
+        ),
+      ).toEqual(expected);
+      const meta = (
+        await conn.runAndReadAll(
+          `SELECT row_group_id, path_in_schema, stats_min_value, stats_max_value, stats_null_count FROM parquet_metadata('${file}') WHERE path_in_schema = 'level' ORDER BY row_group_id`,
+        )
+      ).getRowObjectsJson();
       expect(meta).toHaveLength(3);
       const levels = expected.slice(0, 1_000).map((e) => e.level as number | null);
-      expect(meta[0]).toMatchObject({ stats_min_value: String(Math.min(...levels.filter((l) => l !== null))), stats_max_value: String(Math.max(...levels.filter((l) => l !== null))), stats_null_count: String(levels.filter((l) => l === null).length) });
+      expect(meta[0]).toMatchObject({
+        stats_min_value: String(Math.min(...levels.filter((l) => l !== null))),
+        stats_max_value: String(Math.max(...levels.filter((l) => l !== null))),
+        stats_null_count: String(levels.filter((l) => l === null).length),
+      });
     } finally {
       conn.closeSync();
       duck.closeSync();

@@ -16,6 +16,14 @@ export function createExportReporter(ctx: JobContext): ExportReporter {
     const seconds = (now - started) / 1000;
     const rate = seconds > 0 ? rows / seconds : 0;
     const bytesTotal = rows > 0 ? Math.max(bytes, Math.round((bytes / rows) * rowsTotal)) : 0;
-    ctx.progress({ phase, bytesDone: bytes, bytesTotal, rows, badRows: 0, rowsPerSecond: Math.round(rate), etaSeconds: rate > 0 && rowsTotal > rows ? Math.round((rowsTotal - rows) / rate) : null });
+    ctx.progress({
+      phase,
+      bytesDone: bytes,
+      bytesTotal,
+      rows,
+      badRows: 0,
+      rowsPerSecond: Math.round(rate),
+      etaSeconds: rate > 0 && rowsTotal > rows ? Math.round((rowsTotal - rows) / rate) : null,
+    });
   };
 }

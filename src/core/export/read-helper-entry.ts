@@ -15,7 +15,11 @@ const data = workerData as ReadHelperData;
 const post = (reply: HelperReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
 
 try {
-  const db = openDatabase(data.dbPath, { readonly: true, migrate: false, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
+  const db = openDatabase(data.dbPath, {
+    readonly: true,
+    migrate: false,
+    ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+  });
   // A scan reads each page once: a small page cache keeps the thread's memory (and cache misses) down.
   db.pragma('cache_size = -4096');
   // The read transaction stays open for the thread's life; its first read fixes the snapshot.
@@ -39,7 +43,13 @@ try {
       });
       writer.flush?.();
       const s = reader.sieve;
-      post(...block.take({ matched: s.matched - matched, excludedByLabel: s.excludedByLabel - excludedByLabel, excludedByPassRate: s.excludedByPassRate - excludedByPassRate }));
+      post(
+        ...block.take({
+          matched: s.matched - matched,
+          excludedByLabel: s.excludedByLabel - excludedByLabel,
+          excludedByPassRate: s.excludedByPassRate - excludedByPassRate,
+        }),
+      );
     } catch (err) {
       post({ type: 'error', message: (err as Error).stack ?? String(err) });
     }

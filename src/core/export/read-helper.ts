@@ -31,7 +31,11 @@ const LOCK_WAIT_MS = 2000;
  * blocked, so the helper's 'ready' could never arrive.
  */
 export function defaultReadHelperOptions(): ReadHelperOptions {
-  return { script: isMainThread ? null : findSiblingScript(READ_HELPER_FILE, import.meta.url), minPrompts: 100_000, blockIds: 8192 };
+  return {
+    script: isMainThread ? null : findSiblingScript(READ_HELPER_FILE, import.meta.url),
+    minPrompts: 100_000,
+    blockIds: 8192,
+  };
 }
 
 /**
@@ -42,7 +46,15 @@ export function defaultReadHelperOptions(): ReadHelperOptions {
 export function readsInParallel(db: Db, ex: ResolvedExport, visible: number, options: ReadHelperOptions): boolean {
   const { format, dedup, capPerSource } = ex.request;
   const text = format === 'jsonl' || format === 'oreal-jsonl' || format === 'csv';
-  return options.script !== null && visible >= options.minPrompts && !db.memory && ex.splits.length === 1 && capPerSource === undefined && !dedup && text;
+  return (
+    options.script !== null &&
+    visible >= options.minPrompts &&
+    !db.memory &&
+    ex.splits.length === 1 &&
+    capPerSource === undefined &&
+    !dedup &&
+    text
+  );
 }
 
 /** The Electron build of the SQLite addon the job thread was started with, if any (hosts pass it in workerData). */
@@ -70,13 +82,22 @@ function holdWriters(dbPath: string): Database.Database | null {
  * the job reads alone: not asked, the lock was busy, or the helper could not start (the export is then
  * just as correct, on one thread).
  */
-export async function beginRead(db: Db, ex: ResolvedExport, parallel: boolean, options: ReadHelperOptions): Promise<ReadHelper | null> {
+export async function beginRead(
+  db: Db,
+  ex: ResolvedExport,
+  parallel: boolean,
+  options: ReadHelperOptions,
+): Promise<ReadHelper | null> {
   const lock = parallel && options.script ? holdWriters(db.name) : null;
   try {
     db.exec('BEGIN');
     db.prepare('SELECT count(*) FROM datasets').get();
     if (!lock || !options.script) return null;
-    return await ReadHelper.start(options.script, { dbPath: db.name, ex, ...(nativeBinding() ? { nativeBinding: nativeBinding() as string } : {}) });
+    return await ReadHelper.start(options.script, {
+      dbPath: db.name,
+      ex,
+      ...(nativeBinding() ? { nativeBinding: nativeBinding() as string } : {}),
+    });
   } finally {
     if (lock) {
       lock.exec('ROLLBACK');

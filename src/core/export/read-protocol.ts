@@ -90,6 +90,9 @@ export class BlockBuilder {
     this.labelEnds = uint32Column();
     this.labelIds = uint32Column();
     const { chunks, ids, passRates, corrected, sourceOf, labelEnds, labelIds } = reply;
-    return [reply, [...chunks, ids, passRates, corrected, sourceOf, labelEnds, labelIds].map((a) => a.buffer as ArrayBuffer)];
+    return [
+      reply,
+      [...chunks, ids, passRates, corrected, sourceOf, labelEnds, labelIds].map((a) => a.buffer as ArrayBuffer),
+    ];
   }
 }

@@ -29,7 +29,8 @@ export function createRangeReader(db: Db, ex: ResolvedExport): RangeReader {
     for (let rows = scan.next(); rows.length > 0; rows = scan.next()) {
       const labels = labelsOf((rows[0] as [number])[0], (rows[rows.length - 1] as [number])[0]);
       for (const r of rows) {
-        if (sieve.keep(r)) emit(build(r, sieve.empirical, field<number>(r, at.graded) ?? 0, 0, labels.get(r[0] as number)));
+        if (sieve.keep(r))
+          emit(build(r, sieve.empirical, field<number>(r, at.graded) ?? 0, 0, labels.get(r[0] as number)));
       }
       yield;
     }

@@ -38,10 +38,15 @@ export const EXTENSIONS: Record<ExportFormat, string> = {
 function findView(db: Db, request: ExportRequest): SavedView | null {
   if (request.viewId === undefined && request.viewName === undefined) return null;
   const views = listViews(db);
-  const view = views.find((v) => (request.viewId !== undefined ? v.id === request.viewId : v.name === request.viewName));
+  const view = views.find((v) =>
+    request.viewId !== undefined ? v.id === request.viewId : v.name === request.viewName,
+  );
   if (!view) {
     const which = request.viewId !== undefined ? `id ${request.viewId}` : `"${request.viewName ?? ''}"`;
-    throw new CuratorError('NOT_FOUND', `No saved view ${which}. Saved views: ${views.map((v) => v.name).join(', ') || 'none'}.`);
+    throw new CuratorError(
+      'NOT_FOUND',
+      `No saved view ${which}. Saved views: ${views.map((v) => v.name).join(', ') || 'none'}.`,
+    );
   }
   return view;
 }
@@ -55,7 +60,11 @@ export function normaliseSplits(splits: readonly SplitSpec[]): { name: string | 
 export function resolveExport(db: Db, request: ExportRequest, outDir = request.outDir): ResolvedExport {
   const view = findView(db, request);
   const filter = view ? view.state.filter : (request.filter ?? {});
-  const defs = db.prepare(`SELECT id, target, name FROM label_defs`).all() as { id: number; target: string; name: string }[];
+  const defs = db.prepare(`SELECT id, target, name FROM label_defs`).all() as {
+    id: number;
+    target: string;
+    name: string;
+  }[];
   const excluded = request.excludeLabelIds.map((id) => {
     const def = defs.find((d) => d.id === id);
     if (!def) throw new CuratorError('NOT_FOUND', `No label with id ${id}.`);
@@ -66,7 +75,12 @@ export function resolveExport(db: Db, request: ExportRequest, outDir = request.o
   const stem = request.baseName ?? (request.format === 'rollouts-jsonl' ? 'rollouts' : 'prompts');
   const files = splits.map((s) => ({
     split: s.name,
-    name: s.name === null ? `${stem}.${ext}` : request.baseName ? `${request.baseName}-${s.name}.${ext}` : `${s.name}.${ext}`,
+    name:
+      s.name === null
+        ? `${stem}.${ext}`
+        : request.baseName
+          ? `${request.baseName}-${s.name}.${ext}`
+          : `${s.name}.${ext}`,
   }));
   return {
     request,

@@ -46,12 +46,22 @@ export interface PromptLabels {
   ids: number[];
   names: string[];
 }
-export type RowBuilder = (raw: readonly unknown[], empirical: number, graded: number, split: number, labels: PromptLabels | undefined) => ExportRow;
+export type RowBuilder = (
+  raw: readonly unknown[],
+  empirical: number,
+  graded: number,
+  split: number,
+  labels: PromptLabels | undefined,
+) => ExportRow;
 
 /** Builds export rows from rows of `layout`; corrected gold answers come from one read of the (small) corrections table. */
 export function createRowBuilder(db: Db, ex: ResolvedExport, layout: Layout): RowBuilder {
-  const datasets = new Map((db.prepare(`SELECT id, name FROM datasets`).all() as { id: number; name: string }[]).map((d) => [d.id, d.name]));
-  const corrections = new Map(db.prepare(`SELECT prompt_id, gold_answer FROM gold_corrections`).raw().all() as [number, string][]);
+  const datasets = new Map(
+    (db.prepare(`SELECT id, name FROM datasets`).all() as { id: number; name: string }[]).map((d) => [d.id, d.name]),
+  );
+  const corrections = new Map(
+    db.prepare(`SELECT prompt_id, gold_answer FROM gold_corrections`).raw().all() as [number, string][],
+  );
   const source: PassRateSource = ex.request.passRate.source;
   const useCorrected = ex.request.useCorrectedGold;
   const { at } = layout;
@@ -113,21 +123,33 @@ export function createSelectionReader(db: Db, ex: ResolvedExport, sel: Selection
   const layout = layoutOf(writtenFields(ex));
   const columns = layout.fields.map((f) => FIELD_SQL[f]).join(', ');
   const byRange = db.prepare(`SELECT ${columns} FROM prompts p WHERE p.id BETWEEN ? AND ? ORDER BY p.id`).raw();
-  const byList = db.prepare(`SELECT ${columns} FROM prompts p WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.id`).raw();
+  const byList = db
+    .prepare(`SELECT ${columns} FROM prompts p WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.id`)
+    .raw();
   const labelsOf = createLabelLookup(db);
   const build = createRowBuilder(db, ex, layout);
   return function readChunk(start: number, end: number): ExportRow[] {
     const first = sel.ids[start] as number;
     const last = sel.ids[end - 1] as number;
     const dense = last - first + 1 <= 2 * (end - start);
-    const raw = (dense ? byRange.all(first, last) : byList.all(JSON.stringify(Array.from(sel.ids.subarray(start, end))))) as unknown[][];
+    const raw = (
+      dense ? byRange.all(first, last) : byList.all(JSON.stringify(Array.from(sel.ids.subarray(start, end))))
+    ) as unknown[][];
     const labels = labelsOf(first, last);
     const rows: ExportRow[] = [];
     let i = start;
     for (const r of raw) {
       // A range scan also returns prompts that were not selected: walk both lists in id order.
       if (r[0] !== sel.ids[i]) continue;
-      rows.push(build(r, sel.empirical[i] as number, sel.graded[i] as number, sel.split[i] as number, labels.get(r[0] as number)));
+      rows.push(
+        build(
+          r,
+          sel.empirical[i] as number,
+          sel.graded[i] as number,
+          sel.split[i] as number,
+          labels.get(r[0] as number),
+        ),
+      );
       i++;
     }
     if (i !== end) throw new Error(`export: ${end - i} selected prompts disappeared while exporting`);

@@ -39,7 +39,11 @@ export function checkTargets(ex: ResolvedExport): void {
   const names = [...ex.files.map((f) => f.name), ex.manifestName];
   const existing = names.filter((n) => fs.existsSync(`${ex.outDir}/${n}`));
   if (existing.length > 0) {
-    throw new CuratorError('CONFLICT', `${ex.outDir} already holds ${existing.join(', ')}. Choose another folder or allow overwriting.`, { outDir: ex.outDir, files: existing });
+    throw new CuratorError(
+      'CONFLICT',
+      `${ex.outDir} already holds ${existing.join(', ')}. Choose another folder or allow overwriting.`,
+      { outDir: ex.outDir, files: existing },
+    );
   }
 }
 
@@ -48,7 +52,8 @@ export function checkTargets(ex: ResolvedExport): void {
  * one). Parquet files are compressed to a fraction of the text, so there is too little to hand over.
  */
 const WRITE_BEHIND_PROMPTS = 50_000;
-const writesBehind = (ex: ResolvedExport, visible: number) => visible >= WRITE_BEHIND_PROMPTS && ex.request.format !== 'parquet' && ex.request.format !== 'verl-parquet';
+const writesBehind = (ex: ResolvedExport, visible: number) =>
+  visible >= WRITE_BEHIND_PROMPTS && ex.request.format !== 'parquet' && ex.request.format !== 'verl-parquet';
 
 async function twoPasses(s: Streaming): Promise<Selection['counts']> {
   const sel = await selectPrompts(s.db, s.ex, async (rows) => {
@@ -80,7 +85,11 @@ async function onePass(s: Streaming): Promise<Selection['counts']> {
 }
 
 /** `readHelper` is for tests: where the read helper's script is, and from what size it is used. */
-export async function runExport(params: ExportJobParams, ctx: JobContext, readHelper: ReadHelperOptions = defaultReadHelperOptions()): Promise<Record<string, unknown>> {
+export async function runExport(
+  params: ExportJobParams,
+  ctx: JobContext,
+  readHelper: ReadHelperOptions = defaultReadHelperOptions(),
+): Promise<Record<string, unknown>> {
   const { db, signal } = ctx;
   const started = Date.now();
   const ex = resolveExport(db, params.request);
@@ -92,14 +101,25 @@ export async function runExport(params: ExportJobParams, ctx: JobContext, readHe
   const tally = new ExportTally(ex.splits.map((sp) => sp.name));
   let counts: Selection['counts'];
   // Progress goes against every visible prompt, and big exports write behind and read on two threads.
-  const visible = db.prepare(`SELECT coalesce(sum(prompt_count), 0) FROM datasets WHERE status = 'ready'`).pluck().get() as number;
+  const visible = db
+    .prepare(`SELECT coalesce(sum(prompt_count), 0) FROM datasets WHERE status = 'ready'`)
+    .pluck()
+    .get() as number;
   let helper: ReadHelper | null = null;
   try {
     helper = await beginRead(db, ex, readsInParallel(db, ex, visible, readHelper), readHelper);
-    for (const f of ex.files) files.push(new AtomicFile(ex.outDir, f.name, ctx.jobId, { writeBehind: writesBehind(ex, visible) }));
+    for (const f of ex.files)
+      files.push(new AtomicFile(ex.outDir, f.name, ctx.jobId, { writeBehind: writesBehind(ex, visible) }));
     const writers = files.map(createWriterFactory(db, ex));
     const nextIndex = ex.splits.map(() => 0);
-    const counted = (s: number, id: number, source: string | null, passRate: number | null, corrected: boolean, labelIds: readonly number[]) => {
+    const counted = (
+      s: number,
+      id: number,
+      source: string | null,
+      passRate: number | null,
+      corrected: boolean,
+      labelIds: readonly number[],
+    ) => {
       nextIndex[s] = (nextIndex[s] as number) + 1;
       tally.add(ex.splits[s]?.name ?? null, source, passRate, corrected, labelIds);
       exportedIds.push(id);
@@ -124,7 +144,11 @@ export async function runExport(params: ExportJobParams, ctx: JobContext, readHe
       counted: (id, source, passRate, corrected, labelIds) => counted(0, id, source, passRate, corrected, labelIds),
     };
     if (helper) counts = await parallelPass(streaming, helper, readHelper.blockIds);
-    else counts = ex.splits.length > 1 || params.request.capPerSource !== undefined ? await twoPasses(streaming) : await onePass(streaming);
+    else
+      counts =
+        ex.splits.length > 1 || params.request.capPerSource !== undefined
+          ? await twoPasses(streaming)
+          : await onePass(streaming);
     throwIfCancelled(signal);
     for (const w of writers) w.finish();
     db.exec('COMMIT');
@@ -136,8 +160,19 @@ export async function runExport(params: ExportJobParams, ctx: JobContext, readHe
     await helper?.close();
   }
 
-  const written = files.map((f, i) => ({ ...f.close(), split: ex.files[i]?.split ?? null, rows: tally.perSplit[ex.splits[i]?.name ?? 'all'] ?? 0 }));
-  const manifest = buildManifest({ db, ex, appVersion: params.appVersion, counts: tally.counts(counts), labelPrompts: tally.labelPrompts, files: written });
+  const written = files.map((f, i) => ({
+    ...f.close(),
+    split: ex.files[i]?.split ?? null,
+    rows: tally.perSplit[ex.splits[i]?.name ?? 'all'] ?? 0,
+  }));
+  const manifest = buildManifest({
+    db,
+    ex,
+    appVersion: params.appVersion,
+    counts: tally.counts(counts),
+    labelPrompts: tally.labelPrompts,
+    files: written,
+  });
   const manifestFile = new AtomicFile(ex.outDir, ex.manifestName, ctx.jobId);
   manifestFile.write(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
   manifestFile.close();
@@ -147,7 +182,14 @@ export async function runExport(params: ExportJobParams, ctx: JobContext, readHe
   }
 
   // Record first, then rename: a crash between the two is undone from the record (job.ts rollback).
-  const exportId = insertExportRecord(db, { jobId: ctx.jobId, outDir: ex.outDir, request: params.request, manifest, manifestFile: ex.manifestName, promptIds: exportedIds.values });
+  const exportId = insertExportRecord(db, {
+    jobId: ctx.jobId,
+    outDir: ex.outDir,
+    request: params.request,
+    manifest,
+    manifestFile: ex.manifestName,
+    promptIds: exportedIds.values,
+  });
   const renamed: AtomicFile[] = [];
   try {
     for (const f of [...files, manifestFile]) {
@@ -161,7 +203,23 @@ export async function runExport(params: ExportJobParams, ctx: JobContext, readHe
     throw err;
   }
   const rows = manifest.counts.exported;
-  report('Done', rows, rows, written.reduce((b, f) => b + f.bytes, 0), true);
+  report(
+    'Done',
+    rows,
+    rows,
+    written.reduce((b, f) => b + f.bytes, 0),
+    true,
+  );
   const seconds = (Date.now() - started) / 1000;
-  return { exportId, outDir: ex.outDir, format: params.request.format, rows, files: written, manifest: ex.manifestName, seconds, rowsPerSecond: seconds > 0 ? Math.round(rows / seconds) : rows, readThreads: helper ? 2 : 1 };
+  return {
+    exportId,
+    outDir: ex.outDir,
+    format: params.request.format,
+    rows,
+    files: written,
+    manifest: ex.manifestName,
+    seconds,
+    rowsPerSecond: seconds > 0 ? Math.round(rows / seconds) : rows,
+    readThreads: helper ? 2 : 1,
+  };
 }

@@ -36,14 +36,21 @@ export interface Scan {
 export function createScan(db: Db, ex: ResolvedExport, shape: 'light' | 'full'): Scan {
   const where = whereClause(ex.filter, readyDatasetIds(db));
   const withRuns = db.prepare(`SELECT 1 FROM runs WHERE status = 'ready' LIMIT 1`).get() !== undefined;
-  const fields: Field[] = shape === 'full' ? writtenFields(ex) : ['id', 'source', 'pass_rate', ...(ex.request.dedup ? (['question_hash'] as const) : [])];
+  const fields: Field[] =
+    shape === 'full'
+      ? writtenFields(ex)
+      : ['id', 'source', 'pass_rate', ...(ex.request.dedup ? (['question_hash'] as const) : [])];
   if (withRuns) fields.push('graded', 'correct');
   if (ex.excludePromptLabels.length > 0) fields.push('excluded');
   const excluded = `p.id IN (SELECT prompt_id FROM prompt_labels WHERE label_id IN (${ex.excludePromptLabels.map(Math.trunc).join(', ')}))`;
   const select = fields.map((f) => (f === 'excluded' ? excluded : FIELD_SQL[f])).join(', ');
   // Keyset pages in rowid order. NOT INDEXED keeps SQLite from reading through a filter's index and then
   // sorting 10^6 rows in a temporary b-tree (hundreds of MB); rowid lookups (search) still work.
-  const page = db.prepare(`SELECT ${select} FROM prompts p NOT INDEXED ${withRuns ? EMPIRICAL_JOIN : ''} WHERE p.id > ? AND p.id <= ? AND ${where.sql} ORDER BY p.id LIMIT ${PAGE_ROWS[shape]}`).raw();
+  const page = db
+    .prepare(
+      `SELECT ${select} FROM prompts p NOT INDEXED ${withRuns ? EMPIRICAL_JOIN : ''} WHERE p.id > ? AND p.id <= ? AND ${where.sql} ORDER BY p.id LIMIT ${PAGE_ROWS[shape]}`,
+    )
+    .raw();
   let after = 0;
   let last = Number.MAX_SAFE_INTEGER;
   let done = false;

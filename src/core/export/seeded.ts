@@ -33,7 +33,8 @@ export function seededOrder(indices: readonly number[], ids: ArrayLike<number>, 
       .map((p) => indices[p] as number);
   }
   const packed = new Float64Array(n);
-  for (let k = 0; k < n; k++) packed[k] = seededKey(seed, ids[indices[k] as number] as number, salt) * POSITION_LIMIT + k;
+  for (let k = 0; k < n; k++)
+    packed[k] = seededKey(seed, ids[indices[k] as number] as number, salt) * POSITION_LIMIT + k;
   packed.sort();
   const out = new Array<number>(n);
   for (let k = 0; k < n; k++) out[k] = indices[(packed[k] as number) % POSITION_LIMIT] as number;
@@ -47,7 +48,9 @@ export function apportion(n: number, ratios: readonly number[]): number[] {
   const exact = ratios.map((r) => r * n);
   const counts = exact.map(Math.floor);
   let left = n - counts.reduce((s, c) => s + c, 0);
-  const byRemainder = exact.map((x, i) => ({ i, rest: x - Math.floor(x) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  const byRemainder = exact
+    .map((x, i) => ({ i, rest: x - Math.floor(x) }))
+    .sort((a, b) => b.rest - a.rest || a.i - b.i);
   for (const { i } of byRemainder) {
     if (left <= 0) break;
     counts[i] = (counts[i] as number) + 1;
@@ -70,7 +73,12 @@ export function capGroups(ids: ArrayLike<number>, groups: ArrayLike<number>, cap
 }
 
 /** Split index per row: within each stratum, a seeded permutation cut by the apportioned counts. */
-export function assignSplits(ids: ArrayLike<number>, strata: ArrayLike<number>, ratios: readonly number[], seed: number): Uint8Array {
+export function assignSplits(
+  ids: ArrayLike<number>,
+  strata: ArrayLike<number>,
+  ratios: readonly number[],
+  seed: number,
+): Uint8Array {
   const split = new Uint8Array(ids.length);
   if (ratios.length <= 1) return split;
   for (const members of groupIndices(strata).values()) {

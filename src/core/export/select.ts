@@ -23,7 +23,10 @@ export interface Selection {
   sources: (string | null)[];
   /** Index into ResolvedExport.splits, per row. */
   split: Uint8Array;
-  counts: Pick<ExportCounts, 'matched' | 'excludedByLabel' | 'excludedByPassRate' | 'duplicatesDropped' | 'cappedBySource'>;
+  counts: Pick<
+    ExportCounts,
+    'matched' | 'excludedByLabel' | 'excludedByPassRate' | 'duplicatesDropped' | 'cappedBySource'
+  >;
 }
 
 export function sieveCounts(sieve: Sieve, cappedBySource = 0): Selection['counts'] {
@@ -32,12 +35,23 @@ export function sieveCounts(sieve: Sieve, cappedBySource = 0): Selection['counts
 }
 
 /** Calls `tick` after every page so the job can report progress and notice a cancel. */
-export async function selectPrompts(db: Db, ex: ResolvedExport, tick: (rows: number) => Promise<void>): Promise<Selection> {
+export async function selectPrompts(
+  db: Db,
+  ex: ResolvedExport,
+  tick: (rows: number) => Promise<void>,
+): Promise<Selection> {
   const { request } = ex;
   const scan = createScan(db, ex, 'light');
   const { at } = scan.layout;
   const sieve = new Sieve(ex, scan.layout);
-  const cols = { ids: uint32Column(), empirical: float64Column(), graded: uint32Column(), passRate: float64Column(), sourceIndex: uint32Column(), strata: uint32Column() };
+  const cols = {
+    ids: uint32Column(),
+    empirical: float64Column(),
+    graded: uint32Column(),
+    passRate: float64Column(),
+    sourceIndex: uint32Column(),
+    strata: uint32Column(),
+  };
   const sources: (string | null)[] = [];
   const sourceIds = new Map<string | null, number>();
   for (let rows = scan.next(); rows.length > 0; rows = scan.next()) {
@@ -56,7 +70,13 @@ export async function selectPrompts(db: Db, ex: ResolvedExport, tick: (rows: num
       cols.graded.push(field<number>(row, at.graded) ?? 0);
       cols.passRate.push(sieve.rate ?? NaN);
       cols.sourceIndex.push(si);
-      cols.strata.push(request.stratify === 'source' ? si : request.stratify === 'passRate' ? PASS_RATE_BUCKETS.indexOf(passRateBucket(sieve.rate)) : 0);
+      cols.strata.push(
+        request.stratify === 'source'
+          ? si
+          : request.stratify === 'passRate'
+            ? PASS_RATE_BUCKETS.indexOf(passRateBucket(sieve.rate))
+            : 0,
+      );
     }
     await tick(sieve.matched);
   }

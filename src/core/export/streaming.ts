@@ -19,9 +19,14 @@ export interface Streaming {
   /** Writes out what the (single) file's writer buffers, so bytes formatted elsewhere can follow. */
   flush(): void;
   /** Counts a row of the (single) file that was formatted elsewhere, as emit() counts what it writes. */
-  counted(id: number, source: string | null, passRate: number | null, corrected: boolean, labelIds: readonly number[]): void;
+  counted(
+    id: number,
+    source: string | null,
+    passRate: number | null,
+    corrected: boolean,
+    labelIds: readonly number[],
+  ): void;
 }
-
 
 /** Lets a cancel message (worker) or call (in-process) through between chunks. */
 export const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -74,13 +74,18 @@ export class WriteBehind {
     const returns = new MessageChannel();
     this.replies = replies.port1;
     this.returns = returns.port1;
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { fd, state: this.state, replies: replies.port2, returns: returns.port2 }, transferList: [replies.port2, returns.port2] });
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { fd, state: this.state, replies: replies.port2, returns: returns.port2 },
+      transferList: [replies.port2, returns.port2],
+    });
     this.worker.unref();
   }
 
   /** A buffer of at least n bytes: a written one handed back by the worker, or a new one. */
   private buffer(n: number): ArrayBuffer {
-    for (let m = receiveMessageOnPort(this.returns); m; m = receiveMessageOnPort(this.returns)) this.pool.push(m.message as ArrayBuffer);
+    for (let m = receiveMessageOnPort(this.returns); m; m = receiveMessageOnPort(this.returns))
+      this.pool.push(m.message as ArrayBuffer);
     const i = this.pool.findIndex((b) => b.byteLength >= n);
     if (i >= 0) return this.pool.splice(i, 1)[0] as ArrayBuffer;
     return Buffer.allocUnsafeSlow(Math.max(MIN_BUFFER, n)).buffer as ArrayBuffer;
@@ -103,7 +108,8 @@ export class WriteBehind {
   /** Waits until everything is written and synced; the file's sha256 (hex). */
   close(): string {
     const reply = this.finish({ close: true }) as { sha256?: string | null; error?: string };
-    if (reply.error !== undefined || !reply.sha256) throw new Error(`export: writing failed: ${reply.error ?? 'no checksum'}`);
+    if (reply.error !== undefined || !reply.sha256)
+      throw new Error(`export: writing failed: ${reply.error ?? 'no checksum'}`);
     return reply.sha256;
   }
 

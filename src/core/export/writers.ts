@@ -19,7 +19,13 @@ export function createWriterFactory(db: Db, ex: ResolvedExport): (file: AtomicFi
       return (file) => csvWriter(file, columns);
     case 'parquet':
       // Flat column sets (the usual case) have their own fast encoder; a labels list needs hyparquet-writer.
-      return isFlat(columns) ? (file) => flatParquetWriter(file, columns) : (file) => parquetWriter(file, columns.map((c) => GENERIC_COLUMNS[c]));
+      return isFlat(columns)
+        ? (file) => flatParquetWriter(file, columns)
+        : (file) =>
+            parquetWriter(
+              file,
+              columns.map((c) => GENERIC_COLUMNS[c]),
+            );
     case 'verl-parquet': {
       const verl = request.verl ?? { ability: 'math', promptTemplate: '{question}' };
       return (file) => parquetWriter(file, verlColumns(verl));

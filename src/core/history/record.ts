@@ -13,7 +13,9 @@ export interface BatchHeader {
 
 export function insertBatch(db: Db, header: BatchHeader, changeCount: number, now: string): number {
   const info = db
-    .prepare(`INSERT INTO curation_batches (annotator, kind, description, reverts, change_count, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
+    .prepare(
+      `INSERT INTO curation_batches (annotator, kind, description, reverts, change_count, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    )
     .run(header.annotator, header.kind, header.description, header.reverts ?? null, changeCount, now);
   return Number(info.lastInsertRowid);
 }
@@ -60,7 +62,10 @@ export function updateStacks(db: Db, header: BatchHeader, batchId: number): void
 }
 
 export function stackTop(db: Db, annotator: string, stack: 'undo' | 'redo'): number | null {
-  const top = db.prepare(`SELECT batch_id FROM undo_stacks WHERE annotator = ? AND stack = ? ORDER BY position DESC LIMIT 1`).pluck().get(annotator, stack) as number | undefined;
+  const top = db
+    .prepare(`SELECT batch_id FROM undo_stacks WHERE annotator = ? AND stack = ? ORDER BY position DESC LIMIT 1`)
+    .pluck()
+    .get(annotator, stack) as number | undefined;
   return top ?? null;
 }
 

@@ -32,7 +32,9 @@ export function undoOrRedo(db: Db, annotator: string, direction: 'undo' | 'redo'
     const target = getBatch(db, topId);
     const store = createSlotStore(db);
     const now = nowIso();
-    const page = db.prepare(`SELECT * FROM curation_changes WHERE batch_id = ? AND id < ? ORDER BY id DESC LIMIT ${PAGE}`);
+    const page = db.prepare(
+      `SELECT * FROM curation_changes WHERE batch_id = ? AND id < ? ORDER BY id DESC LIMIT ${PAGE}`,
+    );
     // Ids of the reverted changes, newest first: the new batch lists their inverses in that order, so
     // reverting it again (redo) walks them back in the original order.
     const reverted: number[] = [];
@@ -41,7 +43,14 @@ export function undoOrRedo(db: Db, annotator: string, direction: 'undo' | 'redo'
     for (;;) {
       const rows = page.all(topId, before) as ChangeRow[];
       for (const row of rows) {
-        const slot = { target: row.target, itemId: row.item_id, spanStart: row.span_start, spanEnd: row.span_end, field: row.field, labelId: row.label_id };
+        const slot = {
+          target: row.target,
+          itemId: row.item_id,
+          spanStart: row.span_start,
+          spanEnd: row.span_end,
+          field: row.field,
+          labelId: row.label_id,
+        };
         if (store.read(slot, target.annotator) !== row.new_value) {
           skipped++;
           continue;

@@ -17,7 +17,8 @@ describe('readCsv', () => {
   afterEach(() => tmp.cleanup());
 
   it('reads rows as objects keyed by the header, with quoted commas, quotes and line breaks, and true line numbers', async () => {
-    const text = 'question,answer,level\n"What is 1,000 + 1?",1001,Level 1\n\n"He said ""hi"".\nTwice.",27.0,3\nplain,"x",5\n';
+    const text =
+      'question,answer,level\n"What is 1,000 + 1?",1001,Level 1\n\n"He said ""hi"".\nTwice.",27.0,3\nplain,"x",5\n';
     for (const eol of ['\n', '\r\n']) {
       const file = writeFile(tmp.dir, 'a.csv', `\uFEFF${text.replaceAll('\n', eol)}`);
       for (const chunkBytes of [3, 1 << 20]) {
@@ -57,7 +58,11 @@ describe('readCsv', () => {
   });
 
   it('reports a row that is not valid UTF-8 as an encoding error, with its line', async () => {
-    const file = writeFile(tmp.dir, 'd.csv', Buffer.concat([Buffer.from('question,answer\nq1,1\nq'), Buffer.from([0xe9]), Buffer.from(',2\nq3,3\n')]));
+    const file = writeFile(
+      tmp.dir,
+      'd.csv',
+      Buffer.concat([Buffer.from('question,answer\nq1,1\nq'), Buffer.from([0xe9]), Buffer.from(',2\nq3,3\n')]),
+    );
     const items = await readAll(file);
     expect(items.map((i) => [i.line, i.error?.code ?? null])).toEqual([
       [2, null],

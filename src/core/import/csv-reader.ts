@@ -47,7 +47,13 @@ export async function* readCsv(file: string, options: ReaderOptions = {}): Sourc
       const startLine = lastLine + 1;
       lastLine = endLine;
       if (hasInvalidLine(input.invalidLines, startLine, endLine)) {
-        items.push(badItem(startLine, { code: 'ENCODING_ERROR', message: 'line is not valid UTF-8 text (save the file as UTF-8)', excerpt: excerpt(fields.join(delimiter)) }));
+        items.push(
+          badItem(startLine, {
+            code: 'ENCODING_ERROR',
+            message: 'line is not valid UTF-8 text (save the file as UTF-8)',
+            excerpt: excerpt(fields.join(delimiter)),
+          }),
+        );
       } else if (header === null) {
         header = uniqueColumnNames(fields);
       } else if (fields.length === 1 && fields[0] === '') {
@@ -72,7 +78,11 @@ export async function* readCsv(file: string, options: ReaderOptions = {}): Sourc
     const code = (err as { code?: unknown }).code;
     if (typeof code === 'string' && /^(CSV_|INVALID_)/.test(code)) {
       const line = lastLine + 1;
-      throw new CuratorError('PARSE_ERROR', `${path.basename(file)}: line ${line}: invalid CSV (${(err as Error).message}); the rest of the file cannot be read reliably. Fix the quoting and import again.`, { file, line });
+      throw new CuratorError(
+        'PARSE_ERROR',
+        `${path.basename(file)}: line ${line}: invalid CSV (${(err as Error).message}); the rest of the file cannot be read reliably. Fix the quoting and import again.`,
+        { file, line },
+      );
     }
     throw err;
   } finally {
@@ -113,7 +123,12 @@ function hasInvalidLine(invalid: Set<number>, from: number, to: number): boolean
 }
 
 /** Whole lines only, CRLF turned into LF, and the numbers of lines that are not valid UTF-8 recorded. */
-async function* normalizedLines(file: string, chunkBytes: number | undefined, maxRecordBytes: number, state: { invalidLines: Set<number>; bytesRead: number }): AsyncGenerator<Buffer> {
+async function* normalizedLines(
+  file: string,
+  chunkBytes: number | undefined,
+  maxRecordBytes: number,
+  state: { invalidLines: Set<number>; bytesRead: number },
+): AsyncGenerator<Buffer> {
   let carry: Buffer | null = null;
   let line = 1;
   const emit = (region: Buffer): Buffer => {

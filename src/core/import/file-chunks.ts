@@ -15,8 +15,10 @@ export function hasUtf8Bom(buf: Uint8Array): boolean {
 export function fileError(err: unknown, file: string): Error {
   const code = (err as NodeJS.ErrnoException).code;
   const name = path.basename(file);
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new CuratorError('FILE_NOT_FOUND', `File not found: ${file}`, { file });
-  if (code === 'EACCES' || code === 'EPERM') return new CuratorError('FILE_NOT_FOUND', `Cannot read ${name}: permission denied.`, { file });
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new CuratorError('FILE_NOT_FOUND', `File not found: ${file}`, { file });
+  if (code === 'EACCES' || code === 'EPERM')
+    return new CuratorError('FILE_NOT_FOUND', `Cannot read ${name}: permission denied.`, { file });
   if (code === 'EISDIR') return new CuratorError('INVALID_INPUT', `${name} is a folder, not a file.`, { file });
   return err instanceof Error ? err : new Error(String(err));
 }
@@ -36,7 +38,10 @@ export async function fileSize(file: string): Promise<number> {
  * previous chunk while a record spans two reads). The BOM, if any, is dropped from the first chunk;
  * `offset` of each chunk is its position in the file, so byte progress stays exact.
  */
-export async function* readChunks(file: string, chunkBytes = DEFAULT_CHUNK_BYTES): AsyncGenerator<{ bytes: Buffer; end: number }, void, undefined> {
+export async function* readChunks(
+  file: string,
+  chunkBytes = DEFAULT_CHUNK_BYTES,
+): AsyncGenerator<{ bytes: Buffer; end: number }, void, undefined> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(file, 'r');

@@ -47,7 +47,13 @@ describe('prompt import atomicity', () => {
     let rowsWhenCancelled = 0;
     const off = core.on('job.updated', (job: Job) => {
       // Cancel once a whole transaction's rows are in: committed rows must go too.
-      if (job.kind === 'import.prompts' && job.status === 'running' && job.progress && job.progress.rows > ROWS_PER_TRANSACTION && rowsWhenCancelled === 0) {
+      if (
+        job.kind === 'import.prompts' &&
+        job.status === 'running' &&
+        job.progress &&
+        job.progress.rows > ROWS_PER_TRANSACTION &&
+        rowsWhenCancelled === 0
+      ) {
         rowsWhenCancelled = job.progress.rows;
         void core.invoke('jobs.cancel', { id: job.id });
       }
@@ -64,9 +70,15 @@ describe('prompt import atomicity', () => {
   it('an import aborted by a bad record after many written chunks leaves nothing behind', async () => {
     const rows = jsonl(simplePrompts(MANY)).split('\n');
     rows[MANY - 10] = '{"question": "cut off'; // in the last read, after several committed transactions
-    const job = await importFile(core, { path: writeFile(tmp.dir, 'late-error.jsonl', rows.join('\n')), onBadRecord: 'abort' });
+    const job = await importFile(core, {
+      path: writeFile(tmp.dir, 'late-error.jsonl', rows.join('\n')),
+      onBadRecord: 'abort',
+    });
     expect(job.status).toBe('failed');
-    expect(job.error).toMatchObject({ code: 'PARSE_ERROR', message: expect.stringMatching(new RegExp(`^late-error\\.jsonl: line ${MANY - 9}: `)) });
+    expect(job.error).toMatchObject({
+      code: 'PARSE_ERROR',
+      message: expect.stringMatching(new RegExp(`^late-error\\.jsonl: line ${MANY - 9}: `)),
+    });
     await expectUnchanged();
   });
 
@@ -74,15 +86,41 @@ describe('prompt import atomicity', () => {
     await core.close();
     // What a killed worker leaves: a running job, its invisible dataset and some of its prompts.
     const db = openDatabase(dbPath);
-    const params: PromptImportParams = { path: '/x.jsonl', format: 'jsonl', mapping: { ...EMPTY_MAPPING, question: 'question' }, datasetName: 'killed', onBadRecord: 'abort' };
+    const params: PromptImportParams = {
+      path: '/x.jsonl',
+      format: 'jsonl',
+      mapping: { ...EMPTY_MAPPING, question: 'question' },
+      datasetName: 'killed',
+      onBadRecord: 'abort',
+    };
     const jobId = insertJob(db, 'import.prompts', 'Import x.jsonl', params);
     markRunning(db, jobId);
-    const datasetId = createImportingDataset(db, { name: 'killed', sourcePath: '/x.jsonl', sourceFormat: 'jsonl', mapping: params.mapping, jobId });
+    const datasetId = createImportingDataset(db, {
+      name: 'killed',
+      sourcePath: '/x.jsonl',
+      sourceFormat: 'jsonl',
+      mapping: params.mapping,
+      jobId,
+    });
     const write = createPromptWriter(db);
     db.transaction(() =>
       write(
         datasetId,
-        simplePrompts(50).map((p, i) => ({ rowIndex: i, sourceId: p.id, question: p.question, questionHash: `h${i}`, goldAnswer: p.answer, goldAnswerJson: null, goldAnswerNorm: p.answer, passRate: null, source: null, subject: null, level: null, isDuplicate: false, extra: null })),
+        simplePrompts(50).map((p, i) => ({
+          rowIndex: i,
+          sourceId: p.id,
+          question: p.question,
+          questionHash: `h${i}`,
+          goldAnswer: p.answer,
+          goldAnswerJson: null,
+          goldAnswerNorm: p.answer,
+          passRate: null,
+          source: null,
+          subject: null,
+          level: null,
+          isDuplicate: false,
+          extra: null,
+        })),
       ),
     )();
     db.close();
@@ -97,7 +135,13 @@ describe('prompt import atomicity', () => {
     const [finished] = unwrap(await core.invoke('jobs.list', {}));
     const db = openDatabase(dbPath, { migrate: false });
     try {
-      const params = { path: '/y.jsonl', format: 'jsonl', mapping: EMPTY_MAPPING, datasetName: 'y', onBadRecord: 'skip' } satisfies PromptImportParams;
+      const params = {
+        path: '/y.jsonl',
+        format: 'jsonl',
+        mapping: EMPTY_MAPPING,
+        datasetName: 'y',
+        onBadRecord: 'skip',
+      } satisfies PromptImportParams;
       const jobId = insertJob(db, 'import.prompts', 'Import y.jsonl', params);
       createImportingDataset(db, { name: 'y', sourcePath: '/y.jsonl', sourceFormat: 'jsonl', mapping: null, jobId });
       expect(countRows(dbPath, 'datasets')).toBe(2);

@@ -26,10 +26,18 @@ describe('prompt import: bad input', () => {
   };
 
   it('names empty, unknown-format and missing files with their codes', async () => {
-    expect(await previewError(writeFile(tmp.dir, 'empty.jsonl', ''))).toMatchObject({ code: 'EMPTY_FILE', message: 'empty.jsonl is empty (0 bytes).' });
-    expect(await previewError(writeFile(tmp.dir, 'header-only.csv', 'question,answer\n'))).toMatchObject({ code: 'EMPTY_FILE', message: 'header-only.csv contains no records.' });
+    expect(await previewError(writeFile(tmp.dir, 'empty.jsonl', ''))).toMatchObject({
+      code: 'EMPTY_FILE',
+      message: 'empty.jsonl is empty (0 bytes).',
+    });
+    expect(await previewError(writeFile(tmp.dir, 'header-only.csv', 'question,answer\n'))).toMatchObject({
+      code: 'EMPTY_FILE',
+      message: 'header-only.csv contains no records.',
+    });
     expect(await previewError(writeFile(tmp.dir, 'empty-array.json', '[]'))).toMatchObject({ code: 'EMPTY_FILE' });
-    expect(await previewError(writeFile(tmp.dir, 'notes.txt', 'some prose\n'))).toMatchObject({ code: 'FORMAT_UNKNOWN' });
+    expect(await previewError(writeFile(tmp.dir, 'notes.txt', 'some prose\n'))).toMatchObject({
+      code: 'FORMAT_UNKNOWN',
+    });
     expect(await previewError(path.join(tmp.dir, 'missing.jsonl'))).toMatchObject({ code: 'FILE_NOT_FOUND' });
     const started = await core.invoke('import.start', { path: path.join(tmp.dir, 'missing.jsonl') });
     expect(started).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } });
@@ -40,28 +48,44 @@ describe('prompt import: bad input', () => {
     const preview = unwrap(await core.invoke('import.preview', { path: file }));
     expect(preview.mapping.question).toBeNull();
     expect(preview.warnings.join('\n')).toMatch(/No question column found \(columns: text, answer\)/);
-    expect(await core.invoke('import.start', { path: file })).toMatchObject({ ok: false, error: { code: 'MISSING_FIELD', message: expect.stringMatching(/columns: text, answer/) } });
+    expect(await core.invoke('import.start', { path: file })).toMatchObject({
+      ok: false,
+      error: { code: 'MISSING_FIELD', message: expect.stringMatching(/columns: text, answer/) },
+    });
     const chosen = { ...preview.mapping, question: 'prompt' };
-    expect(await core.invoke('import.start', { path: file, mapping: chosen })).toMatchObject({ ok: false, error: { code: 'MISSING_FIELD', message: expect.stringMatching(/no column "prompt".*columns: text, answer/) } });
+    expect(await core.invoke('import.start', { path: file, mapping: chosen })).toMatchObject({
+      ok: false,
+      error: { code: 'MISSING_FIELD', message: expect.stringMatching(/no column "prompt".*columns: text, answer/) },
+    });
     // With the user's choice of column it imports.
     const job = await importFile(core, { path: file, mapping: { ...preview.mapping, question: 'text' } });
     expect(job.result).toMatchObject({ prompts: 1 });
   });
 
   it('reports invalid UTF-8 with its line: ENCODING_ERROR on abort, an issue on skip', async () => {
-    const bytes = Buffer.concat([Buffer.from(`${JSON.stringify({ question: 'fine' })}\n{"question": "caf`), Buffer.from([0xe9]), Buffer.from(`"}\n${JSON.stringify({ question: 'also fine' })}\n`)]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${JSON.stringify({ question: 'fine' })}\n{"question": "caf`),
+      Buffer.from([0xe9]),
+      Buffer.from(`"}\n${JSON.stringify({ question: 'also fine' })}\n`),
+    ]);
     const file = writeFile(tmp.dir, 'latin1.jsonl', bytes);
     const preview = unwrap(await core.invoke('import.preview', { path: file }));
     expect(preview.issues).toMatchObject([{ line: 2, message: expect.stringMatching(/not valid UTF-8/) }]);
     const aborted = await importFile(core, { path: file, onBadRecord: 'abort' });
-    expect(aborted.error).toMatchObject({ code: 'ENCODING_ERROR', message: expect.stringMatching(/^latin1\.jsonl: line 2: line is not valid UTF-8/) });
+    expect(aborted.error).toMatchObject({
+      code: 'ENCODING_ERROR',
+      message: expect.stringMatching(/^latin1\.jsonl: line 2: line is not valid UTF-8/),
+    });
     const skipped = await importFile(core, { path: file, onBadRecord: 'skip' });
     expect(skipped.result).toMatchObject({ prompts: 2, badRecords: 1 });
     expect(skipped.issues.map((i) => i.line)).toEqual([2]);
   });
 
   it('strips a UTF-8 BOM and accepts CRLF line ends in every text format', async () => {
-    const rows = [{ question: 'First?', answer: '1' }, { question: 'Second?', answer: '2' }];
+    const rows = [
+      { question: 'First?', answer: '1' },
+      { question: 'Second?', answer: '2' },
+    ];
     const files = [
       writeFile(tmp.dir, 'crlf.jsonl', `\uFEFF${jsonl(rows, '\r\n')}`),
       writeFile(tmp.dir, 'crlf.json', `\uFEFF${JSON.stringify(rows, null, 2).replaceAll('\n', '\r\n')}`),
@@ -74,26 +98,46 @@ describe('prompt import: bad input', () => {
       expect(job.result).toMatchObject({ prompts: 2, badRecords: 0 });
     }
     const page = unwrap(await core.invoke('prompts.page', { limit: 10 }));
-    expect(page.rows.map((r) => [r.question, r.goldAnswer])).toEqual([0, 1, 2].flatMap(() => rows.map((r) => [r.question, r.answer])));
+    expect(page.rows.map((r) => [r.question, r.goldAnswer])).toEqual(
+      [0, 1, 2].flatMap(() => rows.map((r) => [r.question, r.answer])),
+    );
   });
 
   it("accepts Python's NaN and Infinity with a warning and stores null", async () => {
-    const file = writeFile(tmp.dir, 'nan.jsonl', '{"question": "q1", "pass_rate": NaN, "answer": "1"}\n{"question": "q2", "pass_rate": 0.5, "score": -Infinity}\n');
+    const file = writeFile(
+      tmp.dir,
+      'nan.jsonl',
+      '{"question": "q1", "pass_rate": NaN, "answer": "1"}\n{"question": "q2", "pass_rate": 0.5, "score": -Infinity}\n',
+    );
     const preview = unwrap(await core.invoke('import.preview', { path: file }));
     expect(preview.warnings.join('\n')).toMatch(/NaN or Infinity/);
     const job = await importFile(core, { path: file });
-    expect(job.result).toMatchObject({ prompts: 2, warnings: [expect.stringMatching(/NaN or Infinity.*\(2 records\)/)] });
+    expect(job.result).toMatchObject({
+      prompts: 2,
+      warnings: [expect.stringMatching(/NaN or Infinity.*\(2 records\)/)],
+    });
     const rows = unwrap(await core.invoke('prompts.page', {})).rows;
     expect(rows.map((r) => r.passRate)).toEqual([null, 0.5]);
     expect(unwrap(await core.invoke('prompts.get', { id: rows[1]?.id ?? 0 })).extra).toEqual({ score: null });
   });
 
   it('reports a pass rate out of range as an issue and imports the prompt without it', async () => {
-    const file = writeFile(tmp.dir, 'pr.jsonl', jsonl([{ question: 'q1', pass_rate: 0.25 }, { question: 'q2', pass_rate: 16 }]));
-    expect(unwrap(await core.invoke('import.preview', { path: file })).issues).toMatchObject([{ line: 2, field: 'pass_rate' }]);
+    const file = writeFile(
+      tmp.dir,
+      'pr.jsonl',
+      jsonl([
+        { question: 'q1', pass_rate: 0.25 },
+        { question: 'q2', pass_rate: 16 },
+      ]),
+    );
+    expect(unwrap(await core.invoke('import.preview', { path: file })).issues).toMatchObject([
+      { line: 2, field: 'pass_rate' },
+    ]);
     const job = await importFile(core, { path: file, onBadRecord: 'abort' });
     expect(job.status).toBe('done');
-    expect(job.issues).toMatchObject([{ line: 2, field: 'pass_rate', message: expect.stringMatching(/pass rate 16 is not a number between 0 and 1/) }]);
+    expect(job.issues).toMatchObject([
+      { line: 2, field: 'pass_rate', message: expect.stringMatching(/pass rate 16 is not a number between 0 and 1/) },
+    ]);
     const rows = unwrap(await core.invoke('prompts.page', {})).rows;
     expect(rows.map((r) => r.passRate)).toEqual([0.25, null]);
   });
@@ -101,7 +145,10 @@ describe('prompt import: bad input', () => {
   it('imports a 50 MB line (generated here, not committed)', async () => {
     const big = 'x'.repeat(50 * 1024 * 1024);
     const file = path.join(tmp.dir, 'big.jsonl');
-    fs.writeFileSync(file, `${JSON.stringify({ question: 'small one' })}\n${JSON.stringify({ question: 'Which trace is long?', solution: big, answer: '42' })}\n`);
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify({ question: 'small one' })}\n${JSON.stringify({ question: 'Which trace is long?', solution: big, answer: '42' })}\n`,
+    );
     expect(fs.statSync(file).size).toBeGreaterThan(50 * 1024 * 1024);
     const preview = unwrap(await core.invoke('import.preview', { path: file }));
     expect(String(preview.sampleRows[1]?.solution).length).toBeLessThan(3000);

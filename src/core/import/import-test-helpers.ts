@@ -43,6 +43,10 @@ export function countRows(dbPath: string, table: 'prompts' | 'datasets'): number
 export function simplePrompts(n: number, start = 0): { id: string; question: string; answer: string }[] {
   return Array.from({ length: n }, (_, k) => {
     const i = start + k;
-    return { id: `p${i}`, question: `Problem ${i}: compute ${i} + 0 and explain why the result is exactly ${i}.`, answer: `${i}` };
+    return {
+      id: `p${i}`,
+      question: `Problem ${i}: compute ${i} + 0 and explain why the result is exactly ${i}.`,
+      answer: `${i}`,
+    };
   });
 }

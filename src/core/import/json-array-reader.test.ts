@@ -35,7 +35,11 @@ describe('readJsonArray', () => {
   });
 
   it('handles a BOM, CRLF line ends, a compact array and a trailing comma', async () => {
-    const file = writeFile(tmp.dir, 'b.json', `\uFEFF[\r\n${TRICKY.map((t) => JSON.stringify(t)).join(',\r\n')},\r\n]\r\n`);
+    const file = writeFile(
+      tmp.dir,
+      'b.json',
+      `\uFEFF[\r\n${TRICKY.map((t) => JSON.stringify(t)).join(',\r\n')},\r\n]\r\n`,
+    );
     const items = await readAll(file, { chunkBytes: 7 });
     expect(items.map((i) => i.value)).toEqual(TRICKY);
     expect(items.map((i) => i.line)).toEqual([2, 3, 4, 5]);
@@ -55,7 +59,11 @@ describe('readJsonArray', () => {
   });
 
   it('reports an element that is not valid UTF-8 as an encoding error', async () => {
-    const file = writeFile(tmp.dir, 'd.json', Buffer.concat([Buffer.from('[{"q":"a"},\n{"q":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"},\n{"q":"c"}]')]));
+    const file = writeFile(
+      tmp.dir,
+      'd.json',
+      Buffer.concat([Buffer.from('[{"q":"a"},\n{"q":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"},\n{"q":"c"}]')]),
+    );
     const items = await readAll(file);
     expect(items.map((i) => [i.line, i.error?.code ?? null])).toEqual([
       [1, null],

@@ -32,16 +32,38 @@ export async function* readJsonArray(file: string, options: ReaderOptions = {}):
   let parts: Buffer[] = [];
   let partBytes = 0;
 
-  const fatal = (at: number, message: string): CuratorError => new CuratorError('PARSE_ERROR', `${name}: line ${at}: ${message}`, { file, line: at });
+  const fatal = (at: number, message: string): CuratorError =>
+    new CuratorError('PARSE_ERROR', `${name}: line ${at}: ${message}`, { file, line: at });
 
-  const finishElement = (chunk: Buffer, start: number, stop: number, chunkIsUtf8: boolean, items: SourceItem[]): void => {
+  const finishElement = (
+    chunk: Buffer,
+    start: number,
+    stop: number,
+    chunkIsUtf8: boolean,
+    items: SourceItem[],
+  ): void => {
     const total = partBytes + (stop - start);
     if (total > maxRecordBytes) {
-      items.push(badItem(elementLine, { code: 'PARSE_ERROR', message: `element is ${mib(total)} long; records over ${mib(maxRecordBytes)} are not supported`, excerpt: null }));
+      items.push(
+        badItem(elementLine, {
+          code: 'PARSE_ERROR',
+          message: `element is ${mib(total)} long; records over ${mib(maxRecordBytes)} are not supported`,
+          excerpt: null,
+        }),
+      );
     } else {
-      const whole = parts.length === 0 ? chunk.subarray(start, stop) : Buffer.concat([...parts, chunk.subarray(start, stop)], total);
+      const whole =
+        parts.length === 0
+          ? chunk.subarray(start, stop)
+          : Buffer.concat([...parts, chunk.subarray(start, stop)], total);
       if ((parts.length > 0 || !chunkIsUtf8) && !isUtf8(whole)) {
-        items.push(badItem(elementLine, { code: 'ENCODING_ERROR', message: 'element is not valid UTF-8 text (save the file as UTF-8)', excerpt: excerpt(whole.subarray(0, 400).toString('utf8')) }));
+        items.push(
+          badItem(elementLine, {
+            code: 'ENCODING_ERROR',
+            message: 'element is not valid UTF-8 text (save the file as UTF-8)',
+            excerpt: excerpt(whole.subarray(0, 400).toString('utf8')),
+          }),
+        );
       } else {
         items.push(parseJsonRecord(whole.toString('utf8'), elementLine, 'element'));
       }
@@ -95,7 +117,11 @@ export async function* readJsonArray(file: string, options: ReaderOptions = {}):
       }
       if (c === 0x20 || c === 0x09 || c === 0x0d) continue;
       if (state === State.BeforeArray) {
-        if (c !== 0x5b) throw fatal(line, `a .json file must hold an array of records ([{...}, {...}]); it starts with '${String.fromCharCode(c)}'. For one object per line, use JSON Lines.`);
+        if (c !== 0x5b)
+          throw fatal(
+            line,
+            `a .json file must hold an array of records ([{...}, {...}]); it starts with '${String.fromCharCode(c)}'. For one object per line, use JSON Lines.`,
+          );
         state = State.ExpectElement;
       } else if (state === State.ExpectElement) {
         // ']' here closes an empty array, or follows a trailing comma (tolerated).
@@ -122,7 +148,12 @@ export async function* readJsonArray(file: string, options: ReaderOptions = {}):
   }
   if (state === State.BeforeArray) throw new CuratorError('EMPTY_FILE', `${name} holds no JSON array.`, { file });
   if (state !== State.AfterArray) {
-    throw fatal(state === State.InElement ? elementLine : line, state === State.InElement ? 'the file ends inside this element (unclosed string, bracket or array)' : "the file ends before the array's closing ']'");
+    throw fatal(
+      state === State.InElement ? elementLine : line,
+      state === State.InElement
+        ? 'the file ends inside this element (unclosed string, bracket or array)'
+        : "the file ends before the array's closing ']'",
+    );
   }
 }
 

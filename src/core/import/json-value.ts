@@ -12,17 +12,30 @@ export function parseJsonRecord(text: string, line: number, what: 'line' | 'elem
     value = JSON.parse(text);
   } catch (err) {
     const fixed = NON_FINITE_HINT.test(text) ? replaceNonFiniteTokens(text) : text;
-    if (fixed === text) return badItem(line, { code: 'PARSE_ERROR', message: `invalid JSON: ${shortMessage(err)}`, excerpt: excerpt(text) });
+    if (fixed === text)
+      return badItem(line, {
+        code: 'PARSE_ERROR',
+        message: `invalid JSON: ${shortMessage(err)}`,
+        excerpt: excerpt(text),
+      });
     try {
       value = JSON.parse(fixed);
       nonFinite = true;
     } catch (err2) {
-      return badItem(line, { code: 'PARSE_ERROR', message: `invalid JSON: ${shortMessage(err2)}`, excerpt: excerpt(text) });
+      return badItem(line, {
+        code: 'PARSE_ERROR',
+        message: `invalid JSON: ${shortMessage(err2)}`,
+        excerpt: excerpt(text),
+      });
     }
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-    return badItem(line, { code: 'PARSE_ERROR', message: `expected a JSON object per ${what}, got ${kind}`, excerpt: excerpt(text) });
+    return badItem(line, {
+      code: 'PARSE_ERROR',
+      message: `expected a JSON object per ${what}, got ${kind}`,
+      excerpt: excerpt(text),
+    });
   }
   return goodItem(line, value as Record<string, unknown>, text, nonFinite);
 }

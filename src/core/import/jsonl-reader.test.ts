@@ -37,7 +37,11 @@ describe('readJsonl', () => {
   });
 
   it('reports invalid JSON, non-objects and invalid UTF-8 per line and keeps reading', async () => {
-    const parts = [Buffer.from('{"q":"ok1"}\n{"q": oops}\n[1,2]\n{"q":"bad '), Buffer.from([0xff, 0xfe]), Buffer.from('"}\n{"q":"ok2"}\n')];
+    const parts = [
+      Buffer.from('{"q":"ok1"}\n{"q": oops}\n[1,2]\n{"q":"bad '),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('"}\n{"q":"ok2"}\n'),
+    ];
     const file = writeFile(tmp.dir, 'c.jsonl', Buffer.concat(parts));
     for (const chunkBytes of [5, 1 << 20]) {
       const items = await readAll(file, { chunkBytes });
@@ -56,7 +60,11 @@ describe('readJsonl', () => {
   });
 
   it("reads Python's NaN and Infinity as null and flags the record", async () => {
-    const file = writeFile(tmp.dir, 'd.jsonl', '{"q":"x","p":NaN,"w":[Infinity,-Infinity,1],"s":"NaN stays text"}\n{"q":"y","p":0.5}\n');
+    const file = writeFile(
+      tmp.dir,
+      'd.jsonl',
+      '{"q":"x","p":NaN,"w":[Infinity,-Infinity,1],"s":"NaN stays text"}\n{"q":"y","p":0.5}\n',
+    );
     const items = await readAll(file);
     expect(items[0]?.value).toEqual({ q: 'x', p: null, w: [null, null, 1], s: 'NaN stays text' });
     expect(items.map((i) => i.nonFinite)).toEqual([true, false]);

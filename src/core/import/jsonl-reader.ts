@@ -21,7 +21,13 @@ export async function* readJsonl(file: string, options: ReaderOptions = {}): Sou
     lineNo++;
     const total = pendingBytes + tail.length;
     if (total > maxRecordBytes) {
-      items.push(badItem(lineNo, { code: 'PARSE_ERROR', message: `line is ${mib(total)} long; records over ${mib(maxRecordBytes)} are not supported`, excerpt: null }));
+      items.push(
+        badItem(lineNo, {
+          code: 'PARSE_ERROR',
+          message: `line is ${mib(total)} long; records over ${mib(maxRecordBytes)} are not supported`,
+          excerpt: null,
+        }),
+      );
     } else {
       const bytes = pendingParts.length === 0 ? tail : Buffer.concat([...pendingParts, tail], total);
       pushLine(bytes, lineNo, maxRecordBytes, items);
@@ -90,7 +96,13 @@ function pushLine(bytes: Buffer, lineNo: number, maxRecordBytes: number, items: 
     return;
   }
   if (!isUtf8(bytes)) {
-    items.push(badItem(lineNo, { code: 'ENCODING_ERROR', message: 'line is not valid UTF-8 text (save the file as UTF-8)', excerpt: excerpt(bytes.subarray(0, 400).toString('utf8')) }));
+    items.push(
+      badItem(lineNo, {
+        code: 'ENCODING_ERROR',
+        message: 'line is not valid UTF-8 text (save the file as UTF-8)',
+        excerpt: excerpt(bytes.subarray(0, 400).toString('utf8')),
+      }),
+    );
     return;
   }
   pushText(bytes.toString('utf8'), lineNo, items);
@@ -105,5 +117,9 @@ function pushText(text: string, lineNo: number, items: SourceItem[]): void {
 }
 
 function tooLong(lineNo: number, bytes: number, max: number): SourceItem {
-  return badItem(lineNo, { code: 'PARSE_ERROR', message: `line is ${mib(bytes)} long; records over ${mib(max)} are not supported`, excerpt: null });
+  return badItem(lineNo, {
+    code: 'PARSE_ERROR',
+    message: `line is ${mib(bytes)} long; records over ${mib(max)} are not supported`,
+    excerpt: null,
+  });
 }

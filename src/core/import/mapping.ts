@@ -17,7 +17,16 @@ export const COLUMN_CANDIDATES: Record<MappableField, readonly string[]> = {
   source: ['source', 'data_source'],
 };
 
-export const EMPTY_MAPPING: FieldMapping = { question: null, goldAnswer: null, solution: null, passRate: null, sourceId: null, subject: null, level: null, source: null };
+export const EMPTY_MAPPING: FieldMapping = {
+  question: null,
+  goldAnswer: null,
+  solution: null,
+  passRate: null,
+  sourceId: null,
+  subject: null,
+  level: null,
+  source: null,
+};
 
 const canonical = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
 
@@ -27,7 +36,9 @@ export function fieldValue(row: Record<string, unknown>, column: string): unknow
   if (direct !== undefined || !column.includes('.')) return direct;
   const dot = column.indexOf('.');
   const parent = row[column.slice(0, dot)];
-  return parent !== null && typeof parent === 'object' && !Array.isArray(parent) ? (parent as Record<string, unknown>)[column.slice(dot + 1)] : undefined;
+  return parent !== null && typeof parent === 'object' && !Array.isArray(parent)
+    ? (parent as Record<string, unknown>)[column.slice(dot + 1)]
+    : undefined;
 }
 
 /** The question as text: a string, or the last user turn of a chat-style message list. */
@@ -75,36 +86,65 @@ export function detectMapping(columns: readonly string[], sample: readonly Recor
 }
 
 /** Checks a mapping the user chose. A missing question column is an error; other missing columns are warnings. */
-export function checkMapping(mapping: FieldMapping, columns: readonly string[], sample: readonly Record<string, unknown>[], fileName: string): string[] {
-  const exists = (column: string) => columns.includes(column) || sample.some((row) => fieldValue(row, column) !== undefined);
+export function checkMapping(
+  mapping: FieldMapping,
+  columns: readonly string[],
+  sample: readonly Record<string, unknown>[],
+  fileName: string,
+): string[] {
+  const exists = (column: string) =>
+    columns.includes(column) || sample.some((row) => fieldValue(row, column) !== undefined);
   if (mapping.question !== null && !exists(mapping.question)) {
-    throw new CuratorError('MISSING_FIELD', `${fileName}: there is no column "${mapping.question}" to read the question from (columns: ${columns.join(', ') || 'none'}).`, {
-      field: 'question',
-      columns,
-    });
+    throw new CuratorError(
+      'MISSING_FIELD',
+      `${fileName}: there is no column "${mapping.question}" to read the question from (columns: ${columns.join(', ') || 'none'}).`,
+      {
+        field: 'question',
+        columns,
+      },
+    );
   }
   const warnings: string[] = [];
   for (const field of MAPPABLE_FIELDS) {
     const column = mapping[field];
-    if (field !== 'question' && column !== null && !exists(column)) warnings.push(`Column "${column}" (chosen for ${field}) is not in the first rows of the file.`);
+    if (field !== 'question' && column !== null && !exists(column))
+      warnings.push(`Column "${column}" (chosen for ${field}) is not in the first rows of the file.`);
   }
   return [...warnings, ...mappingNotes(mapping, columns, sample)];
 }
 
-function mappingNotes(mapping: FieldMapping, columns: readonly string[], sample: readonly Record<string, unknown>[]): string[] {
+function mappingNotes(
+  mapping: FieldMapping,
+  columns: readonly string[],
+  sample: readonly Record<string, unknown>[],
+): string[] {
   const notes: string[] = [];
-  if (mapping.question === null) notes.push(`No question column found (columns: ${columns.join(', ') || 'none'}). Choose the column that holds the question.`);
-  if (mapping.goldAnswer === null && mapping.solution !== null) notes.push(`No answer column: gold answers are taken from the last \\boxed{} of "${mapping.solution}".`);
-  if (mapping.goldAnswer === null && mapping.solution === null) notes.push('No gold answer column found; prompts are imported without gold answers.');
+  if (mapping.question === null)
+    notes.push(
+      `No question column found (columns: ${columns.join(', ') || 'none'}). Choose the column that holds the question.`,
+    );
+  if (mapping.goldAnswer === null && mapping.solution !== null)
+    notes.push(`No answer column: gold answers are taken from the last \\boxed{} of "${mapping.solution}".`);
+  if (mapping.goldAnswer === null && mapping.solution === null)
+    notes.push('No gold answer column found; prompts are imported without gold answers.');
   const answers = mapping.goldAnswer === null ? [] : sample.map((row) => fieldValue(row, mapping.goldAnswer as string));
   if (answers.some((a) => typeof a === 'string' && a.includes('\n#### '))) {
-    notes.push(`"${mapping.goldAnswer}" holds worked solutions ending in "#### n" (GSM8K style): the text after #### becomes the gold answer and the full solution is kept in extra.${mapping.goldAnswer}.`);
+    notes.push(
+      `"${mapping.goldAnswer}" holds worked solutions ending in "#### n" (GSM8K style): the text after #### becomes the gold answer and the full solution is kept in extra.${mapping.goldAnswer}.`,
+    );
   }
-  if (answers.some((a) => typeof a === 'number')) notes.push(`Some answers in "${mapping.goldAnswer}" are numbers; they are kept exactly as written (27.0 stays 27.0).`);
+  if (answers.some((a) => typeof a === 'number'))
+    notes.push(
+      `Some answers in "${mapping.goldAnswer}" are numbers; they are kept exactly as written (27.0 stays 27.0).`,
+    );
   return notes;
 }
 
-function resolveCandidate(candidate: string, byCanonical: Map<string, string>, sample: readonly Record<string, unknown>[]): string | null {
+function resolveCandidate(
+  candidate: string,
+  byCanonical: Map<string, string>,
+  sample: readonly Record<string, unknown>[],
+): string | null {
   const direct = byCanonical.get(canonical(candidate));
   if (direct) return direct;
   if (candidate.includes('.') && sample.some((row) => fieldValue(row, candidate) !== undefined)) return candidate;

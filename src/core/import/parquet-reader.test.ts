@@ -8,7 +8,10 @@ import { tempDir } from '../../../test/temp-workspace';
 import { readParquet } from './parquet-reader';
 import type { SourceItem } from './types';
 
-async function readAll(file: string, maxRows?: number): Promise<{ items: SourceItem[]; batches: number; lastBytes: number }> {
+async function readAll(
+  file: string,
+  maxRows?: number,
+): Promise<{ items: SourceItem[]; batches: number; lastBytes: number }> {
   const items: SourceItem[] = [];
   let batches = 0;
   let lastBytes = 0;
@@ -66,6 +69,9 @@ describe('readParquet', () => {
   it('refuses a file that is not Parquet', async () => {
     const file = path.join(tmp.dir, 'fake.parquet');
     fs.writeFileSync(file, 'PAR1 but then nothing parquet-like at all');
-    await expect(readAll(file)).rejects.toMatchObject({ code: 'PARSE_ERROR', message: /fake\.parquet is not a readable Parquet file/ });
+    await expect(readAll(file)).rejects.toMatchObject({
+      code: 'PARSE_ERROR',
+      message: /fake\.parquet is not a readable Parquet file/,
+    });
   });
 });

@@ -22,13 +22,22 @@ export async function* readParquet(file: string, options: ReaderOptions = {}): S
   try {
     metadata = await parquetMetadataAsync(buffer);
   } catch (err) {
-    throw new CuratorError('PARSE_ERROR', `${name} is not a readable Parquet file: ${(err as Error).message}`, { file });
+    throw new CuratorError('PARSE_ERROR', `${name} is not a readable Parquet file: ${(err as Error).message}`, {
+      file,
+    });
   }
   let rowStart = 0;
   let bytesDone = 0;
   const bytesTotal = buffer.byteLength;
   const groupBytes = metadata.row_groups.map((g) => Number(g.total_compressed_size ?? g.total_byte_size));
-  const scale = Math.min(1, bytesTotal / Math.max(1, groupBytes.reduce((a, b) => a + b, 0)));
+  const scale = Math.min(
+    1,
+    bytesTotal /
+      Math.max(
+        1,
+        groupBytes.reduce((a, b) => a + b, 0),
+      ),
+  );
   for (const [g, group] of metadata.row_groups.entries()) {
     const rows = Math.min(Number(group.num_rows), (options.maxRows ?? Infinity) - rowStart);
     if (rows <= 0) return;
@@ -36,12 +45,18 @@ export async function* readParquet(file: string, options: ReaderOptions = {}): S
     try {
       objects = await parquetReadObjects({ file: buffer, metadata, rowStart, rowEnd: rowStart + rows, compressors });
     } catch (err) {
-      throw new CuratorError('PARSE_ERROR', `${name}: rows ${rowStart + 1}–${rowStart + rows} (row group ${g + 1}) cannot be read: ${(err as Error).message}`, {
-        file,
-        line: rowStart + 1,
-      });
+      throw new CuratorError(
+        'PARSE_ERROR',
+        `${name}: rows ${rowStart + 1}–${rowStart + rows} (row group ${g + 1}) cannot be read: ${(err as Error).message}`,
+        {
+          file,
+          line: rowStart + 1,
+        },
+      );
     }
-    const items = objects.map((row, k) => goodItem(rowStart + k + 1, jsonSafe(row) as Record<string, unknown>, null, false));
+    const items = objects.map((row, k) =>
+      goodItem(rowStart + k + 1, jsonSafe(row) as Record<string, unknown>, null, false),
+    );
     rowStart += rows;
     bytesDone += (groupBytes[g] ?? 0) * scale;
     yield { items, bytesDone: g === metadata.row_groups.length - 1 ? bytesTotal : Math.round(bytesDone) };
@@ -51,7 +66,10 @@ export async function* readParquet(file: string, options: ReaderOptions = {}): S
 /** The value with BigInts, Dates and byte arrays replaced by JSON-representable equivalents. */
 export function jsonSafe(value: unknown): unknown {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'bigint') return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
+    if (typeof value === 'bigint')
+      return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
+        ? Number(value)
+        : value.toString();
     return value;
   }
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();

@@ -16,9 +16,14 @@ export const PREVIEW_ROWS = 20;
 const PREVIEW_CHUNK_BYTES = 64 * 1024;
 const PREVIEW_TEXT_CHARS = 2000;
 
-export const NON_FINITE_WARNING = 'Some records contain NaN or Infinity (as Python writes them); those values are read as empty (null).';
+export const NON_FINITE_WARNING =
+  'Some records contain NaN or Infinity (as Python writes them); those values are read as empty (null).';
 
-export async function previewFile(input: string, format?: PromptFileFormat, chosenMapping?: FieldMapping): Promise<ImportPreview> {
+export async function previewFile(
+  input: string,
+  format?: PromptFileFormat,
+  chosenMapping?: FieldMapping,
+): Promise<ImportPreview> {
   const file = path.resolve(input);
   const fileName = path.basename(file);
   const sniffed = await sniffFile(file, format);
@@ -26,9 +31,13 @@ export async function previewFile(input: string, format?: PromptFileFormat, chos
   const issues: RecordIssue[] = [];
   let nonFinite = false;
   let seen = 0;
-  reading: for await (const batch of openReader(sniffed.format, file, { chunkBytes: PREVIEW_CHUNK_BYTES, maxRows: PREVIEW_ROWS })) {
+  reading: for await (const batch of openReader(sniffed.format, file, {
+    chunkBytes: PREVIEW_CHUNK_BYTES,
+    maxRows: PREVIEW_ROWS,
+  })) {
     for (const item of batch.items) {
-      if (item.error) issues.push({ file, line: item.line, field: null, message: item.error.message, excerpt: item.error.excerpt });
+      if (item.error)
+        issues.push({ file, line: item.line, field: null, message: item.error.message, excerpt: item.error.excerpt });
       else goodItems.push(item as SourceItem & { value: Record<string, unknown> });
       nonFinite ||= item.nonFinite;
       if (++seen >= PREVIEW_ROWS) break reading;
@@ -55,8 +64,16 @@ export async function previewFile(input: string, format?: PromptFileFormat, chos
     const notes: FieldNote[] = [];
     goodItems.forEach((item, i) => {
       const { problem } = build(item, i, notes);
-      if (problem) issues.push({ file, line: item.line, field: problem.field, message: problem.message, excerpt: excerpt(item.raw ?? JSON.stringify(item.value)) });
-      for (const note of notes.splice(0)) issues.push({ file, line: item.line, field: note.field, message: note.message, excerpt: null });
+      if (problem)
+        issues.push({
+          file,
+          line: item.line,
+          field: problem.field,
+          message: problem.message,
+          excerpt: excerpt(item.raw ?? JSON.stringify(item.value)),
+        });
+      for (const note of notes.splice(0))
+        issues.push({ file, line: item.line, field: note.field, message: note.message, excerpt: null });
     });
   }
   issues.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
@@ -84,8 +101,12 @@ function columnsOf(rows: readonly Record<string, unknown>[]): string[] {
 
 /** Long texts cut for display: a sample row must stay small even when a record holds a 50 MB trace. */
 function shortened(value: unknown): unknown {
-  if (typeof value === 'string') return value.length > PREVIEW_TEXT_CHARS ? `${value.slice(0, PREVIEW_TEXT_CHARS)}… (${value.length.toLocaleString('en-US')} characters)` : value;
+  if (typeof value === 'string')
+    return value.length > PREVIEW_TEXT_CHARS
+      ? `${value.slice(0, PREVIEW_TEXT_CHARS)}… (${value.length.toLocaleString('en-US')} characters)`
+      : value;
   if (Array.isArray(value)) return value.map(shortened);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shortened(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shortened(v)]));
   return value;
 }

@@ -40,17 +40,31 @@ export interface ProducedBatch {
   bytesDone: number;
 }
 
-export async function* producePromptBatches(request: ProduceRequest, readerOptions: ReaderOptions = {}): AsyncGenerator<ProducedBatch> {
+export async function* producePromptBatches(
+  request: ProduceRequest,
+  readerOptions: ReaderOptions = {},
+): AsyncGenerator<ProducedBatch> {
   const build = createRecordBuilder(request.mapping);
   const seen = new QuestionHashSet();
   const fieldNotes: FieldNote[] = [];
   let rowIndex = 0;
   for await (const batch of openReader(request.format, request.path, readerOptions)) {
-    const out: ProducedBatch = { records: [], bad: [], notes: [], duplicates: 0, nonFinite: 0, bytesDone: batch.bytesDone };
+    const out: ProducedBatch = {
+      records: [],
+      bad: [],
+      notes: [],
+      duplicates: 0,
+      nonFinite: 0,
+      bytesDone: batch.bytesDone,
+    };
     for (const item of batch.items) {
       const index = rowIndex++;
       if (item.value === null) {
-        out.bad.push({ line: item.line, field: null, error: item.error ?? { code: 'PARSE_ERROR', message: 'unreadable record', excerpt: null } });
+        out.bad.push({
+          line: item.line,
+          field: null,
+          error: item.error ?? { code: 'PARSE_ERROR', message: 'unreadable record', excerpt: null },
+        });
         continue;
       }
       const built = build(item as typeof item & { value: Record<string, unknown> }, index, fieldNotes);
@@ -58,7 +72,11 @@ export async function* producePromptBatches(request: ProduceRequest, readerOptio
       fieldNotes.length = 0;
       if (built.problem) {
         const text = item.raw ?? JSON.stringify(item.value);
-        out.bad.push({ line: item.line, field: built.problem.field, error: { code: 'PARSE_ERROR', message: built.problem.message, excerpt: excerpt(text) } });
+        out.bad.push({
+          line: item.line,
+          field: built.problem.field,
+          error: { code: 'PARSE_ERROR', message: built.problem.message, excerpt: excerpt(text) },
+        });
         continue;
       }
       if (item.nonFinite) out.nonFinite++;

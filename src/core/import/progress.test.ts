@@ -7,7 +7,11 @@ describe('createProgressReporter', () => {
   it('sends at most every 250 ms unless forced, with rate and ETA from the bytes read', () => {
     let now = 1000;
     const sent: JobProgress[] = [];
-    const report = createProgressReporter(1000, (p) => sent.push(p), () => now);
+    const report = createProgressReporter(
+      1000,
+      (p) => sent.push(p),
+      () => now,
+    );
     now = 2000;
     report('Reading', { bytesDone: 100, rows: 50, badRows: 1 });
     now = 2100;

@@ -9,7 +9,11 @@ export interface ProgressCounts {
   badRows: number;
 }
 
-export function createProgressReporter(bytesTotal: number, send: (progress: JobProgress) => void, now: () => number = Date.now) {
+export function createProgressReporter(
+  bytesTotal: number,
+  send: (progress: JobProgress) => void,
+  now: () => number = Date.now,
+) {
   const started = now();
   let last = -Infinity;
   return (phase: string, counts: ProgressCounts, force = false): void => {

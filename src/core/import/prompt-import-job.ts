@@ -17,7 +17,11 @@ export const PromptImportParams = z.object({
 });
 export type PromptImportParams = z.infer<typeof PromptImportParams>;
 
-export async function previewPromptFile(path: string, format?: PromptFileFormat, mapping?: FieldMapping): Promise<ImportPreview> {
+export async function previewPromptFile(
+  path: string,
+  format?: PromptFileFormat,
+  mapping?: FieldMapping,
+): Promise<ImportPreview> {
   return previewFile(path, format, mapping);
 }
 

@@ -7,18 +7,44 @@ import type { FieldNote } from './record';
 import { createRecordBuilder, numberLiteralFinder } from './record';
 import { goodItem } from './types';
 
-const MAPPING: FieldMapping = { ...EMPTY_MAPPING, question: 'question', goldAnswer: 'answer', solution: 'solution', passRate: 'pass_rate', sourceId: 'id', subject: 'subject', level: 'level', source: 'source' };
+const MAPPING: FieldMapping = {
+  ...EMPTY_MAPPING,
+  question: 'question',
+  goldAnswer: 'answer',
+  solution: 'solution',
+  passRate: 'pass_rate',
+  sourceId: 'id',
+  subject: 'subject',
+  level: 'level',
+  source: 'source',
+};
 
 function build(row: Record<string, unknown>, options: { raw?: string; mapping?: FieldMapping } = {}) {
   const notes: FieldNote[] = [];
-  const item = goodItem(7, row, options.raw ?? JSON.stringify(row), false) as ReturnType<typeof goodItem> & { value: Record<string, unknown> };
+  const item = goodItem(7, row, options.raw ?? JSON.stringify(row), false) as ReturnType<typeof goodItem> & {
+    value: Record<string, unknown>;
+  };
   const result = createRecordBuilder(options.mapping ?? MAPPING)(item, 6, notes);
-  return { ...result, notes, extra: result.record?.extra ? (JSON.parse(result.record.extra) as Record<string, unknown>) : null };
+  return {
+    ...result,
+    notes,
+    extra: result.record?.extra ? (JSON.parse(result.record.extra) as Record<string, unknown>) : null,
+  };
 }
 
 describe('createRecordBuilder', () => {
   it('maps the fields, hashes the question and keeps every other field in extra', () => {
-    const { record, extra } = build({ id: 12, question: 'What is $1+1$?', answer: '2', subject: 'Algebra', level: 'Level 3', source: 'MATH', pass_rate: 0.25, url: 'u', tags: ['a'] });
+    const { record, extra } = build({
+      id: 12,
+      question: 'What is $1+1$?',
+      answer: '2',
+      subject: 'Algebra',
+      level: 'Level 3',
+      source: 'MATH',
+      pass_rate: 0.25,
+      url: 'u',
+      tags: ['a'],
+    });
     expect(record).toEqual({
       rowIndex: 6,
       sourceId: '12',
@@ -42,9 +68,16 @@ describe('createRecordBuilder', () => {
     const numeric = build(JSON.parse(raw) as Record<string, unknown>, { raw });
     expect(numeric.record).toMatchObject({ goldAnswer: '27.0', goldAnswerJson: '27.0', goldAnswerNorm: '27' });
     // Without the raw text (CSV, Parquet) the number's own form is used.
-    expect(build({ question: 'q', answer: 0.5 }, { raw: '' }).record).toMatchObject({ goldAnswer: '0.5', goldAnswerJson: '0.5' });
+    expect(build({ question: 'q', answer: 0.5 }, { raw: '' }).record).toMatchObject({
+      goldAnswer: '0.5',
+      goldAnswerJson: '0.5',
+    });
     const list = build({ question: 'q', answer: ['1', '2'] });
-    expect(list.record).toMatchObject({ goldAnswer: '["1","2"]', goldAnswerJson: '["1","2"]', goldAnswerNorm: answerNormalized(['1', '2']) });
+    expect(list.record).toMatchObject({
+      goldAnswer: '["1","2"]',
+      goldAnswerJson: '["1","2"]',
+      goldAnswerNorm: answerNormalized(['1', '2']),
+    });
   });
 
   it('takes the number after "#### " of a GSM8K solution and keeps the solution in extra', () => {
@@ -65,7 +98,12 @@ describe('createRecordBuilder', () => {
   it('reports an out-of-range pass rate, stores none and keeps the value in extra', () => {
     const { record, notes, extra } = build({ question: 'q', pass_rate: 1.5 });
     expect(record?.passRate).toBeNull();
-    expect(notes).toEqual([{ field: 'pass_rate', message: 'pass rate 1.5 is not a number between 0 and 1; stored as empty (the value is kept in extra)' }]);
+    expect(notes).toEqual([
+      {
+        field: 'pass_rate',
+        message: 'pass rate 1.5 is not a number between 0 and 1; stored as empty (the value is kept in extra)',
+      },
+    ]);
     expect(extra).toEqual({ pass_rate: 1.5 });
     expect(build({ question: 'q', pass_rate: '0.75' }).record?.passRate).toBe(0.75);
     expect(build({ question: 'q', pass_rate: null }).notes).toEqual([]);
@@ -83,9 +121,18 @@ describe('createRecordBuilder', () => {
   });
 
   it('refuses records without a usable question', () => {
-    expect(build({ answer: '1' }).problem).toEqual({ field: 'question', message: 'missing question (column "question")' });
-    expect(build({ question: '  ' }).problem).toEqual({ field: 'question', message: 'empty question (column "question")' });
-    expect(build({ question: { text: 'q' } }).problem).toEqual({ field: 'question', message: 'question (column "question") is not text' });
+    expect(build({ answer: '1' }).problem).toEqual({
+      field: 'question',
+      message: 'missing question (column "question")',
+    });
+    expect(build({ question: '  ' }).problem).toEqual({
+      field: 'question',
+      message: 'empty question (column "question")',
+    });
+    expect(build({ question: { text: 'q' } }).problem).toEqual({
+      field: 'question',
+      message: 'question (column "question") is not text',
+    });
   });
 
   it('reads the last user turn of a chat-style question', () => {
@@ -93,7 +140,9 @@ describe('createRecordBuilder', () => {
       { role: 'system', content: 'sys' },
       { role: 'user', content: 'Solve x+1=2.' },
     ];
-    expect(build({ prompt }, { mapping: { ...EMPTY_MAPPING, question: 'prompt' } }).record?.question).toBe('Solve x+1=2.');
+    expect(build({ prompt }, { mapping: { ...EMPTY_MAPPING, question: 'prompt' } }).record?.question).toBe(
+      'Solve x+1=2.',
+    );
   });
 });
 

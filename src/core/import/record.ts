@@ -3,7 +3,14 @@
 // because JSON.parse would give 27), lists and objects as JSON. Every field the mapping does not
 // consume goes to `extra`; so do values that a mapped field could not use (a pass rate of 7, "Level ?").
 import type { FieldMapping } from '../../shared/domain';
-import { answerDisplay, answerNormalized, lastBoxed, parseLevel, parsePassRate, questionHash } from '../prompts/normalize';
+import {
+  answerDisplay,
+  answerNormalized,
+  lastBoxed,
+  parseLevel,
+  parsePassRate,
+  questionHash,
+} from '../prompts/normalize';
 import type { PromptRecord } from '../prompts/write';
 import { fieldValue, questionText } from './mapping';
 import type { SourceItem } from './types';
@@ -24,11 +31,17 @@ export type BuildResult = { record: PromptRecord; problem: null } | { record: nu
 
 const GSM8K_MARK = '\n#### ';
 
-export function createRecordBuilder(mapping: FieldMapping): (item: SourceItem & { value: Record<string, unknown> }, rowIndex: number, notes: FieldNote[]) => BuildResult {
+export function createRecordBuilder(
+  mapping: FieldMapping,
+): (item: SourceItem & { value: Record<string, unknown> }, rowIndex: number, notes: FieldNote[]) => BuildResult {
   const q = mapping.question;
   const a = mapping.goldAnswer;
   // The solution column stays in extra too: no prompt field stores the worked solution.
-  const consumed = new Set([q, a, mapping.passRate, mapping.sourceId, mapping.subject, mapping.level, mapping.source].filter((c): c is string => c !== null));
+  const consumed = new Set(
+    [q, a, mapping.passRate, mapping.sourceId, mapping.subject, mapping.level, mapping.source].filter(
+      (c): c is string => c !== null,
+    ),
+  );
   const answerLiteral = a === null ? null : numberLiteralFinder(a);
   const idLiteral = mapping.sourceId === null ? null : numberLiteralFinder(mapping.sourceId);
 
@@ -37,10 +50,16 @@ export function createRecordBuilder(mapping: FieldMapping): (item: SourceItem & 
     const rawQuestion = q === null ? undefined : fieldValue(row, q);
     const question = questionText(rawQuestion);
     if (typeof question !== 'string') {
-      const message = q === null ? 'no question column is mapped' : rawQuestion === undefined || rawQuestion === null ? `missing question (column "${q}")` : `question (column "${q}") is not text`;
+      const message =
+        q === null
+          ? 'no question column is mapped'
+          : rawQuestion === undefined || rawQuestion === null
+            ? `missing question (column "${q}")`
+            : `question (column "${q}") is not text`;
       return { record: null, problem: { field: q, message } };
     }
-    if (question.trim() === '') return { record: null, problem: { field: q, message: `empty question (column "${q}")` } };
+    if (question.trim() === '')
+      return { record: null, problem: { field: q, message: `empty question (column "${q}")` } };
 
     let keepInExtra: string[] | null = null;
     const keep = (column: string) => (keepInExtra ??= []).push(column);
@@ -79,7 +98,10 @@ export function createRecordBuilder(mapping: FieldMapping): (item: SourceItem & 
       const raw = fieldValue(row, mapping.passRate);
       const parsed = parsePassRate(raw);
       if (parsed === 'invalid') {
-        notes.push({ field: mapping.passRate, message: `pass rate ${shortJson(raw)} is not a number between 0 and 1; stored as empty (the value is kept in extra)` });
+        notes.push({
+          field: mapping.passRate,
+          message: `pass rate ${shortJson(raw)} is not a number between 0 and 1; stored as empty (the value is kept in extra)`,
+        });
         keep(mapping.passRate);
       } else passRate = parsed;
     }
@@ -92,7 +114,10 @@ export function createRecordBuilder(mapping: FieldMapping): (item: SourceItem & 
     let sourceId: string | null = null;
     if (mapping.sourceId !== null) {
       const raw = fieldValue(row, mapping.sourceId);
-      sourceId = typeof raw === 'number' && !Number.isSafeInteger(raw) && item.raw !== null ? (idLiteral?.(item.raw, raw) ?? asText(raw)) : asText(raw);
+      sourceId =
+        typeof raw === 'number' && !Number.isSafeInteger(raw) && item.raw !== null
+          ? (idLiteral?.(item.raw, raw) ?? asText(raw))
+          : asText(raw);
     }
 
     return {
@@ -143,7 +168,9 @@ function shortJson(value: unknown): string {
  * a nested object nor text inside a string can leak in.
  */
 export function numberLiteralFinder(column: string): (json: string, value: number) => string | null {
-  const key = JSON.stringify(column).slice(1, -1).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const key = JSON.stringify(column)
+    .slice(1, -1)
+    .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   const pattern = new RegExp(`"${key}"\\s*:\\s*(-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)`, 'g');
   return (json, value) => {
     pattern.lastIndex = 0;

@@ -26,12 +26,17 @@ export interface ImportRequest {
 }
 
 /** A reader error that ends the import (broken CSV quoting, a truncated JSON array) also goes to the job's issues. */
-async function* reportingFatalErrors(batches: AsyncGenerator<ProducedBatch>, file: string, ctx: JobContext): AsyncGenerator<ProducedBatch> {
+async function* reportingFatalErrors(
+  batches: AsyncGenerator<ProducedBatch>,
+  file: string,
+  ctx: JobContext,
+): AsyncGenerator<ProducedBatch> {
   try {
     yield* batches;
   } catch (err) {
     const line = err instanceof CuratorError ? (err.details as { line?: unknown } | undefined)?.line : undefined;
-    if (typeof line === 'number') ctx.issue({ file, line, field: null, message: (err as Error).message, excerpt: null });
+    if (typeof line === 'number')
+      ctx.issue({ file, line, field: null, message: (err as Error).message, excerpt: null });
     throw err;
   }
 }
@@ -48,13 +53,23 @@ async function* reportingFatalErrors(batches: AsyncGenerator<ProducedBatch>, fil
  */
 export const ROWS_PER_TRANSACTION = 16_000;
 
-export async function runPromptImport(request: ImportRequest, ctx: JobContext, readerOptions: ReaderOptions = {}): Promise<Record<string, unknown>> {
+export async function runPromptImport(
+  request: ImportRequest,
+  ctx: JobContext,
+  readerOptions: ReaderOptions = {},
+): Promise<Record<string, unknown>> {
   const { db } = ctx;
   const file = request.path;
   const fileName = path.basename(file);
   const started = Date.now();
   const bytesTotal = await fileSize(file);
-  const datasetId = createImportingDataset(db, { name: request.datasetName, sourcePath: file, sourceFormat: request.format, mapping: request.mapping, jobId: ctx.jobId });
+  const datasetId = createImportingDataset(db, {
+    name: request.datasetName,
+    sourcePath: file,
+    sourceFormat: request.format,
+    mapping: request.mapping,
+    jobId: ctx.jobId,
+  });
   const write = createPromptWriter(db);
   // IMMEDIATE: take the write lock at BEGIN, waiting (busy timeout) for the runner's progress writes. A
   // deferred transaction that reads first and writes later fails at once with "database is locked"
@@ -73,12 +88,17 @@ export async function runPromptImport(request: ImportRequest, ctx: JobContext, r
     const { line, field, error } = bad;
     ctx.issue({ file, line, field, message: error.message, excerpt: error.excerpt });
     if (request.onBadRecord === 'abort') {
-      throw new CuratorError(error.code, `${fileName}: line ${line}${field ? ` (${field})` : ''}: ${error.message}. Nothing was imported; fix the file or choose to skip bad records.`, { file, line, field });
+      throw new CuratorError(
+        error.code,
+        `${fileName}: line ${line}${field ? ` (${field})` : ''}: ${error.message}. Nothing was imported; fix the file or choose to skip bad records.`,
+        { file, line, field },
+      );
     }
   };
 
   for await (const batch of reportingFatalErrors(batches, file, ctx)) {
-    for (const note of batch.notes) ctx.issue({ file, line: note.line, field: note.field, message: note.message, excerpt: null });
+    for (const note of batch.notes)
+      ctx.issue({ file, line: note.line, field: note.field, message: note.message, excerpt: null });
     for (const bad of batch.bad) badRecord(bad);
     throwIfCancelled(ctx.signal);
     for (const record of batch.records) pending.push(record);
@@ -98,18 +118,35 @@ export async function runPromptImport(request: ImportRequest, ctx: JobContext, r
   }
 
   if (rows === 0) {
-    if (badRows > 0) throw new CuratorError('PARSE_ERROR', `${fileName}: none of its ${badRows} records could be imported (see the issues).`, { file });
+    if (badRows > 0)
+      throw new CuratorError(
+        'PARSE_ERROR',
+        `${fileName}: none of its ${badRows} records could be imported (see the issues).`,
+        { file },
+      );
     throw new CuratorError('EMPTY_FILE', `${fileName} contains no records.`, { file });
   }
   throwIfCancelled(ctx.signal);
   // The last rows and the switch to 'ready' commit together: the dataset appears complete or not at all.
-  const datasetName = db.transaction(() => {
-    write(datasetId, pending);
-    return markDatasetReady(db, datasetId, { prompts: rows, duplicates });
-  }).immediate();
+  const datasetName = db
+    .transaction(() => {
+      write(datasetId, pending);
+      return markDatasetReady(db, datasetId, { prompts: rows, duplicates });
+    })
+    .immediate();
   report('Done', { bytesDone: bytesTotal, rows, badRows }, true);
 
   const seconds = (Date.now() - started) / 1000;
   const warnings = nonFiniteRecords > 0 ? [`${NON_FINITE_WARNING} (${nonFiniteRecords} records)`] : [];
-  return { datasetId, datasetName, format: request.format, prompts: rows, duplicates, badRecords: badRows, warnings, seconds, rowsPerSecond: seconds > 0 ? Math.round(rows / seconds) : rows };
+  return {
+    datasetId,
+    datasetName,
+    format: request.format,
+    prompts: rows,
+    duplicates,
+    badRecords: badRows,
+    warnings,
+    seconds,
+    rowsPerSecond: seconds > 0 ? Math.round(rows / seconds) : rows,
+  };
 }

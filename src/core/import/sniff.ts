@@ -37,7 +37,8 @@ export async function sniffFile(file: string, chosen?: PromptFileFormat): Promis
   const isParquet = head.length >= 4 && head.toString('latin1', 0, 4) === 'PAR1';
   const text = isParquet ? '' : head.subarray(hasUtf8Bom(head) ? 3 : 0).toString('utf8');
   const firstChar = text.trimStart().charAt(0);
-  if (!isParquet && firstChar === '' && sizeBytes <= HEAD_BYTES) throw new CuratorError('EMPTY_FILE', `${name} contains only blank lines.`, { file });
+  if (!isParquet && firstChar === '' && sizeBytes <= HEAD_BYTES)
+    throw new CuratorError('EMPTY_FILE', `${name} contains only blank lines.`, { file });
   const unknown = (why: string) => new CuratorError('FORMAT_UNKNOWN', `${name}: ${why}`, { file });
 
   if (chosen) {
@@ -46,17 +47,31 @@ export async function sniffFile(file: string, chosen?: PromptFileFormat): Promis
     return { format: chosen, sizeBytes, warnings: [] };
   }
   const byExtension = formatFromExtension(file);
-  if (isParquet) return { format: 'parquet', sizeBytes, warnings: byExtension && byExtension !== 'parquet' ? [`${name} is a Parquet file despite its extension; reading it as Parquet.`] : [] };
+  if (isParquet)
+    return {
+      format: 'parquet',
+      sizeBytes,
+      warnings:
+        byExtension && byExtension !== 'parquet'
+          ? [`${name} is a Parquet file despite its extension; reading it as Parquet.`]
+          : [],
+    };
   if (byExtension === 'parquet') throw unknown('is not a Parquet file (it does not start with PAR1).');
   if (byExtension === 'csv') return { format: 'csv', sizeBytes, warnings: [] };
   const byContent: PromptFileFormat | null = firstChar === '[' ? 'json' : firstChar === '{' ? 'jsonl' : null;
   if (byExtension === 'json' || byExtension === 'jsonl') {
     if (!byContent) throw unknown(`does not look like JSON (it starts with ${JSON.stringify(firstChar)}).`);
-    const warnings = byContent === byExtension ? [] : [`${name} holds ${byContent === 'json' ? 'a JSON array' : 'JSON Lines'} despite its extension; reading it that way.`];
+    const warnings =
+      byContent === byExtension
+        ? []
+        : [
+            `${name} holds ${byContent === 'json' ? 'a JSON array' : 'JSON Lines'} despite its extension; reading it that way.`,
+          ];
     return { format: byContent, sizeBytes, warnings };
   }
   if (byContent) return { format: byContent, sizeBytes, warnings: [] };
-  if (/[,\t;]/.test(text.split('\n', 1)[0] ?? '')) return { format: 'csv', sizeBytes, warnings: [`Read ${name} as CSV (guessed from its content).`] };
+  if (/[,\t;]/.test(text.split('\n', 1)[0] ?? ''))
+    return { format: 'csv', sizeBytes, warnings: [`Read ${name} as CSV (guessed from its content).`] };
   throw unknown('cannot tell the format. Use a .jsonl, .json, .csv or .parquet file, or choose the format.');
 }
 
@@ -64,10 +79,18 @@ function refuseUnreadable(head: Buffer, name: string, file: string): void {
   const b0 = head[0];
   const b1 = head[1];
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
-    throw new CuratorError('ENCODING_ERROR', `${name}: line 1: the file is UTF-16 encoded; save it as UTF-8.`, { file, line: 1 });
+    throw new CuratorError('ENCODING_ERROR', `${name}: line 1: the file is UTF-16 encoded; save it as UTF-8.`, {
+      file,
+      line: 1,
+    });
   }
-  if (b0 === 0x1f && b1 === 0x8b) throw new CuratorError('FORMAT_UNKNOWN', `${name} is gzip-compressed; decompress it first.`, { file });
+  if (b0 === 0x1f && b1 === 0x8b)
+    throw new CuratorError('FORMAT_UNKNOWN', `${name} is gzip-compressed; decompress it first.`, { file });
   if (head.toString('latin1', 0, 4) !== 'PAR1' && head.subarray(0, 8192).includes(0)) {
-    throw new CuratorError('FORMAT_UNKNOWN', `${name} looks like a binary file, not JSON Lines, JSON, CSV or Parquet.`, { file });
+    throw new CuratorError(
+      'FORMAT_UNKNOWN',
+      `${name} looks like a binary file, not JSON Lines, JSON, CSV or Parquet.`,
+      { file },
+    );
   }
 }

@@ -49,7 +49,12 @@ export function excerpt(text: string): string {
   return text.length <= EXCERPT_CHARS ? text : `${text.slice(0, EXCERPT_CHARS)}…`;
 }
 
-export function goodItem(line: number, value: Record<string, unknown>, raw: string | null, nonFinite: boolean): SourceItem {
+export function goodItem(
+  line: number,
+  value: Record<string, unknown>,
+  raw: string | null,
+  nonFinite: boolean,
+): SourceItem {
   return { line, value, raw, nonFinite, error: null };
 }
 

@@ -9,7 +9,11 @@ describe('HostTurn', () => {
     const seen = turn.run(() => turn.busy());
     expect(seen).toBe(true);
     expect(turn.busy()).toBe(false);
-    expect(() => turn.run(() => { throw new Error('boom'); })).toThrow('boom');
+    expect(() =>
+      turn.run(() => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     expect(turn.busy()).toBe(false);
   });
 

@@ -8,7 +8,14 @@ import { verifyJob } from '../verification/verify-job';
 import { searchIndexJob } from '../prompts/search-index-job';
 import type { JobDefinition } from './types';
 
-const definitions: JobDefinition<never>[] = [promptImportJob, demoJob, rolloutImportJob, exportJob, verifyJob, searchIndexJob];
+const definitions: JobDefinition<never>[] = [
+  promptImportJob,
+  demoJob,
+  rolloutImportJob,
+  exportJob,
+  verifyJob,
+  searchIndexJob,
+];
 
 export function jobDefinition(kind: string): JobDefinition<unknown> {
   const def = definitions.find((d) => d.kind === kind);

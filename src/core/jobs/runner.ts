@@ -8,7 +8,17 @@ import { openDatabase } from '../db/open';
 import { executeJob } from './execute';
 import { HostTurn } from './host-turn';
 import { jobDefinition } from './registry';
-import { addIssue, finishJob, insertJob, jobParams, listJobs, markRunning, readJob, saveProgress, unfinishedJobIds } from './store';
+import {
+  addIssue,
+  finishJob,
+  insertJob,
+  jobParams,
+  listJobs,
+  markRunning,
+  readJob,
+  saveProgress,
+  unfinishedJobIds,
+} from './store';
 import type { WorkerData, WorkerMessage } from './types';
 
 export interface JobRunnerOptions {
@@ -56,7 +66,9 @@ export class JobRunner {
       } catch (err) {
         console.error(`jobs: rollback of interrupted job ${id} failed`, err);
       }
-      finishJob(db, id, 'failed', { error: { code: 'INTERNAL', message: interruptedMessage(job.kind, 'the app stopped while this job ran') } });
+      finishJob(db, id, 'failed', {
+        error: { code: 'INTERNAL', message: interruptedMessage(job.kind, 'the app stopped while this job ran') },
+      });
     }
   }
 
@@ -107,7 +119,11 @@ export class JobRunner {
     switch (message.type) {
       case 'progress': {
         const now = Date.now();
-        if (now - (this.lastPersist.get(id) ?? 0) >= PROGRESS_PERSIST_MS && saveProgressIfFree(db, id, message.progress)) this.lastPersist.set(id, now);
+        if (
+          now - (this.lastPersist.get(id) ?? 0) >= PROGRESS_PERSIST_MS &&
+          saveProgressIfFree(db, id, message.progress)
+        )
+          this.lastPersist.set(id, now);
         const job = this.get(id);
         this.options.onUpdate({ ...job, progress: message.progress });
         return;
@@ -145,7 +161,14 @@ export class JobRunner {
   }
 
   private runInWorker(id: number, kind: string, params: unknown): Running {
-    const data: WorkerData = { dbPath: this.options.dbPath, jobId: id, kind, params, hostTurn: this.hostTurn.buffer, ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}) };
+    const data: WorkerData = {
+      dbPath: this.options.dbPath,
+      jobId: id,
+      kind,
+      params,
+      hostTurn: this.hostTurn.buffer,
+      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+    };
     const worker = new Worker(this.options.workerScript as string | URL, { workerData: data });
     let finished = false;
     const done = new Promise<void>((resolve) => {
@@ -157,14 +180,20 @@ export class JobRunner {
         if (!finished) {
           finished = true;
           this.rollbackAfterCrash(id, kind, params);
-          this.handle(id, { type: 'failed', error: { code: 'INTERNAL', message: interruptedMessage(kind, `it stopped unexpectedly: ${err.message}`) } });
+          this.handle(id, {
+            type: 'failed',
+            error: { code: 'INTERNAL', message: interruptedMessage(kind, `it stopped unexpectedly: ${err.message}`) },
+          });
         }
       });
       worker.on('exit', (code) => {
         if (!finished) {
           finished = true;
           this.rollbackAfterCrash(id, kind, params);
-          this.handle(id, { type: 'failed', error: { code: 'INTERNAL', message: interruptedMessage(kind, `its worker exited with code ${code}`) } });
+          this.handle(id, {
+            type: 'failed',
+            error: { code: 'INTERNAL', message: interruptedMessage(kind, `its worker exited with code ${code}`) },
+          });
         }
         resolve();
       });

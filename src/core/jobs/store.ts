@@ -37,21 +37,21 @@ export function saveProgress(db: Db, id: number, progress: JobProgress): void {
 }
 
 export function addIssue(db: Db, id: number, issue: RecordIssue): void {
-  const row = db.prepare(`UPDATE jobs SET issue_count = issue_count + 1 WHERE id = ? RETURNING issue_count`).get(id) as { issue_count: number } | undefined;
+  const row = db.prepare(`UPDATE jobs SET issue_count = issue_count + 1 WHERE id = ? RETURNING issue_count`).get(id) as
+    { issue_count: number } | undefined;
   const seq = row?.issue_count ?? 1;
   if (seq > MAX_STORED_ISSUES) return;
-  db.prepare(`INSERT INTO job_issues (job_id, seq, file, line, field, message, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
-    id,
-    seq,
-    issue.file,
-    issue.line,
-    issue.field,
-    issue.message,
-    issue.excerpt,
-  );
+  db.prepare(
+    `INSERT INTO job_issues (job_id, seq, file, line, field, message, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, seq, issue.file, issue.line, issue.field, issue.message, issue.excerpt);
 }
 
-export function finishJob(db: Db, id: number, status: Extract<JobStatus, 'done' | 'failed' | 'cancelled'>, payload: { result?: unknown; error?: unknown }): void {
+export function finishJob(
+  db: Db,
+  id: number,
+  status: Extract<JobStatus, 'done' | 'failed' | 'cancelled'>,
+  payload: { result?: unknown; error?: unknown },
+): void {
   db.prepare(`UPDATE jobs SET status = ?, result = ?, error = ?, finished_at = ? WHERE id = ?`).run(
     status,
     payload.result === undefined ? null : JSON.stringify(payload.result),
@@ -62,7 +62,8 @@ export function finishJob(db: Db, id: number, status: Extract<JobStatus, 'done' 
 }
 
 export function jobParams(db: Db, id: number): { kind: string; params: unknown } | undefined {
-  const row = db.prepare(`SELECT kind, params FROM jobs WHERE id = ?`).get(id) as { kind: string; params: string } | undefined;
+  const row = db.prepare(`SELECT kind, params FROM jobs WHERE id = ?`).get(id) as
+    { kind: string; params: string } | undefined;
   return row && { kind: row.kind, params: JSON.parse(row.params) as unknown };
 }
 
@@ -77,7 +78,9 @@ export function listJobs(db: Db, limit: number): Job[] {
 }
 
 export function unfinishedJobIds(db: Db): number[] {
-  return (db.prepare(`SELECT id FROM jobs WHERE status IN ('queued', 'running') ORDER BY id`).all() as { id: number }[]).map((r) => r.id);
+  return (
+    db.prepare(`SELECT id FROM jobs WHERE status IN ('queued', 'running') ORDER BY id`).all() as { id: number }[]
+  ).map((r) => r.id);
 }
 
 function toJob(db: Db, row: JobRow): Job {

@@ -14,13 +14,24 @@ async function main(): Promise<void> {
   port.on('message', (message: RunnerMessage) => {
     if (message.type === 'cancel') controller.abort();
   });
-  const db = openDatabase(data.dbPath, { migrate: false, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
+  const db = openDatabase(data.dbPath, {
+    migrate: false,
+    ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+  });
   try {
     const hostTurn = new HostTurn(data.hostTurn);
-    await executeJob(db, data.jobId, data.kind, data.params, controller.signal, (m: WorkerMessage) => port.postMessage(m), {
-      giveWay: () => hostTurn.giveWay(),
-      hostWaiting: () => hostTurn.busy(),
-    });
+    await executeJob(
+      db,
+      data.jobId,
+      data.kind,
+      data.params,
+      controller.signal,
+      (m: WorkerMessage) => port.postMessage(m),
+      {
+        giveWay: () => hostTurn.giveWay(),
+        hostWaiting: () => hostTurn.busy(),
+      },
+    );
   } finally {
     db.close();
     port.close();

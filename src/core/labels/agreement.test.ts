@@ -24,10 +24,22 @@ describe('agreement report', () => {
     const votes: Record<string, string> = { alice: 'kkkddd', bob: 'kkdddk', carol: 'kdddkk' };
     for (const [annotator, row] of Object.entries(votes)) {
       for (let i = 0; i < row.length; i++) {
-        unwrap(await core.invoke('labels.toggle', { item: { target: 'prompt', id: ids[i] as number }, labelId: row[i] === 'k' ? keep : drop, annotator }));
+        unwrap(
+          await core.invoke('labels.toggle', {
+            item: { target: 'prompt', id: ids[i] as number },
+            labelId: row[i] === 'k' ? keep : drop,
+            annotator,
+          }),
+        );
       }
     }
-    unwrap(await core.invoke('labels.toggle', { item: { target: 'prompt', id: ids[6] as number }, labelId: keep, annotator: 'alice' }));
+    unwrap(
+      await core.invoke('labels.toggle', {
+        item: { target: 'prompt', id: ids[6] as number },
+        labelId: keep,
+        annotator: 'alice',
+      }),
+    );
   });
   afterAll(async () => {
     await core.close();
@@ -35,7 +47,9 @@ describe('agreement report', () => {
   });
 
   it("uses Cohen's kappa for two annotators", async () => {
-    const report = unwrap(await core.invoke('agreement.report', { annotators: ['alice', 'bob'], labelIds: [keep, drop] }));
+    const report = unwrap(
+      await core.invoke('agreement.report', { annotators: ['alice', 'bob'], labelIds: [keep, drop] }),
+    );
     expect(report).toMatchObject({ method: 'cohen', items: 6, annotators: ['alice', 'bob'] });
     // keep: alice kkkddd, bob kkdddk -> agree on items 1,2,4,5 = 4/6; each says keep 3 of 6 -> p_e = 0.5;
     // kappa = (2/3 - 1/2) / (1/2) = 1/3. drop is the complement here, so the same.
@@ -67,8 +81,15 @@ describe('agreement report', () => {
     // Unanimous: items 1 (all keep) and 4 (all drop); the other four split.
     const disagree = await idsOf(core, { labels: [{ op: 'disagree' }] });
     expect(disagree).toEqual([ids[1], ids[2], ids[4], ids[5]]);
-    expect(await idsOf(core, { labels: [{ op: 'has', labelIds: [keep], annotator: 'carol' }] })).toEqual([ids[0], ids[4], ids[5]]);
+    expect(await idsOf(core, { labels: [{ op: 'has', labelIds: [keep], annotator: 'carol' }] })).toEqual([
+      ids[0],
+      ids[4],
+      ids[5],
+    ]);
     expect(await idsOf(core, { labels: [{ op: 'hasNot' }] }, 5)).not.toContain(ids[0]);
-    expect(await core.invoke('agreement.report', { annotators: ['alice'] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await core.invoke('agreement.report', { annotators: ['alice'] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 });

@@ -18,8 +18,11 @@ export function agreementReport(db: Db, request: AgreementRequest): AgreementRep
       ? `SELECT l.prompt_id AS item, l.annotator, l.label_id FROM prompt_labels l`
       : `SELECT l.rollout_id AS item, l.annotator, l.label_id FROM rollout_labels l WHERE l.span_start = -1`;
   const rows = db.prepare(source).all() as { item: number; annotator: string; label_id: number }[];
-  const annotators = request.annotators ? [...new Set(request.annotators)] : [...new Set(rows.map((r) => r.annotator))].sort();
-  if (request.annotators && annotators.length < 2) throw new CuratorError('INVALID_INPUT', 'Agreement needs at least two annotators.');
+  const annotators = request.annotators
+    ? [...new Set(request.annotators)]
+    : [...new Set(rows.map((r) => r.annotator))].sort();
+  if (request.annotators && annotators.length < 2)
+    throw new CuratorError('INVALID_INPUT', 'Agreement needs at least two annotators.');
 
   // item -> annotator -> labels
   const byItem = new Map<number, Map<string, Set<number>>>();
@@ -37,7 +40,9 @@ export function agreementReport(db: Db, request: AgreementRequest): AgreementRep
   const defs = db
     .prepare(`SELECT id, name, archived FROM label_defs WHERE target = ? ORDER BY position, id`)
     .all(target) as { id: number; name: string; archived: number }[];
-  const chosen = request.labelIds ? defs.filter((d) => request.labelIds?.includes(d.id)) : defs.filter((d) => d.archived === 0);
+  const chosen = request.labelIds
+    ? defs.filter((d) => request.labelIds?.includes(d.id))
+    : defs.filter((d) => d.archived === 0);
   const method = annotators.length < 2 ? null : annotators.length === 2 ? 'cohen' : 'fleiss';
 
   return {
@@ -61,7 +66,9 @@ export function agreementReport(db: Db, request: AgreementRequest): AgreementRep
   };
 }
 
-export function annotatorSummaries(db: Db): { annotator: string; promptLabels: number; rolloutLabels: number; notes: number }[] {
+export function annotatorSummaries(
+  db: Db,
+): { annotator: string; promptLabels: number; rolloutLabels: number; notes: number }[] {
   return db
     .prepare(
       `SELECT annotator, sum(pl) AS promptLabels, sum(rl) AS rolloutLabels, sum(n) AS notes FROM (

@@ -39,11 +39,28 @@ describe('bulk labels', () => {
     const drop = await labelId(core, 'prompt', 'drop');
     // Two rows already carry the label (one by the same annotator, one by another): the bulk edit must
     // leave them as they are, and the undo must not remove them.
-    unwrap(await core.invoke('labels.toggle', { item: { target: 'prompt', id: inFilter[3] as number }, labelId: drop, annotator: 'dana' }));
-    unwrap(await core.invoke('labels.toggle', { item: { target: 'prompt', id: inFilter[4] as number }, labelId: drop, annotator: 'eve' }));
+    unwrap(
+      await core.invoke('labels.toggle', {
+        item: { target: 'prompt', id: inFilter[3] as number },
+        labelId: drop,
+        annotator: 'dana',
+      }),
+    );
+    unwrap(
+      await core.invoke('labels.toggle', {
+        item: { target: 'prompt', id: inFilter[4] as number },
+        labelId: drop,
+        annotator: 'eve',
+      }),
+    );
     const before = await snapshot();
 
-    const request = { selection: { kind: 'filter' as const, filter }, labelId: drop, action: 'add' as const, annotator: 'dana' };
+    const request = {
+      selection: { kind: 'filter' as const, filter },
+      labelId: drop,
+      action: 'add' as const,
+      annotator: 'dana',
+    };
     expect(unwrap(await core.invoke('labels.bulkPreview', request))).toEqual({ matched: 41, willChange: 40 });
     const result = unwrap(await core.invoke('labels.bulk', request));
     expect(result).toMatchObject({ matched: 41, willChange: 40 });
@@ -51,9 +68,15 @@ describe('bulk labels', () => {
     for (const id of inFilter) expect(after.get(id)).toContain('dana:drop');
     for (const id of all.filter((i) => !inFilter.includes(i))) expect(after.get(id)).toEqual(before.get(id));
     expect(await idsOf(core, { labels: [{ op: 'has', labelIds: [drop], annotator: 'dana' }] })).toEqual(inFilter);
-    expect(unwrap(await core.invoke('history.batches', { annotator: 'dana', limit: 1 }))[0]).toMatchObject({ id: result.batchId, kind: 'bulk', changeCount: 40 });
+    expect(unwrap(await core.invoke('history.batches', { annotator: 'dana', limit: 1 }))[0]).toMatchObject({
+      id: result.batchId,
+      kind: 'bulk',
+      changeCount: 40,
+    });
     // The history of one row names the batch.
-    expect(unwrap(await core.invoke('history.forItem', { target: 'prompt', id: inFilter[0] as number }))[0]).toMatchObject({ batchId: result.batchId, oldValue: 'off', newValue: 'on' });
+    expect(
+      unwrap(await core.invoke('history.forItem', { target: 'prompt', id: inFilter[0] as number }))[0],
+    ).toMatchObject({ batchId: result.batchId, oldValue: 'off', newValue: 'on' });
 
     const undone = unwrap(await core.invoke('history.undo', { annotator: 'dana' }));
     expect(undone).toMatchObject({ reverted: 40, skipped: 0 });
@@ -73,12 +96,30 @@ describe('bulk labels', () => {
   it('labels an id list, skips unknown ids, and refuses a label of another target', async () => {
     const ids = await idsOf(core, {}, 5);
     const tooEasy = await labelId(core, 'prompt', 'too easy');
-    const preview = unwrap(await core.invoke('labels.bulkPreview', { selection: { kind: 'ids', target: 'prompt', ids: [...ids, 987_654] }, labelId: tooEasy, action: 'add' }));
+    const preview = unwrap(
+      await core.invoke('labels.bulkPreview', {
+        selection: { kind: 'ids', target: 'prompt', ids: [...ids, 987_654] },
+        labelId: tooEasy,
+        action: 'add',
+      }),
+    );
     expect(preview).toEqual({ matched: 5, willChange: 5 });
-    const nothing = unwrap(await core.invoke('labels.bulk', { selection: { kind: 'ids', target: 'prompt', ids }, labelId: tooEasy, action: 'remove' }));
+    const nothing = unwrap(
+      await core.invoke('labels.bulk', {
+        selection: { kind: 'ids', target: 'prompt', ids },
+        labelId: tooEasy,
+        action: 'remove',
+      }),
+    );
     expect(nothing).toEqual({ matched: 5, willChange: 0, batchId: null });
     const exemplar = await labelId(core, 'rollout', 'exemplar');
-    expect(await core.invoke('labels.bulk', { selection: { kind: 'ids', target: 'prompt', ids }, labelId: exemplar, action: 'add' })).toMatchObject({
+    expect(
+      await core.invoke('labels.bulk', {
+        selection: { kind: 'ids', target: 'prompt', ids },
+        labelId: exemplar,
+        action: 'add',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
@@ -91,13 +132,21 @@ describe('bulk labels', () => {
     expect(unwrap(await core.invoke('prompts.page', { filter })).total).toBe(0);
     expect(unwrap(await core.invoke('prompts.facets', { filter })).total).toBe(0);
     const geometry = await idsOf(core, { subjects: ['Geometry'] });
-    unwrap(await core.invoke('labels.bulk', { selection: { kind: 'filter', filter: { subjects: ['Geometry'] } }, labelId: keep, action: 'add' }));
+    unwrap(
+      await core.invoke('labels.bulk', {
+        selection: { kind: 'filter', filter: { subjects: ['Geometry'] } },
+        labelId: keep,
+        action: 'add',
+      }),
+    );
     const page = unwrap(await core.invoke('prompts.page', { filter }));
     const facets = unwrap(await core.invoke('prompts.facets', { filter }));
     expect(page.total).toBe(geometry.length);
     expect(facets.total).toBe(geometry.length);
     expect(facets.subjects).toEqual([expect.objectContaining({ value: 'Geometry', count: geometry.length })]);
-    const notKept = unwrap(await core.invoke('prompts.page', { filter: { labels: [{ op: 'hasNot', labelIds: [keep] }] } })).total;
+    const notKept = unwrap(
+      await core.invoke('prompts.page', { filter: { labels: [{ op: 'hasNot', labelIds: [keep] }] } }),
+    ).total;
     expect(notKept + geometry.length).toBe(unwrap(await core.invoke('prompts.page', {})).total);
   });
 });

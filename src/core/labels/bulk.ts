@@ -57,13 +57,20 @@ function plan(db: Db, request: BulkRequest, annotator: string) {
   const def = labelForTarget(db, request.labelId, sel.target);
   const changing = `${request.action === 'add' ? 'NOT ' : ''}${labelPresent(sel.target)}`;
   const changeParams = [...sel.params, request.labelId, annotator];
-  const count = (extra: string, params: unknown[]) => db.prepare(`SELECT count(*) FROM (${sel.sql}) s ${extra}`).pluck().get(...params) as number;
+  const count = (extra: string, params: unknown[]) =>
+    db
+      .prepare(`SELECT count(*) FROM (${sel.sql}) s ${extra}`)
+      .pluck()
+      .get(...params) as number;
   return {
     sel,
     def,
     changing,
     changeParams,
-    preview: (): BulkPreview => ({ matched: count('', sel.params), willChange: count(`WHERE ${changing}`, changeParams) }),
+    preview: (): BulkPreview => ({
+      matched: count('', sel.params),
+      willChange: count(`WHERE ${changing}`, changeParams),
+    }),
   };
 }
 
@@ -76,10 +83,18 @@ export function bulkLabel(db: Db, request: BulkRequest, annotator: string): Bulk
     const p = plan(db, request, annotator);
     const counts = p.preview();
     if (counts.willChange === 0) return { ...counts, batchId: null };
-    if (counts.willChange > 1_000_000) throw new CuratorError('INVALID_INPUT', `A bulk edit changes at most 1,000,000 items; this one would change ${counts.willChange}. Narrow the filter.`);
+    if (counts.willChange > 1_000_000)
+      throw new CuratorError(
+        'INVALID_INPUT',
+        `A bulk edit changes at most 1,000,000 items; this one would change ${counts.willChange}. Narrow the filter.`,
+      );
     const now = nowIso();
     const verb = request.action === 'add' ? 'Add' : 'Remove';
-    const header = { annotator, kind: 'bulk', description: `${verb} "${p.def.name}" ${request.action === 'add' ? 'to' : 'from'} ${counts.willChange} ${p.sel.target}s` } as const;
+    const header = {
+      annotator,
+      kind: 'bulk',
+      description: `${verb} "${p.def.name}" ${request.action === 'add' ? 'to' : 'from'} ${counts.willChange} ${p.sel.target}s`,
+    } as const;
     const batchId = insertBatch(db, header, counts.willChange, now);
     const [oldValue, newValue] = request.action === 'add' ? [null, LABEL_ON] : [LABEL_ON, null];
     db.prepare(
@@ -89,23 +104,21 @@ export function bulkLabel(db: Db, request: BulkRequest, annotator: string): Bulk
     const changedItems = `SELECT item_id FROM curation_changes WHERE batch_id = ?`;
     if (p.sel.target === 'prompt') {
       if (request.action === 'add') {
-        db.prepare(`INSERT INTO prompt_labels (prompt_id, label_id, annotator, created_at) SELECT item_id, ?, ?, ? FROM curation_changes WHERE batch_id = ?`).run(
-          request.labelId,
-          annotator,
-          now,
-          batchId,
-        );
-      } else db.prepare(`DELETE FROM prompt_labels WHERE label_id = ? AND annotator = ? AND prompt_id IN (${changedItems})`).run(request.labelId, annotator, batchId);
+        db.prepare(
+          `INSERT INTO prompt_labels (prompt_id, label_id, annotator, created_at) SELECT item_id, ?, ?, ? FROM curation_changes WHERE batch_id = ?`,
+        ).run(request.labelId, annotator, now, batchId);
+      } else
+        db.prepare(
+          `DELETE FROM prompt_labels WHERE label_id = ? AND annotator = ? AND prompt_id IN (${changedItems})`,
+        ).run(request.labelId, annotator, batchId);
     } else if (request.action === 'add') {
       db.prepare(
         `INSERT INTO rollout_labels (rollout_id, span_start, span_end, label_id, annotator, created_at) SELECT item_id, -1, -1, ?, ?, ? FROM curation_changes WHERE batch_id = ?`,
       ).run(request.labelId, annotator, now, batchId);
     } else {
-      db.prepare(`DELETE FROM rollout_labels WHERE span_start = -1 AND span_end = -1 AND label_id = ? AND annotator = ? AND rollout_id IN (${changedItems})`).run(
-        request.labelId,
-        annotator,
-        batchId,
-      );
+      db.prepare(
+        `DELETE FROM rollout_labels WHERE span_start = -1 AND span_end = -1 AND label_id = ? AND annotator = ? AND rollout_id IN (${changedItems})`,
+      ).run(request.labelId, annotator, batchId);
     }
     updateStacks(db, header, batchId);
     return { ...counts, batchId };

@@ -36,7 +36,12 @@ export interface TinyRollout {
 }
 
 /** Writes a native-format rollout log (one line per rollout) and imports it; returns the run's rollouts by question. */
-export async function importRollouts(core: Core, dir: string, rollouts: readonly TinyRollout[], runName = 'tiny'): Promise<void> {
+export async function importRollouts(
+  core: Core,
+  dir: string,
+  rollouts: readonly TinyRollout[],
+  runName = 'tiny',
+): Promise<void> {
   const file = path.join(dir, `${runName}.jsonl`);
   const lines = rollouts.map((r, i) =>
     JSON.stringify({
@@ -57,5 +62,8 @@ export async function importRollouts(core: Core, dir: string, rollouts: readonly
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   const { jobId } = unwrap(await core.invoke('import.rolloutsStart', { path: file, format: 'native', runName }));
   const job = await core.waitForJob(jobId);
-  if (job.status !== 'done') throw new Error(`rollout import ${job.status}: ${job.error?.message ?? ''} ${JSON.stringify(job.issues.slice(0, 3))}`);
+  if (job.status !== 'done')
+    throw new Error(
+      `rollout import ${job.status}: ${job.error?.message ?? ''} ${JSON.stringify(job.issues.slice(0, 3))}`,
+    );
 }

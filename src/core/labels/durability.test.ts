@@ -44,10 +44,14 @@ describe('label durability', () => {
 
     const script = path.join(tmp.dir, 'child.mjs');
     fs.writeFileSync(script, CHILD);
-    const child = spawn(process.execPath, [script, dbPath, String(promptId), String(drop)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, dbPath, String(promptId), String(drop)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     const ack = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (d: Buffer) => {
@@ -71,7 +75,9 @@ describe('label durability', () => {
       expect(annotations?.labels).toEqual([expect.objectContaining({ labelId: drop, annotator: 'kill-test' })]);
       const [entry] = unwrap(await reopened.invoke('history.forItem', { target: 'prompt', id: promptId }));
       expect(entry).toMatchObject({ batchId: result.value.batchId, oldValue: 'off', newValue: 'on' });
-      expect(unwrap(await reopened.invoke('history.status', { annotator: 'kill-test' })).undo?.id).toBe(result.value.batchId);
+      expect(unwrap(await reopened.invoke('history.status', { annotator: 'kill-test' })).undo?.id).toBe(
+        result.value.batchId,
+      );
     } finally {
       await reopened.close();
     }

@@ -24,7 +24,9 @@ function idList(column: string, ids: readonly number[] | undefined): Fragment | 
 
 function whereOf(parts: (Fragment | null)[]): Fragment {
   const present = parts.filter((p): p is Fragment => p !== null);
-  return present.length === 0 ? { sql: '', params: [] } : { sql: `WHERE ${present.map((p) => p.sql).join(' AND ')}`, params: present.flatMap((p) => p.params) };
+  return present.length === 0
+    ? { sql: '', params: [] }
+    : { sql: `WHERE ${present.map((p) => p.sql).join(' AND ')}`, params: present.flatMap((p) => p.params) };
 }
 
 function labelCondition(c: LabelCondition): Fragment {
@@ -33,7 +35,10 @@ function labelCondition(c: LabelCondition): Fragment {
     case 'has':
     case 'hasNot': {
       const where = whereOf([idList('l.label_id', c.labelIds), annotator]);
-      return { sql: `p.id ${c.op === 'hasNot' ? 'NOT ' : ''}IN (SELECT l.prompt_id FROM prompt_labels l ${where.sql})`, params: where.params };
+      return {
+        sql: `p.id ${c.op === 'hasNot' ? 'NOT ' : ''}IN (SELECT l.prompt_id FROM prompt_labels l ${where.sql})`,
+        params: where.params,
+      };
     }
     case 'disagree': {
       // Raters = annotators with any label on the prompt; disagreement = a label some of them gave and
@@ -49,7 +54,11 @@ function labelCondition(c: LabelCondition): Fragment {
     }
     case 'rolloutHas':
     case 'rolloutHasNot': {
-      const where = whereOf([{ sql: 'rp.question_hash IS NOT NULL', params: [] }, idList('l.label_id', c.labelIds), annotator]);
+      const where = whereOf([
+        { sql: 'rp.question_hash IS NOT NULL', params: [] },
+        idList('l.label_id', c.labelIds),
+        annotator,
+      ]);
       return {
         sql: `p.question_hash ${c.op === 'rolloutHasNot' ? 'NOT ' : ''}IN (SELECT rp.question_hash FROM rollout_labels l
           JOIN rollouts r ON r.id = l.rollout_id JOIN runs u ON u.id = r.run_id AND u.status = 'ready'

@@ -84,6 +84,11 @@ describe("Fleiss' kappa", () => {
       ]).kappa,
     ).toBeCloseTo(1, 12);
     expect(fleissKappa([[3, 0]]).kappa).toBeNull();
-    expect(() => fleissKappa([[2, 0], [1, 2]])).toThrow(/same raters/);
+    expect(() =>
+      fleissKappa([
+        [2, 0],
+        [1, 2],
+      ]),
+    ).toThrow(/same raters/);
   });
 });

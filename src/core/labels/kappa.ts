@@ -39,7 +39,8 @@ export function fleissKappa(counts: readonly (readonly number[])[]): Agreement {
   const totals = new Array<number>(categories).fill(0);
   let sumP = 0;
   for (const row of counts) {
-    if (row.length !== categories || row.reduce((s, v) => s + v, 0) !== raters) throw new Error('fleissKappa: every item needs the same raters and categories');
+    if (row.length !== categories || row.reduce((s, v) => s + v, 0) !== raters)
+      throw new Error('fleissKappa: every item needs the same raters and categories');
     let squares = 0;
     row.forEach((v, j) => {
       squares += v * v;

@@ -17,14 +17,20 @@ export function osUserName(): string {
 }
 
 export function getSettings(db: Db): Settings {
-  const stored = db.prepare(`SELECT value FROM settings WHERE key = ?`).pluck().get(ANNOTATOR_KEY) as string | undefined;
-  return stored ? { annotator: stored, annotatorIsDefault: false } : { annotator: osUserName(), annotatorIsDefault: true };
+  const stored = db.prepare(`SELECT value FROM settings WHERE key = ?`).pluck().get(ANNOTATOR_KEY) as
+    string | undefined;
+  return stored
+    ? { annotator: stored, annotatorIsDefault: false }
+    : { annotator: osUserName(), annotatorIsDefault: true };
 }
 
 /** null goes back to the OS user. */
 export function setAnnotator(db: Db, annotator: string | null): Settings {
   const name = annotator?.trim();
-  if (name) db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(ANNOTATOR_KEY, name);
+  if (name)
+    db.prepare(
+      `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    ).run(ANNOTATOR_KEY, name);
   else db.prepare(`DELETE FROM settings WHERE key = ?`).run(ANNOTATOR_KEY);
   return getSettings(db);
 }

@@ -12,7 +12,9 @@ import { checkItem, createSlotStore, slotFor } from './items';
 import { labelForTarget } from './taxonomy';
 
 function describeItem(item: ItemRef): string {
-  return item.target === 'span' ? `span [${item.start}, ${item.end}) of rollout ${item.id}` : `${item.target} ${item.id}`;
+  return item.target === 'span'
+    ? `span [${item.start}, ${item.end}) of rollout ${item.id}`
+    : `${item.target} ${item.id}`;
 }
 
 /** Writes one slot if its value changes; returns the batch id, or null when nothing changed. */
@@ -30,13 +32,25 @@ function annotationsOf(db: Db, item: ItemRef) {
   return readItemAnnotations(db, item.target === 'prompt' ? 'prompt' : 'rollout', item.id);
 }
 
-export function toggleLabel(db: Db, item: ItemRef, labelId: number, on: boolean | undefined, annotator: string): WriteResult {
+export function toggleLabel(
+  db: Db,
+  item: ItemRef,
+  labelId: number,
+  on: boolean | undefined,
+  annotator: string,
+): WriteResult {
   const batchId = durableTransaction(db, () => {
     checkItem(db, item);
     const def = labelForTarget(db, labelId, item.target);
     const slot = slotFor(item, 'label', labelId);
     const apply = on ?? createSlotStore(db).read(slot, annotator) === null;
-    return writeOne(db, slot, annotator, apply ? LABEL_ON : null, `${apply ? 'Add' : 'Remove'} "${def.name}" on ${describeItem(item)}`);
+    return writeOne(
+      db,
+      slot,
+      annotator,
+      apply ? LABEL_ON : null,
+      `${apply ? 'Add' : 'Remove'} "${def.name}" on ${describeItem(item)}`,
+    );
   });
   return { batchId, changed: batchId === null ? 0 : 1, annotations: annotationsOf(db, item) };
 }
@@ -45,7 +59,13 @@ export function setNote(db: Db, item: ItemRef, text: string, annotator: string):
   const value = text.trim() === '' ? null : text;
   const batchId = durableTransaction(db, () => {
     checkItem(db, item);
-    return writeOne(db, slotFor(item, 'note'), annotator, value, `${value === null ? 'Remove note' : 'Note'} on ${describeItem(item)}`);
+    return writeOne(
+      db,
+      slotFor(item, 'note'),
+      annotator,
+      value,
+      `${value === null ? 'Remove note' : 'Note'} on ${describeItem(item)}`,
+    );
   });
   return { batchId, changed: batchId === null ? 0 : 1, annotations: annotationsOf(db, item) };
 }
@@ -56,7 +76,15 @@ export function setGoldAnswer(db: Db, promptId: number, goldAnswer: string | nul
   const item: ItemRef = { target: 'prompt', id: promptId };
   return durableTransaction(db, () => {
     checkItem(db, item);
-    return writeOne(db, slotFor(item, 'gold_answer'), annotator, value, value === null ? `Restore original gold answer of prompt ${promptId}` : `Correct gold answer of prompt ${promptId}`);
+    return writeOne(
+      db,
+      slotFor(item, 'gold_answer'),
+      annotator,
+      value,
+      value === null
+        ? `Restore original gold answer of prompt ${promptId}`
+        : `Correct gold answer of prompt ${promptId}`,
+    );
   });
 }
 
@@ -68,8 +96,10 @@ export interface GoldCorrection {
 }
 
 export function goldCorrection(db: Db, promptId: number): GoldCorrection | null {
-  const row = db.prepare(`SELECT gold_answer AS answer, gold_answer_norm AS normalized, annotator, updated_at AS updatedAt FROM gold_corrections WHERE prompt_id = ?`).get(promptId) as
-    | GoldCorrection
-    | undefined;
+  const row = db
+    .prepare(
+      `SELECT gold_answer AS answer, gold_answer_norm AS normalized, annotator, updated_at AS updatedAt FROM gold_corrections WHERE prompt_id = ?`,
+    )
+    .get(promptId) as GoldCorrection | undefined;
   return row ?? null;
 }

@@ -19,7 +19,11 @@ export interface Cell {
 
 type CellValue = string | number | null;
 
-const DIMENSIONS: readonly { dimension: FacetDimension; value(c: Cell): CellValue; chosen(f: PromptFilter): readonly CellValue[] | undefined }[] = [
+const DIMENSIONS: readonly {
+  dimension: FacetDimension;
+  value(c: Cell): CellValue;
+  chosen(f: PromptFilter): readonly CellValue[] | undefined;
+}[] = [
   { dimension: 'datasets', value: (c) => c.datasetId, chosen: (f) => f.datasetIds },
   { dimension: 'sources', value: (c) => c.source, chosen: (f) => f.sources },
   { dimension: 'subjects', value: (c) => c.subject, chosen: (f) => f.subjects },
@@ -30,7 +34,8 @@ const DIMENSIONS: readonly { dimension: FacetDimension; value(c: Cell): CellValu
 /** Whether a cell passes the filter's facet conditions, all of them or all but `except`'s. */
 function cellTest(filter: PromptFilter): (cell: Cell, except: FacetDimension | null) => boolean {
   const conditions = DIMENSIONS.map((d) => ({ ...d, values: d.chosen(filter) }));
-  return (cell, except) => conditions.every((c) => c.dimension === except || c.values === undefined || c.values.includes(c.value(cell)));
+  return (cell, except) =>
+    conditions.every((c) => c.dimension === except || c.values === undefined || c.values.includes(c.value(cell)));
 }
 
 export function totalOfCells(cells: readonly Cell[], filter: PromptFilter): number {
@@ -44,10 +49,14 @@ export function facetsOfCells(cells: readonly Cell[], filter: PromptFilter): Raw
   const passes = cellTest(filter);
   const facet = (dimension: FacetDimension, value: (c: Cell) => CellValue): FacetValue[] => {
     const counts = new Map<CellValue, number>();
-    for (const cell of cells) if (passes(cell, dimension)) counts.set(value(cell), (counts.get(value(cell)) ?? 0) + cell.count);
+    for (const cell of cells)
+      if (passes(cell, dimension)) counts.set(value(cell), (counts.get(value(cell)) ?? 0) + cell.count);
     return [...counts].map(([v, count]) => ({ value: v, label: '', count }));
   };
-  const byDimension = Object.fromEntries(DIMENSIONS.map((d) => [d.dimension, facet(d.dimension, d.value)])) as Record<FacetDimension, FacetValue[]>;
+  const byDimension = Object.fromEntries(DIMENSIONS.map((d) => [d.dimension, facet(d.dimension, d.value)])) as Record<
+    FacetDimension,
+    FacetValue[]
+  >;
   return { ...byDimension, total: totalOfCells(cells, filter) };
 }
 

@@ -28,7 +28,10 @@ describe('facet counts', () => {
   });
 
   // A column condition that matches every row forces the scanning path; the result must not change.
-  const scanning = (filter: PromptFilter): PromptFilter => ({ ...filter, columns: { question: { kind: 'text', op: 'notBlank' } } });
+  const scanning = (filter: PromptFilter): PromptFilter => ({
+    ...filter,
+    columns: { question: { kind: 'text', op: 'notBlank' } },
+  });
   const filters: PromptFilter[] = [
     {},
     { subjects: ['Geometry', 'Algebra'] },
@@ -59,13 +62,23 @@ describe('facet counts', () => {
     const subjects = `p.subject IN ('Geometry', 'Algebra')`;
     const levels = `(p.level IN (1, 5) OR p.level IS NULL)`;
     const counts = (key: string, where: string) =>
-      Object.fromEntries((db.prepare(`SELECT ${key} AS v, count(*) AS n ${base} AND ${where} GROUP BY 1`).all() as { v: unknown; n: number }[]).map((r) => [String(r.v), r.n]));
-    const asMap = (values: { value: unknown; count: number }[]) => Object.fromEntries(values.map((v) => [String(v.value), v.count]));
+      Object.fromEntries(
+        (
+          db.prepare(`SELECT ${key} AS v, count(*) AS n ${base} AND ${where} GROUP BY 1`).all() as {
+            v: unknown;
+            n: number;
+          }[]
+        ).map((r) => [String(r.v), r.n]),
+      );
+    const asMap = (values: { value: unknown; count: number }[]) =>
+      Object.fromEntries(values.map((v) => [String(v.value), v.count]));
     expect(asMap(res.value.subjects)).toEqual(counts('p.subject', levels));
     expect(asMap(res.value.levels)).toEqual(counts('p.level', subjects));
     expect(asMap(res.value.sources)).toEqual(counts('p.source', `${subjects} AND ${levels}`));
     expect(asMap(res.value.passRateBuckets)).toEqual(counts(BUCKET_CASE, `${subjects} AND ${levels}`));
-    expect(res.value.total).toBe((db.prepare(`SELECT count(*) ${base} AND ${subjects} AND ${levels}`).pluck().get() as number));
+    expect(res.value.total).toBe(
+      db.prepare(`SELECT count(*) ${base} AND ${subjects} AND ${levels}`).pluck().get() as number,
+    );
     expect(res.value.total).toBeGreaterThan(0);
     expect(Object.keys(asMap(res.value.subjects)).length).toBeGreaterThan(2); // its own condition left out
     db.close();

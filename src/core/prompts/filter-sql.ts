@@ -50,7 +50,12 @@ export type FacetDimension = 'datasets' | 'sources' | 'subjects' | 'levels' | 'p
  * `unindexedDatasetIds` (datasets not yet in the search index), when known, lets a search use the index
  * alone in the usual case where every dataset is indexed.
  */
-export function whereClause(filter: PromptFilter, readyDatasetIds: readonly number[], omit?: FacetDimension, unindexedDatasetIds?: readonly number[]): SqlFragment {
+export function whereClause(
+  filter: PromptFilter,
+  readyDatasetIds: readonly number[],
+  omit?: FacetDimension,
+  unindexedDatasetIds?: readonly number[],
+): SqlFragment {
   const parts: string[] = [visibleDatasets(readyDatasetIds)];
   const params: unknown[] = [];
   const inList = (column: string, values: readonly unknown[]) => {
@@ -68,7 +73,9 @@ export function whereClause(filter: PromptFilter, readyDatasetIds: readonly numb
   if (filter.subjects && omit !== 'subjects') inList('p.subject', filter.subjects);
   if (filter.levels && omit !== 'levels') inList('p.level', filter.levels);
   if (filter.passRateBuckets && omit !== 'passRateBuckets') {
-    parts.push(filter.passRateBuckets.length === 0 ? '0' : `(${filter.passRateBuckets.map((b) => BUCKET_SQL[b]).join(' OR ')})`);
+    parts.push(
+      filter.passRateBuckets.length === 0 ? '0' : `(${filter.passRateBuckets.map((b) => BUCKET_SQL[b]).join(' OR ')})`,
+    );
   }
   const search = filter.search?.trim();
   if (search) {
@@ -83,7 +90,9 @@ export function whereClause(filter: PromptFilter, readyDatasetIds: readonly numb
         params.push(match);
       } else {
         // Datasets whose search index is still being built (index.search job) are scanned instead.
-        const unindexed = unindexedDatasetIds ? visibleDatasets(unindexedDatasetIds) : `p.dataset_id IN (SELECT id FROM datasets WHERE search_indexed = 0)`;
+        const unindexed = unindexedDatasetIds
+          ? visibleDatasets(unindexedDatasetIds)
+          : `p.dataset_id IN (SELECT id FROM datasets WHERE search_indexed = 0)`;
         parts.push(`(${indexed} OR (${unindexed} AND ${scan}))`);
         params.push(match, like, like);
       }
@@ -112,12 +121,19 @@ export function whereClause(filter: PromptFilter, readyDatasetIds: readonly numb
 
 export function visibleDatasets(readyDatasetIds: readonly number[], column = 'p.dataset_id'): string {
   // Ids come from our own datasets table (integers), never from the caller.
-  return readyDatasetIds.length === 0 ? '0' : `${column} IN (${readyDatasetIds.map((id) => Math.trunc(id)).join(', ')})`;
+  return readyDatasetIds.length === 0
+    ? '0'
+    : `${column} IN (${readyDatasetIds.map((id) => Math.trunc(id)).join(', ')})`;
 }
 
 /** True when the filter uses only facet dimensions, so counts can come from prompt_facet_cells. */
 export function isFacetOnly(filter: PromptFilter): boolean {
-  return !filter.search?.trim() && Object.keys(filter.columns ?? {}).length === 0 && !hasCurationConditions(filter) && !hasVerificationConditions(filter);
+  return (
+    !filter.search?.trim() &&
+    Object.keys(filter.columns ?? {}).length === 0 &&
+    !hasCurationConditions(filter) &&
+    !hasVerificationConditions(filter)
+  );
 }
 
 function escapeLike(text: string): string {

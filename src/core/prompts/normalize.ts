@@ -6,7 +6,10 @@ import { hash } from 'node:crypto';
 export function normalizeQuestion(text: string): string {
   // Only runs of two or more, or single non-space whitespace, need replacing: much faster than /\s+/g
   // on text that is mostly single spaces, with the same result (CRLF is such a run).
-  return text.normalize('NFKC').replace(/\s{2,}|[^\S ]/g, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .replace(/\s{2,}|[^\S ]/g, ' ')
+    .trim();
 }
 
 /** 16 hex digits of SHA-1 over the normalised question: short, and collisions are negligible at 10^7 rows. */
@@ -18,7 +21,8 @@ export function questionHash(text: string): string {
 export function answerDisplay(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isInteger(value) && !Object.is(value, -0) ? `${value}` : JSON.stringify(value);
+  if (typeof value === 'number')
+    return Number.isInteger(value) && !Object.is(value, -0) ? `${value}` : JSON.stringify(value);
   return JSON.stringify(value);
 }
 
@@ -28,7 +32,10 @@ export function answerNormalized(value: unknown): string | null {
   if (Array.isArray(value)) return value.map((v) => answerNormalized(v) ?? '').join(', ');
   let s = typeof value === 'number' ? String(value) : String(value);
   s = s.trim().replace(/^\$+|\$+$/g, '');
-  s = s.replace(/\\[dt]frac/g, '\\frac').replace(/\\left|\\right/g, '').replace(/\\!|\\,|\\;|\\:/g, '');
+  s = s
+    .replace(/\\[dt]frac/g, '\\frac')
+    .replace(/\\left|\\right/g, '')
+    .replace(/\\!|\\,|\\;|\\:/g, '');
   s = s.replace(/\s+/g, '');
   if (/^-?\d+\.0+$/.test(s)) s = s.replace(/\.0+$/, '');
   return s;

@@ -17,21 +17,40 @@ export function readyDatasetIds(db: Db): number[] {
 
 /** Visible datasets whose search index is still being built. */
 export function unindexedDatasetIds(db: Db): number[] {
-  return db.prepare(`SELECT id FROM datasets WHERE status = 'ready' AND search_indexed = 0 ORDER BY id`).pluck().all() as number[];
+  return db
+    .prepare(`SELECT id FROM datasets WHERE status = 'ready' AND search_indexed = 0 ORDER BY id`)
+    .pluck()
+    .all() as number[];
 }
 
 /** Ids matching the filter in sort order; the id breaks ties in the sort's direction so an index can serve it. */
 function orderedIds(db: Db, filter: PromptFilter, sort: SortSpec[], ready: number[]): number[] {
   const where = whereClause(filter, ready, undefined, unindexedDatasetIds(db));
   const last = sort[sort.length - 1]?.direction === 'desc' ? 'DESC' : 'ASC';
-  const order = [...sort.map((s) => `${COLUMN_SQL[s.column]} ${s.direction === 'desc' ? 'DESC' : 'ASC'}`), `p.id ${last}`].join(', ');
-  return db.prepare(`SELECT p.id FROM prompts p WHERE ${where.sql} ORDER BY ${order}`).pluck().all(...where.params) as number[];
+  const order = [
+    ...sort.map((s) => `${COLUMN_SQL[s.column]} ${s.direction === 'desc' ? 'DESC' : 'ASC'}`),
+    `p.id ${last}`,
+  ].join(', ');
+  return db
+    .prepare(`SELECT p.id FROM prompts p WHERE ${where.sql} ORDER BY ${order}`)
+    .pluck()
+    .all(...where.params) as number[];
 }
 
-export function pagePrompts(db: Db, cache: QueryCache, filter: PromptFilter, sort: SortSpec[], offset: number, limit: number): { rows: PromptRow[]; total: number } {
+export function pagePrompts(
+  db: Db,
+  cache: QueryCache,
+  filter: PromptFilter,
+  sort: SortSpec[],
+  offset: number,
+  limit: number,
+): { rows: PromptRow[]; total: number } {
   const ready = readyDatasetIds(db);
   // The unindexed list is part of the key: a search's results change when indexing finishes.
-  const ids = cache.get(`order:${JSON.stringify({ filter, sort, ready, unindexed: filter.search ? unindexedDatasetIds(db) : [] })}`, () => orderedIds(db, filter, sort, ready));
+  const ids = cache.get(
+    `order:${JSON.stringify({ filter, sort, ready, unindexed: filter.search ? unindexedDatasetIds(db) : [] })}`,
+    () => orderedIds(db, filter, sort, ready),
+  );
   const pageIds = ids.slice(offset, offset + limit);
   if (pageIds.length === 0) return { rows: [], total: ids.length };
   const rows = db
@@ -55,8 +74,14 @@ export function countPrompts(db: Db, filter: PromptFilter): number {
 
 export function promptFacets(db: Db, cache: QueryCache, filter: PromptFilter): Facets {
   const ready = readyDatasetIds(db);
-  const names = new Map((db.prepare(`SELECT id, name FROM datasets WHERE status = 'ready'`).all() as { id: number; name: string }[]).map((d) => [d.id, d.name]));
-  const raw = isFacetOnly(filter) ? facetsFromCells(db, filter, ready) : facetsByScan(db, cache, filter, ready, unindexedDatasetIds(db));
+  const names = new Map(
+    (db.prepare(`SELECT id, name FROM datasets WHERE status = 'ready'`).all() as { id: number; name: string }[]).map(
+      (d) => [d.id, d.name],
+    ),
+  );
+  const raw = isFacetOnly(filter)
+    ? facetsFromCells(db, filter, ready)
+    : facetsByScan(db, cache, filter, ready, unindexedDatasetIds(db));
   const bucketOrder = (v: FacetValue) => PASS_RATE_BUCKETS.indexOf(v.value as (typeof PASS_RATE_BUCKETS)[number]);
   const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.label.localeCompare(b.label);
   return {
@@ -66,7 +91,9 @@ export function promptFacets(db: Db, cache: QueryCache, filter: PromptFilter): F
     levels: raw.levels
       .map((v) => ({ ...v, label: v.value === null ? '(none)' : `Level ${String(v.value)}` }))
       .sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : (a.value as number) - (b.value as number))),
-    passRateBuckets: raw.passRateBuckets.map((v) => ({ ...v, label: String(v.value) })).sort((a, b) => bucketOrder(a) - bucketOrder(b)),
+    passRateBuckets: raw.passRateBuckets
+      .map((v) => ({ ...v, label: String(v.value) }))
+      .sort((a, b) => bucketOrder(a) - bucketOrder(b)),
     total: raw.total,
   };
 }

@@ -22,12 +22,20 @@ function withoutFacetConditions(filter: PromptFilter): PromptFilter {
 }
 
 /** The scanned cells are cached per non-facet filter: clicking facet values under the same search reuses them. */
-export function facetsByScan(db: Db, cache: QueryCache, filter: PromptFilter, ready: readonly number[], unindexed: readonly number[]): RawFacets {
+export function facetsByScan(
+  db: Db,
+  cache: QueryCache,
+  filter: PromptFilter,
+  ready: readonly number[],
+  unindexed: readonly number[],
+): RawFacets {
   const scanned = withoutFacetConditions(filter);
   const cells = cache.get(`cells:${JSON.stringify({ scanned, ready, unindexed })}`, () => {
     const where = whereClause(scanned, ready, undefined, unindexed);
     return db
-      .prepare(`SELECT p.dataset_id AS datasetId, p.source, p.subject, p.level, ${BUCKET_CASE} AS bucket, count(*) AS count FROM prompts p WHERE ${where.sql} GROUP BY 1, 2, 3, 4, 5`)
+      .prepare(
+        `SELECT p.dataset_id AS datasetId, p.source, p.subject, p.level, ${BUCKET_CASE} AS bucket, count(*) AS count FROM prompts p WHERE ${where.sql} GROUP BY 1, 2, 3, 4, 5`,
+      )
       .all(...where.params) as Cell[];
   });
   return facetsOfCells(cells, filter);

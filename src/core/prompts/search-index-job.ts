@@ -26,7 +26,8 @@ export const searchIndexJob: JobDefinition<SearchIndexParams> = {
   kind: 'index.search',
   async run({ datasetId }, ctx) {
     const { db } = ctx;
-    const total = (db.prepare(`SELECT count(*) FROM prompts WHERE dataset_id = ?`).pluck().get(datasetId) as number) ?? 0;
+    const total =
+      (db.prepare(`SELECT count(*) FROM prompts WHERE dataset_id = ?`).pluck().get(datasetId) as number) ?? 0;
     // Idempotent: a re-run after a crash starts from a clean slate for this dataset.
     db.transaction(() => clearIndex(db, datasetId)).immediate();
     // `+dataset_id`: walk the rowids from `id > ?` (a dataset's rows are imported together); through the
@@ -62,7 +63,15 @@ export const searchIndexJob: JobDefinition<SearchIndexParams> = {
       done += chunk.rows;
       const seconds = (Date.now() - started) / 1000;
       const rate = seconds > 0 ? done / seconds : 0;
-      ctx.progress({ phase: 'Building the search index', bytesDone: done, bytesTotal: total, rows: done, badRows: 0, rowsPerSecond: rate, etaSeconds: rate > 0 ? (total - done) / rate : null });
+      ctx.progress({
+        phase: 'Building the search index',
+        bytesDone: done,
+        bytesTotal: total,
+        rows: done,
+        badRows: 0,
+        rowsPerSecond: rate,
+        etaSeconds: rate > 0 ? (total - done) / rate : null,
+      });
       // The index job holds the write lock chunk after chunk; a label saved meanwhile goes in now.
       await ctx.giveWay();
     }
@@ -76,5 +85,8 @@ export const searchIndexJob: JobDefinition<SearchIndexParams> = {
 
 /** Datasets whose search index is missing: after an import, or after a crash interrupted indexing. */
 export function datasetsNeedingSearchIndex(db: Db): number[] {
-  return db.prepare(`SELECT id FROM datasets WHERE status = 'ready' AND search_indexed = 0 ORDER BY id`).pluck().all() as number[];
+  return db
+    .prepare(`SELECT id FROM datasets WHERE status = 'ready' AND search_indexed = 0 ORDER BY id`)
+    .pluck()
+    .all() as number[];
 }

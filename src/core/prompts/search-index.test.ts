@@ -41,7 +41,12 @@ describe('search index', () => {
 
   const expected = (term: string) => {
     const raw = new Database(dbPath, { readonly: true });
-    const n = raw.prepare(`SELECT count(*) FROM prompts WHERE instr(lower(question), lower(?)) OR instr(lower(coalesce(gold_answer, '')), lower(?))`).pluck().get(term, term) as number;
+    const n = raw
+      .prepare(
+        `SELECT count(*) FROM prompts WHERE instr(lower(question), lower(?)) OR instr(lower(coalesce(gold_answer, '')), lower(?))`,
+      )
+      .pluck()
+      .get(term, term) as number;
     raw.close();
     return n;
   };
@@ -70,7 +75,9 @@ describe('search index', () => {
     await indexJobsDone(core);
     const check = new Database(dbPath, { readonly: true });
     expect(check.prepare(`SELECT search_indexed FROM datasets`).pluck().all()).toEqual([1]);
-    expect(check.prepare(`SELECT count(*) FROM prompts_fts WHERE prompts_fts MATCH '"remainder"'`).pluck().get()).toBe(expected('remainder'));
+    expect(check.prepare(`SELECT count(*) FROM prompts_fts WHERE prompts_fts MATCH '"remainder"'`).pluck().get()).toBe(
+      expected('remainder'),
+    );
     check.close();
     expect(await searchTotal(core, 'remainder')).toBe(expected('remainder'));
   });

@@ -67,7 +67,9 @@ function createFacetCellWriter(db: Db): (datasetId: number, records: readonly Pr
   const update = db.prepare(
     `UPDATE prompt_facet_cells SET count = count + ? WHERE dataset_id = ? AND source IS ? AND subject IS ? AND level IS ? AND pass_bucket = ?`,
   );
-  const insert = db.prepare(`INSERT INTO prompt_facet_cells (dataset_id, source, subject, level, pass_bucket, count) VALUES (?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(
+    `INSERT INTO prompt_facet_cells (dataset_id, source, subject, level, pass_bucket, count) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
   return (datasetId, records) => {
     const cells = new Map<string, Cell>();
     for (const r of records) {

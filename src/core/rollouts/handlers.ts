@@ -10,7 +10,8 @@ import { getRollout, listRollouts } from './queries/rollouts';
 import { listRuns, unmatchedPrompts } from './queries/runs';
 import { resolveSources } from './sources';
 
-export type RolloutMethods = 'import.rolloutsStart' | 'runs.list' | 'runs.unmatchedPrompts' | 'rollouts.list' | 'rollouts.get' | 'prompts.stats';
+export type RolloutMethods =
+  'import.rolloutsStart' | 'runs.list' | 'runs.unmatchedPrompts' | 'rollouts.list' | 'rollouts.get' | 'prompts.stats';
 
 export function rolloutHandlers(state: CoreState): Pick<Handlers, RolloutMethods> {
   const { db, jobs } = state;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { crossingIndex, deriveRmSignals, importanceWeights, rmSummary, rmSummaryOf, runningProbability } from './oreal-signals';
+import {
+  crossingIndex,
+  deriveRmSignals,
+  importanceWeights,
+  rmSummary,
+  rmSummaryOf,
+  runningProbability,
+} from './oreal-signals';
 
 // Hand-computed: logits [2, -4, 1, 1] -> cumulative sums 2, -2, -1, 0 -> running means 2, -1, -1/3, 0
 // -> sigmoid: 1/(1+e^-2) = 0.880797, 1/(1+e) = 0.268941, 1/(1+e^(1/3)) = 0.417430, 0.5.
@@ -49,22 +56,41 @@ describe('OREAL token-level RM signals', () => {
     expect(fromLogits.crossing).toBe(3);
 
     // A logged rm_prob wins over the logits; the weight is derived from it.
-    const logged = deriveRmSignals(new Map<string, number[]>([['rm_logit', LOGITS], ['rm_prob', [0.2, 0.9]]]), true);
+    const logged = deriveRmSignals(
+      new Map<string, number[]>([
+        ['rm_logit', LOGITS],
+        ['rm_prob', [0.2, 0.9]],
+      ]),
+      true,
+    );
     expect(logged.rmProb).toBeNull();
     close(logged.isWeight as Float32Array, [0, 0.8]);
     expect(logged.crossing).toBe(1);
 
     // Unknown correctness: no weight; a logged weight is never replaced.
     expect(deriveRmSignals(new Map([['rm_logit', LOGITS]]), null).isWeight).toBeNull();
-    expect(deriveRmSignals(new Map([['rm_logit', LOGITS], ['is_weight', [1, 1, 1, 1]]]), true).isWeight).toBeNull();
-    expect(deriveRmSignals(new Map([['logprob', [-1]]]), true)).toEqual({ rmProb: null, isWeight: null, finalProb: null, crossing: null });
+    expect(
+      deriveRmSignals(
+        new Map([
+          ['rm_logit', LOGITS],
+          ['is_weight', [1, 1, 1, 1]],
+        ]),
+        true,
+      ).isWeight,
+    ).toBeNull();
+    expect(deriveRmSignals(new Map([['logprob', [-1]]]), true)).toEqual({
+      rmProb: null,
+      isWeight: null,
+      finalProb: null,
+      crossing: null,
+    });
   });
 });
 
 describe('rmSummary', () => {
   it('agrees with the array-based probability and crossing on random walks', () => {
     let seed = 3;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let k = 0; k < 50; k++) {
       let walk = (rand() - 0.5) * 2;
       const logits = Array.from({ length: 1 + Math.floor(rand() * 300) }, () => (walk += (rand() - 0.5) * 0.8));
@@ -77,7 +103,14 @@ describe('rmSummary', () => {
   });
 
   it('uses a logged rm_prob before the logits', () => {
-    expect(rmSummaryOf(new Map([['rm_prob', [0.7, 0.4, 0.3]], ['rm_logit', [5, 5, 5]]]))).toEqual({ finalProb: 0.3, crossing: 1 });
+    expect(
+      rmSummaryOf(
+        new Map([
+          ['rm_prob', [0.7, 0.4, 0.3]],
+          ['rm_logit', [5, 5, 5]],
+        ]),
+      ),
+    ).toEqual({ finalProb: 0.3, crossing: 1 });
     expect(rmSummaryOf(new Map([['logprob', [-1]]]))).toEqual({ finalProb: null, crossing: null });
   });
 });

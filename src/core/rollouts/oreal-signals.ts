@@ -45,7 +45,7 @@ export function crossingIndex(prob: ArrayLike<number>): number | null {
   if (n < 2) return null;
   const finalUpper = (prob[n - 1] as number) >= 0.5;
   for (let t = n - 2; t >= 0; t--) {
-    if (((prob[t] as number) >= 0.5) !== finalUpper) return t + 1;
+    if ((prob[t] as number) >= 0.5 !== finalUpper) return t + 1;
   }
   return null;
 }
@@ -71,9 +71,13 @@ export function rmSummary(logits: ArrayLike<number>): { finalProb: number | null
 }
 
 /** The per-rollout RM summary from whichever the rollout logged: rm_prob, else rm_logit. */
-export function rmSummaryOf(signals: ReadonlyMap<string, ArrayLike<number>>): { finalProb: number | null; crossing: number | null } {
+export function rmSummaryOf(signals: ReadonlyMap<string, ArrayLike<number>>): {
+  finalProb: number | null;
+  crossing: number | null;
+} {
   const prob = signals.get(RM_PROB);
-  if (prob) return { finalProb: prob.length > 0 ? (prob[prob.length - 1] as number) : null, crossing: crossingIndex(prob) };
+  if (prob)
+    return { finalProb: prob.length > 0 ? (prob[prob.length - 1] as number) : null, crossing: crossingIndex(prob) };
   const logits = signals.get(RM_LOGIT);
   return logits ? rmSummary(logits) : { finalProb: null, crossing: null };
 }
@@ -92,7 +96,10 @@ export interface DerivedRmSignals {
  * Fills in what the rollout lacks. `signals` maps names to arrays as logged; `correct` is null when the
  * rollout has no reward. With neither rm_logit nor rm_prob there is nothing to derive.
  */
-export function deriveRmSignals(signals: ReadonlyMap<string, ArrayLike<number>>, correct: boolean | null): DerivedRmSignals {
+export function deriveRmSignals(
+  signals: ReadonlyMap<string, ArrayLike<number>>,
+  correct: boolean | null,
+): DerivedRmSignals {
   const logged = signals.get(RM_PROB);
   const logits = signals.get(RM_LOGIT);
   const rmProb = logged === undefined && logits !== undefined ? runningProbability(logits) : null;

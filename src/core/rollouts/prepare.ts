@@ -13,9 +13,14 @@ export type PrepareResult = { ok: true; rollout: PreparedRollout } | { ok: false
 const FLOAT32_MAX = 3.4028234663852886e38;
 
 /** `typed`: signals a reader already holds as Float32 (the native fast path), instead of record.signals. */
-export function prepareRollout(record: RolloutRecord, file: string, typed?: ReadonlyMap<string, Float32Array>): PrepareResult {
+export function prepareRollout(
+  record: RolloutRecord,
+  file: string,
+  typed?: ReadonlyMap<string, Float32Array>,
+): PrepareResult {
   const issues: RecordIssue[] = [];
-  const bad = (field: string | null, message: string) => issues.push({ file, line: record.line, field, message, excerpt: null });
+  const bad = (field: string | null, message: string) =>
+    issues.push({ file, line: record.line, field, message, excerpt: null });
   const finiteOrNull = (value: number | null, field: string): number | null => {
     if (value === null || Number.isFinite(value)) return value;
     bad(field, `${field} must be a finite number, got ${String(value)}`);
@@ -34,7 +39,10 @@ export function prepareRollout(record: RolloutRecord, file: string, typed?: Read
       break;
     }
     if (values.length !== length) {
-      bad(`signals.${name}`, `signals.${name} has ${values.length} values but there are ${length} tokens; every signal needs one value per token`);
+      bad(
+        `signals.${name}`,
+        `signals.${name} has ${values.length} values but there are ${length} tokens; every signal needs one value per token`,
+      );
       continue;
     }
     // Typed values come from a reader that already refused non-finite and out-of-range numbers.
@@ -45,8 +53,13 @@ export function prepareRollout(record: RolloutRecord, file: string, typed?: Read
     }
   }
   for (const [i, span] of record.spans.entries()) {
-    if (!Number.isFinite(span.value)) bad(`spans[${i}].value`, `spans[${i}].value must be a finite number, got ${describeValue(span.value)}`);
-    if (!(span.start >= 0 && span.end >= span.start && span.end <= record.response.length)) bad(`spans[${i}]`, `spans[${i}] [${span.start}, ${span.end}) is outside the response (${record.response.length} characters)`);
+    if (!Number.isFinite(span.value))
+      bad(`spans[${i}].value`, `spans[${i}].value must be a finite number, got ${describeValue(span.value)}`);
+    if (!(span.start >= 0 && span.end >= span.start && span.end <= record.response.length))
+      bad(
+        `spans[${i}]`,
+        `spans[${i}] [${span.start}, ${span.end}) is outside the response (${record.response.length} characters)`,
+      );
   }
   if (issues.length > 0) return { ok: false, issues };
 
@@ -86,7 +99,11 @@ export function prepareRollout(record: RolloutRecord, file: string, typed?: Read
   };
 }
 
-function toFloat32(values: ArrayLike<unknown>, field: string, bad: (field: string, message: string) => void): Float32Array | null {
+function toFloat32(
+  values: ArrayLike<unknown>,
+  field: string,
+  bad: (field: string, message: string) => void,
+): Float32Array | null {
   const out = new Float32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -119,7 +136,10 @@ function tokenTable(record: RolloutRecord, bad: (field: string, message: string)
     for (let i = 0; i < offsets.length; i++) {
       const o = offsets[i] as number;
       if (!Number.isInteger(o) || o < previous || o > response.length) {
-        bad('token_offsets', `token_offsets[${i}] = ${describeValue(o)} must be a whole number from ${previous} to ${response.length}`);
+        bad(
+          'token_offsets',
+          `token_offsets[${i}] = ${describeValue(o)} must be a whole number from ${previous} to ${response.length}`,
+        );
         return { starts: null, texts: null, length: null };
       }
       starts[i] = previous = o;

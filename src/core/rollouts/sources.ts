@@ -31,7 +31,13 @@ function fingerprint(file: string, step: number | null): SourceFile {
   try {
     const head = Buffer.alloc(Math.min(HEAD_BYTES, stat.size));
     fs.readSync(fd, head, 0, head.length, 0);
-    return { path: file, size: stat.size, mtimeMs: Math.trunc(stat.mtimeMs), head: createHash('sha1').update(head).digest('hex'), step };
+    return {
+      path: file,
+      size: stat.size,
+      mtimeMs: Math.trunc(stat.mtimeMs),
+      head: createHash('sha1').update(head).digest('hex'),
+      step,
+    };
   } finally {
     fs.closeSync(fd);
   }
@@ -49,7 +55,10 @@ export function resolveSources(target: string): { kind: 'file' | 'folder'; files
     .readdirSync(target, { withFileTypes: true })
     .filter((e) => e.isFile() && ROLLOUT_EXTENSIONS.test(e.name))
     .map((e) => e.name);
-  if (names.length === 0) throw new CuratorError('EMPTY_FILE', `${target} holds no rollout files (.jsonl, .json or .parquet).`, { file: target });
+  if (names.length === 0)
+    throw new CuratorError('EMPTY_FILE', `${target} holds no rollout files (.jsonl, .json or .parquet).`, {
+      file: target,
+    });
   // Numeric step order (step.2 before step.10), then by name.
   names.sort((a, b) => (stepFromFileName(a) ?? -1) - (stepFromFileName(b) ?? -1) || a.localeCompare(b));
   return { kind: 'folder', files: names.map((n) => fingerprint(path.join(target, n), stepFromFileName(n))) };

@@ -16,7 +16,44 @@ export interface SyntheticOptions {
   templates?: number;
 }
 
-const PIECES = [' we', ' have', ' $', '\\frac', '{', '1', '}', '{', '2', '}', '$', ' so', ' the', ' answer', ' is', ' ', '\\boxed', '{', '4', '2', '}', '.', '\n\n', 'Let', ' x', ' =', ' 3', '^', '{', '100', '}', ' +', ' \\sqrt', '7', ' Therefore', ','];
+const PIECES = [
+  ' we',
+  ' have',
+  ' $',
+  '\\frac',
+  '{',
+  '1',
+  '}',
+  '{',
+  '2',
+  '}',
+  '$',
+  ' so',
+  ' the',
+  ' answer',
+  ' is',
+  ' ',
+  '\\boxed',
+  '{',
+  '4',
+  '2',
+  '}',
+  '.',
+  '\n\n',
+  'Let',
+  ' x',
+  ' =',
+  ' 3',
+  '^',
+  '{',
+  '100',
+  '}',
+  ' +',
+  ' \\sqrt',
+  '7',
+  ' Therefore',
+  ',',
+];
 
 function template(rand: () => number, tokens: number): string {
   const pieces: string[] = [];

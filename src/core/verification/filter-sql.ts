@@ -38,12 +38,19 @@ export function verificationConditions(filter: PromptFilter): SqlFragment[] {
 }
 
 function conditionSql(c: VerificationCondition): SqlFragment {
-  if (c.op === 'suspectGold') return { sql: `p.question_hash IN (SELECT question_hash FROM question_answer_stats WHERE suspect_gold = 1)`, params: [] };
+  if (c.op === 'suspectGold')
+    return {
+      sql: `p.question_hash IN (SELECT question_hash FROM question_answer_stats WHERE suspect_gold = 1)`,
+      params: [],
+    };
   const where = [VERDICT_WHERE[c.op]];
   const params: unknown[] = [];
   if (c.runId !== undefined) {
     where.push('v.run_id = ?');
     params.push(c.runId);
   }
-  return { sql: `p.question_hash IN (SELECT v.question_hash FROM rollout_verdicts v WHERE ${where.join(' AND ')})`, params };
+  return {
+    sql: `p.question_hash IN (SELECT v.question_hash FROM rollout_verdicts v WHERE ${where.join(' AND ')})`,
+    params,
+  };
 }

@@ -21,7 +21,10 @@ describe('verification filters', () => {
     ids = await loadSmallWorkspace(core, tmp.dir);
     // A second run in which "seven" is answered wrong but logged right: only that run has it.
     const other = [{ question: 'What is three plus four?', gold: '7', response: 'It is \\boxed{8}.', reward: 1 }];
-    await finished(core, await core.invoke('import.rolloutsStart', { path: writeRolloutLog(tmp.dir, other, 'other.jsonl', 'other-run') }));
+    await finished(
+      core,
+      await core.invoke('import.rolloutsStart', { path: writeRolloutLog(tmp.dir, other, 'other.jsonl', 'other-run') }),
+    );
     otherRunId = (await call(core, 'runs.list', {})).find((r) => r.name === 'other-run')?.id as number;
     for (const id of ['half', 'twelve', 'seven', 'roots']) prompt[id] = await promptIdOf(core, id);
     await finished(core, await core.invoke('verify.start', {}));
@@ -32,7 +35,10 @@ describe('verification filters', () => {
   });
 
   const promptsWhere = async (...verification: VerificationCondition[]) => {
-    const page = await call(core, 'prompts.page', { filter: { verification }, sort: [{ column: 'id', direction: 'asc' }] });
+    const page = await call(core, 'prompts.page', {
+      filter: { verification },
+      sort: [{ column: 'id', direction: 'asc' }],
+    });
     const names = Object.entries(prompt);
     return page.rows.map((r) => names.find(([, id]) => id === r.id)?.[0]);
   };
@@ -44,7 +50,9 @@ describe('verification filters', () => {
     expect(await promptsWhere({ op: 'loggedWrongRecheckRight' })).toEqual(['half']);
     expect(await promptsWhere({ op: 'disagree' })).toEqual(['half', 'seven', 'roots']);
     // All conditions must hold.
-    expect(await promptsWhere({ op: 'loggedCorrectRecheckWrong' }, { op: 'loggedWrongRecheckRight' })).toEqual(['half']);
+    expect(await promptsWhere({ op: 'loggedCorrectRecheckWrong' }, { op: 'loggedWrongRecheckRight' })).toEqual([
+      'half',
+    ]);
   });
 
   it('select prompts with no extractable answer, truncated rollouts, any verdict, a suspect gold answer', async () => {
@@ -58,7 +66,9 @@ describe('verification filters', () => {
 
   it('rollouts.list takes a verdict option', async () => {
     const list = async (verdict: 'loggedCorrectRecheckWrong' | 'noAnswer' | 'unverified' | 'agree', runId?: number) =>
-      (await call(core, 'rollouts.list', { verdict, ...(runId === undefined ? {} : { runId }) })).rows.map((r) => r.extractedAnswer ?? r.preview);
+      (await call(core, 'rollouts.list', { verdict, ...(runId === undefined ? {} : { runId }) })).rows.map(
+        (r) => r.extractedAnswer ?? r.preview,
+      );
     expect((await list('loggedCorrectRecheckWrong')).length).toBe(3);
     expect(await list('loggedCorrectRecheckWrong', otherRunId)).toHaveLength(1);
     expect(await list('noAnswer')).toEqual(['I cannot tell.']);
@@ -76,13 +86,31 @@ describe('verification filters', () => {
       [false, false, 'agree'],
     ]);
     const wrongInOther = await call(core, 'verify.rollouts', { runId: otherRunId, verdict: 'disagree' });
-    expect(wrongInOther.rows.map((r) => [r.runName, r.promptId, r.verdict?.extractedAnswer])).toEqual([['other-run', prompt.seven, '8']]);
-    expect(await core.invoke('verify.rollouts', { promptId: 987654 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(wrongInOther.rows.map((r) => [r.runName, r.promptId, r.verdict?.extractedAnswer])).toEqual([
+      ['other-run', prompt.seven, '8'],
+    ]);
+    expect(await core.invoke('verify.rollouts', { promptId: 987654 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('verify.suspectGold lists the questions with the majority answer, per scope', async () => {
     const all = await call(core, 'verify.suspectGold', {});
-    expect(all).toEqual({ total: 1, rows: [{ promptId: prompt.twelve, datasetId: ids.datasetId, question: 'What is three times five?', goldAnswer: '12', majorityAnswer: '15', majorityVotes: 5, rollouts: 5 }] });
+    expect(all).toEqual({
+      total: 1,
+      rows: [
+        {
+          promptId: prompt.twelve,
+          datasetId: ids.datasetId,
+          question: 'What is three times five?',
+          goldAnswer: '12',
+          majorityAnswer: '15',
+          majorityVotes: 5,
+          rollouts: 5,
+        },
+      ],
+    });
     expect((await call(core, 'verify.suspectGold', { runId: otherRunId })).total).toBe(0);
     expect((await call(core, 'verify.suspectGold', { datasetId: ids.datasetId })).total).toBe(1);
   });

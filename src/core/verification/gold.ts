@@ -33,7 +33,8 @@ export function createGoldResolver(db: Db, preferDatasetId: number | null): Gold
   return (questionHash, logGold) => {
     let row: PromptGoldRow | null = null;
     if (questionHash !== null) {
-      if (!cache.has(questionHash)) cache.set(questionHash, (find.get(questionHash, preferDatasetId ?? -1) as PromptGoldRow | undefined) ?? null);
+      if (!cache.has(questionHash))
+        cache.set(questionHash, (find.get(questionHash, preferDatasetId ?? -1) as PromptGoldRow | undefined) ?? null);
       row = cache.get(questionHash) ?? null;
     }
     return goldOf(row, logGold);
@@ -42,8 +43,15 @@ export function createGoldResolver(db: Db, preferDatasetId: number | null): Gold
 
 export function goldOf(row: PromptGoldRow | null, logGold: string | null): Gold {
   const promptId = row?.id ?? null;
-  if (row?.corrected != null && row.corrected.trim() !== '') return { value: row.corrected, text: row.corrected, source: 'correction', promptId };
-  if (row?.gold_answer_json != null) return { value: parseJson(row.gold_answer_json) ?? row.gold_answer, text: row.gold_answer, source: 'prompt', promptId };
+  if (row?.corrected != null && row.corrected.trim() !== '')
+    return { value: row.corrected, text: row.corrected, source: 'correction', promptId };
+  if (row?.gold_answer_json != null)
+    return {
+      value: parseJson(row.gold_answer_json) ?? row.gold_answer,
+      text: row.gold_answer,
+      source: 'prompt',
+      promptId,
+    };
   if (row?.gold_answer != null) return { value: row.gold_answer, text: row.gold_answer, source: 'prompt', promptId };
   if (logGold !== null && logGold.trim() !== '') return { value: logGold, text: logGold, source: 'log', promptId };
   return { value: null, text: null, source: 'none', promptId };
@@ -60,7 +68,9 @@ function parseJson(text: string): unknown {
 /** One prompt's gold answer (the prompt page): its correction, else its own answer. */
 export function promptGold(db: Db, promptId: number): Gold {
   const row = db
-    .prepare(`SELECT p.id, p.gold_answer, p.gold_answer_json, gc.gold_answer AS corrected FROM prompts p LEFT JOIN gold_corrections gc ON gc.prompt_id = p.id WHERE p.id = ?`)
+    .prepare(
+      `SELECT p.id, p.gold_answer, p.gold_answer_json, gc.gold_answer AS corrected FROM prompts p LEFT JOIN gold_corrections gc ON gc.prompt_id = p.id WHERE p.id = ?`,
+    )
     .get(promptId) as PromptGoldRow | undefined;
   return goldOf(row ?? null, null);
 }

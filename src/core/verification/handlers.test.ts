@@ -23,16 +23,39 @@ describe('verification handlers', () => {
   });
 
   it('verify.check answers one pair with its stage and reason', async () => {
-    expect(await call(core, 'verify.check', { pred: '\\dfrac{3}{4}', gold: '0.75' })).toMatchObject({ equivalent: true, stage: 'numeric', verifierVersion: VERIFIER_VERSION });
-    expect(await call(core, 'verify.check', { pred: '25', gold: '0.25', percentLeniency: 'always' })).toMatchObject({ equivalent: true });
-    expect(await call(core, 'verify.check', { pred: '25', gold: '0.25', percentLeniency: 'never' })).toMatchObject({ equivalent: false, stage: 'none', reason: expect.stringMatching(/^numeric: /) });
-    expect(await call(core, 'verify.check', { pred: '2, 1', gold: '1', isMultipleAnswer: true })).toMatchObject({ equivalent: false });
+    expect(await call(core, 'verify.check', { pred: '\\dfrac{3}{4}', gold: '0.75' })).toMatchObject({
+      equivalent: true,
+      stage: 'numeric',
+      verifierVersion: VERIFIER_VERSION,
+    });
+    expect(await call(core, 'verify.check', { pred: '25', gold: '0.25', percentLeniency: 'always' })).toMatchObject({
+      equivalent: true,
+    });
+    expect(await call(core, 'verify.check', { pred: '25', gold: '0.25', percentLeniency: 'never' })).toMatchObject({
+      equivalent: false,
+      stage: 'none',
+      reason: expect.stringMatching(/^numeric: /),
+    });
+    expect(await call(core, 'verify.check', { pred: '2, 1', gold: '1', isMultipleAnswer: true })).toMatchObject({
+      equivalent: false,
+    });
   });
 
   it('counts nothing as verified before a job ran, and everything after', async () => {
-    expect(await call(core, 'verify.summary', {})).toMatchObject({ rollouts: EXPECTED.rollouts, verified: 0, agree: 0, suspectGold: 0, byStage: {}, byRule: {} });
+    expect(await call(core, 'verify.summary', {})).toMatchObject({
+      rollouts: EXPECTED.rollouts,
+      verified: 0,
+      agree: 0,
+      suspectGold: 0,
+      byStage: {},
+      byRule: {},
+    });
     await finished(core, await core.invoke('verify.start', {}));
-    expect(await call(core, 'verify.summary', {})).toMatchObject({ rollouts: EXPECTED.rollouts, verified: EXPECTED.rollouts, staleVersion: 0 });
+    expect(await call(core, 'verify.summary', {})).toMatchObject({
+      rollouts: EXPECTED.rollouts,
+      verified: EXPECTED.rollouts,
+      staleVersion: 0,
+    });
   });
 
   it('a run and a dataset together select the run’s rollouts of the dataset’s prompts', async () => {
@@ -46,7 +69,12 @@ describe('verification handlers', () => {
     for (const method of ['verify.summary', 'verify.suspectGold', 'verify.rollouts'] as const) {
       expect(await core.invoke(method, { datasetId: 4242 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     }
-    expect(await core.call('verify.rollouts', { verdict: 'maybe' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await core.call('prompts.page', { filter: { verification: [{ op: 'suspectGold', extra: 1 }] } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await core.call('verify.rollouts', { verdict: 'maybe' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(
+      await core.call('prompts.page', { filter: { verification: [{ op: 'suspectGold', extra: 1 }] } }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

@@ -10,9 +10,18 @@ import { describeScope } from './scope';
 import { VERIFY_JOB_KIND } from './verify-job';
 import type { VerifyJobParams } from './verify-job';
 
-export type VerificationMethods = 'verify.start' | 'verify.summary' | 'verify.rollouts' | 'verify.suspectGold' | 'verify.promptSummary' | 'verify.check';
+export type VerificationMethods =
+  | 'verify.start'
+  | 'verify.summary'
+  | 'verify.rollouts'
+  | 'verify.suspectGold'
+  | 'verify.promptSummary'
+  | 'verify.check';
 
-const scopeOf = (input: { runId?: number | undefined; datasetId?: number | undefined }): Scope => ({ runId: input.runId ?? null, datasetId: input.datasetId ?? null });
+const scopeOf = (input: { runId?: number | undefined; datasetId?: number | undefined }): Scope => ({
+  runId: input.runId ?? null,
+  datasetId: input.datasetId ?? null,
+});
 
 export function verificationHandlers(state: CoreState): Pick<Handlers, VerificationMethods> {
   const { db, jobs } = state;
@@ -41,8 +50,18 @@ export function verificationHandlers(state: CoreState): Pick<Handlers, Verificat
     },
     'verify.promptSummary': ({ promptId, runId }) => promptAnswerSummary(db, promptId, runId ?? null),
     'verify.check': ({ pred, gold, percentLeniency, isMultipleAnswer }) => {
-      const r = checkAnswer(pred, gold, { ...(percentLeniency ? { percentLeniency } : {}), ...(isMultipleAnswer ? { isMultipleAnswer } : {}) });
-      return { equivalent: r.equivalent, stage: r.stage, reason: r.reason, predNormalized: r.predNormalized, goldNormalized: r.goldNormalized, verifierVersion: VERIFIER_VERSION };
+      const r = checkAnswer(pred, gold, {
+        ...(percentLeniency ? { percentLeniency } : {}),
+        ...(isMultipleAnswer ? { isMultipleAnswer } : {}),
+      });
+      return {
+        equivalent: r.equivalent,
+        stage: r.stage,
+        reason: r.reason,
+        predNormalized: r.predNormalized,
+        goldNormalized: r.goldNormalized,
+        verifierVersion: VERIFIER_VERSION,
+      };
     },
   };
 }

@@ -22,17 +22,29 @@ interface RolloutAnswerRow {
 }
 
 export function promptAnswerSummary(db: Db, promptId: number, runId: number | null): PromptAnswerSummary {
-  const prompt = db.prepare(`SELECT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ? AND d.status = 'ready'`).get(promptId) as { hash: string } | undefined;
+  const prompt = db
+    .prepare(
+      `SELECT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ? AND d.status = 'ready'`,
+    )
+    .get(promptId) as { hash: string } | undefined;
   if (!prompt) throw new CuratorError('NOT_FOUND', `No prompt with id ${promptId}.`);
   const runClause = runId === null ? '' : 'AND rp.run_id = ?';
   const args = runId === null ? [prompt.hash] : [prompt.hash, runId];
   const from = `FROM run_prompts rp JOIN runs u ON u.id = rp.run_id AND u.status = 'ready' JOIN rollouts r ON r.run_prompt_id = rp.id
     LEFT JOIN rollout_verdicts v ON v.rollout_id = r.id WHERE rp.question_hash = ? ${runClause}`;
   const rows = db
-    .prepare(`SELECT r.id, r.correct, v.rollout_id IS NOT NULL AS verified, v.extracted_answer AS answer, rp.gold_answer AS log_gold ${from} ORDER BY r.id`)
+    .prepare(
+      `SELECT r.id, r.correct, v.rollout_id IS NOT NULL AS verified, v.extracted_answer AS answer, rp.gold_answer AS log_gold ${from} ORDER BY r.id`,
+    )
     .all(...args) as RolloutAnswerRow[];
   const unverifiedRows = rows.filter((r) => r.verified === 0);
-  const live = unverifiedRows.length <= LIVE_EXTRACTION_LIMIT ? liveAnswers(db, unverifiedRows.map((r) => r.id)) : null;
+  const live =
+    unverifiedRows.length <= LIVE_EXTRACTION_LIMIT
+      ? liveAnswers(
+          db,
+          unverifiedRows.map((r) => r.id),
+        )
+      : null;
 
   let gold = promptGold(db, promptId);
   if (gold.source === 'none') gold = goldOf(null, rows.find((r) => r.log_gold !== null)?.log_gold ?? null);
@@ -47,10 +59,21 @@ export function promptAnswerSummary(db: Db, promptId: number, runId: number | nu
   for (const r of rows) {
     if (r.verified === 0 && live === null) continue;
     const answer = r.verified === 1 ? r.answer : (live?.get(r.id) ?? null);
-    votes.push({ answer, matchesGold: matchesGold(answer), loggedCorrect: r.correct === null ? null : r.correct === 1 });
+    votes.push({
+      answer,
+      matchesGold: matchesGold(answer),
+      loggedCorrect: r.correct === null ? null : r.correct === 1,
+    });
   }
   const s = summarizeAnswers(votes);
-  const cluster = (c: SummaryCluster) => ({ answer: c.answer, normalized: c.normalized, votes: c.votes, share: s.total > 0 ? c.votes / s.total : 0, matchingGold: c.matchingGold, loggedCorrect: c.loggedCorrect });
+  const cluster = (c: SummaryCluster) => ({
+    answer: c.answer,
+    normalized: c.normalized,
+    votes: c.votes,
+    share: s.total > 0 ? c.votes / s.total : 0,
+    matchingGold: c.matchingGold,
+    loggedCorrect: c.loggedCorrect,
+  });
   return {
     promptId,
     goldAnswer: gold.text,
@@ -73,7 +96,11 @@ export function promptAnswerSummary(db: Db, promptId: number, runId: number | nu
 function liveAnswers(db: Db, ids: readonly number[]): Map<number, string | null> {
   const out = new Map<number, string | null>();
   if (ids.length === 0) return out;
-  const rows = db.prepare(`SELECT id, response, finish_reason AS finishReason FROM rollouts WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as {
+  const rows = db
+    .prepare(
+      `SELECT id, response, finish_reason AS finishReason FROM rollouts WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as {
     id: number;
     response: string;
     finishReason: string | null;

@@ -28,17 +28,41 @@ export function verifySummary(db: Db, scope: Scope): VerifySummary {
          coalesce(sum(v.truncated), 0) AS truncated
        ${from}`,
     )
-    .get(VERIFIER_VERSION, ...where.params) as Omit<VerifySummary, 'byStage' | 'byRule' | 'suspectGold' | 'verifierVersion'>;
+    .get(VERIFIER_VERSION, ...where.params) as Omit<
+    VerifySummary,
+    'byStage' | 'byRule' | 'suspectGold' | 'verifierVersion'
+  >;
   const grouped = (column: 'stage' | 'rule') =>
-    Object.fromEntries((db.prepare(`SELECT v.${column} AS k, count(*) AS n ${from} AND v.rollout_id IS NOT NULL GROUP BY v.${column} ORDER BY n DESC`).all(...where.params) as { k: string; n: number }[]).map((r) => [r.k, r.n]));
+    Object.fromEntries(
+      (
+        db
+          .prepare(
+            `SELECT v.${column} AS k, count(*) AS n ${from} AND v.rollout_id IS NOT NULL GROUP BY v.${column} ORDER BY n DESC`,
+          )
+          .all(...where.params) as { k: string; n: number }[]
+      ).map((r) => [r.k, r.n]),
+    );
   const suspect = db
-    .prepare(`SELECT count(*) AS n FROM question_answer_stats s WHERE s.suspect_gold = 1 AND s.question_hash IN (SELECT rp.question_hash FROM run_prompts rp WHERE ${where.sql})`)
+    .prepare(
+      `SELECT count(*) AS n FROM question_answer_stats s WHERE s.suspect_gold = 1 AND s.question_hash IN (SELECT rp.question_hash FROM run_prompts rp WHERE ${where.sql})`,
+    )
     .get(...where.params) as { n: number };
-  return { ...c, byStage: grouped('stage'), byRule: grouped('rule'), suspectGold: suspect.n, verifierVersion: VERIFIER_VERSION };
+  return {
+    ...c,
+    byStage: grouped('stage'),
+    byRule: grouped('rule'),
+    suspectGold: suspect.n,
+    verifierVersion: VERIFIER_VERSION,
+  };
 }
 
 /** Questions of the scope whose gold answer looks wrong, with the majority answer; most votes first. */
-export function suspectGoldRows(db: Db, scope: Scope, offset: number, limit: number): { rows: SuspectGoldPrompt[]; total: number } {
+export function suspectGoldRows(
+  db: Db,
+  scope: Scope,
+  offset: number,
+  limit: number,
+): { rows: SuspectGoldPrompt[]; total: number } {
   const where = scopeSql(scope);
   const from = `FROM question_answer_stats s WHERE s.suspect_gold = 1 AND s.question_hash IN (SELECT rp.question_hash FROM run_prompts rp WHERE ${where.sql})`;
   const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(...where.params) as { n: number }).n;
@@ -49,15 +73,37 @@ export function suspectGoldRows(db: Db, scope: Scope, offset: number, limit: num
          (SELECT p.id FROM prompts p JOIN datasets d ON d.id = p.dataset_id AND d.status = 'ready' WHERE p.question_hash = s.question_hash ORDER BY p.dataset_id = ? DESC, p.id LIMIT 1) AS promptId
        ${from} ORDER BY s.majority_votes DESC, s.question_hash LIMIT ? OFFSET ?`,
     )
-    .all(scope.datasetId ?? -1, ...where.params, limit, offset) as { hash: string; goldAnswer: string | null; majorityAnswer: string; majorityVotes: number; rollouts: number; promptId: number | null }[];
-  const prompt = db.prepare(`SELECT dataset_id AS datasetId, substr(question, 1, ${QUESTION_CHARS}) AS question FROM prompts WHERE id = ?`);
-  const logged = db.prepare(`SELECT substr(question, 1, ${QUESTION_CHARS}) AS question FROM run_prompts WHERE question_hash = ? AND question IS NOT NULL LIMIT 1`);
+    .all(scope.datasetId ?? -1, ...where.params, limit, offset) as {
+    hash: string;
+    goldAnswer: string | null;
+    majorityAnswer: string;
+    majorityVotes: number;
+    rollouts: number;
+    promptId: number | null;
+  }[];
+  const prompt = db.prepare(
+    `SELECT dataset_id AS datasetId, substr(question, 1, ${QUESTION_CHARS}) AS question FROM prompts WHERE id = ?`,
+  );
+  const logged = db.prepare(
+    `SELECT substr(question, 1, ${QUESTION_CHARS}) AS question FROM run_prompts WHERE question_hash = ? AND question IS NOT NULL LIMIT 1`,
+  );
   return {
     total,
     rows: rows.map((r) => {
-      const p = r.promptId === null ? undefined : (prompt.get(r.promptId) as { datasetId: number; question: string } | undefined);
+      const p =
+        r.promptId === null
+          ? undefined
+          : (prompt.get(r.promptId) as { datasetId: number; question: string } | undefined);
       const question = p?.question ?? (logged.get(r.hash) as { question: string } | undefined)?.question ?? '';
-      return { promptId: r.promptId, datasetId: p?.datasetId ?? null, question, goldAnswer: r.goldAnswer, majorityAnswer: r.majorityAnswer, majorityVotes: r.majorityVotes, rollouts: r.rollouts };
+      return {
+        promptId: r.promptId,
+        datasetId: p?.datasetId ?? null,
+        question,
+        goldAnswer: r.goldAnswer,
+        majorityAnswer: r.majorityAnswer,
+        majorityVotes: r.majorityVotes,
+        rollouts: r.rollouts,
+      };
     }),
   };
 }
@@ -67,12 +113,21 @@ export interface VerifiedRolloutFilter extends Scope {
   verdict: VerdictFilter | null;
 }
 
-export function verifiedRollouts(db: Db, filter: VerifiedRolloutFilter, offset: number, limit: number): { rows: VerifiedRollout[]; total: number } {
+export function verifiedRollouts(
+  db: Db,
+  filter: VerifiedRolloutFilter,
+  offset: number,
+  limit: number,
+): { rows: VerifiedRollout[]; total: number } {
   const where = scopeSql(filter);
   const parts = [where.sql];
   const params = [...where.params];
   if (filter.promptId !== null) {
-    const prompt = db.prepare(`SELECT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ? AND d.status = 'ready'`).get(filter.promptId) as { hash: string } | undefined;
+    const prompt = db
+      .prepare(
+        `SELECT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ? AND d.status = 'ready'`,
+      )
+      .get(filter.promptId) as { hash: string } | undefined;
     if (!prompt) throw new CuratorError('NOT_FOUND', `No prompt with id ${filter.promptId}.`);
     parts.push('rp.question_hash = ?');
     params.push(prompt.hash);

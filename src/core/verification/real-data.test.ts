@@ -43,7 +43,14 @@ describe.skipIf(!hasFixtures)(`verification of ${FILE}${skipNote}`, () => {
     const logged = lines.flatMap((l) => l.score);
     const lwrr = QWEN_ROLLOUT_DISAGREEMENTS.filter((d) => d.ours && !d.file).length;
     const lcrw = QWEN_ROLLOUT_DISAGREEMENTS.filter((d) => !d.ours && d.file).length;
-    expect(result).toMatchObject({ rollouts: 800, verified: 800, ungraded: 0, loggedWrongRecheckRight: lwrr, loggedCorrectRecheckWrong: lcrw, agree: 800 - lwrr - lcrw });
+    expect(result).toMatchObject({
+      rollouts: 800,
+      verified: 800,
+      ungraded: 0,
+      loggedWrongRecheckRight: lwrr,
+      loggedCorrectRecheckWrong: lcrw,
+      agree: 800 - lwrr - lcrw,
+    });
     expect(result.recheckCorrect).toBe(logged.filter(Boolean).length + lwrr - lcrw);
     // Every response boxes its answer.
     expect(result.byRule).toEqual({ boxed: 800 });

@@ -29,12 +29,14 @@ export function scopeSql(scope: Scope): SqlFragment {
 export function describeScope(db: Db, scope: Scope): string {
   const words: string[] = [];
   if (scope.runId !== null) {
-    const run = db.prepare(`SELECT name FROM runs WHERE id = ? AND status = 'ready'`).get(scope.runId) as { name: string } | undefined;
+    const run = db.prepare(`SELECT name FROM runs WHERE id = ? AND status = 'ready'`).get(scope.runId) as
+      { name: string } | undefined;
     if (!run) throw new CuratorError('NOT_FOUND', `No run with id ${scope.runId}.`);
     words.push(`run "${run.name}"`);
   }
   if (scope.datasetId !== null) {
-    const dataset = db.prepare(`SELECT name FROM datasets WHERE id = ? AND status = 'ready'`).get(scope.datasetId) as { name: string } | undefined;
+    const dataset = db.prepare(`SELECT name FROM datasets WHERE id = ? AND status = 'ready'`).get(scope.datasetId) as
+      { name: string } | undefined;
     if (!dataset) throw new CuratorError('NOT_FOUND', `No dataset with id ${scope.datasetId}.`);
     words.push(`dataset "${dataset.name}"`);
   }

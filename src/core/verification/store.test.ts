@@ -22,14 +22,23 @@ function stageAll(db: Db): { jobId: number; hashes: Set<string> } {
   const hashes = new Set<string>();
   const verdicts = runPromptsInScope(db, { runId: null, datasetId: null }).flatMap((rp) => {
     if (rp.questionHash !== null) hashes.add(rp.questionHash);
-    const rows = db.prepare(`SELECT id, run_id AS runId, response, finish_reason AS finishReason, truncated, correct FROM rollouts WHERE run_prompt_id = ?`).all(rp.id) as Omit<RolloutToCheck, 'questionHash'>[];
+    const rows = db
+      .prepare(
+        `SELECT id, run_id AS runId, response, finish_reason AS finishReason, truncated, correct FROM rollouts WHERE run_prompt_id = ?`,
+      )
+      .all(rp.id) as Omit<RolloutToCheck, 'questionHash'>[];
     return rows.map((r) => checkRollout({ ...r, questionHash: rp.questionHash }, gold(rp.questionHash, rp.logGold)));
   });
   createStager(db, jobId)(verdicts);
   return { jobId, hashes };
 }
 
-const statsOf = (db: Db) => db.prepare(`SELECT question_hash, rollouts, answered, matching_gold, majority_answer, majority_votes, suspect_gold FROM question_answer_stats ORDER BY question_hash`).all();
+const statsOf = (db: Db) =>
+  db
+    .prepare(
+      `SELECT question_hash, rollouts, answered, matching_gold, majority_answer, majority_votes, suspect_gold FROM question_answer_stats ORDER BY question_hash`,
+    )
+    .all();
 
 describe('publishVerdicts', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -54,8 +63,12 @@ describe('publishVerdicts', () => {
     expect(statsInOneGo).toHaveLength(5);
 
     const batched = stageAll(db);
-    expect(await publishVerdicts(db, batched.jobId, 'v-test', batched.hashes, { move: 3, stats: 2 })).toBe(EXPECTED.rollouts);
-    expect(db.prepare(`SELECT count(*) FROM rollout_verdicts WHERE job_id = ?`).pluck().get(batched.jobId)).toBe(EXPECTED.rollouts);
+    expect(await publishVerdicts(db, batched.jobId, 'v-test', batched.hashes, { move: 3, stats: 2 })).toBe(
+      EXPECTED.rollouts,
+    );
+    expect(db.prepare(`SELECT count(*) FROM rollout_verdicts WHERE job_id = ?`).pluck().get(batched.jobId)).toBe(
+      EXPECTED.rollouts,
+    );
     expect(db.prepare(`SELECT count(*) FROM verification_staging`).pluck().get()).toBe(0);
     expect(statsOf(db)).toEqual(statsInOneGo);
   });
@@ -64,7 +77,9 @@ describe('publishVerdicts', () => {
     const staged = stageAll(db);
     const gone = db.prepare(`SELECT min(id) FROM rollouts`).pluck().get() as number;
     db.prepare(`DELETE FROM rollouts WHERE id = ?`).run(gone);
-    expect(await publishVerdicts(db, staged.jobId, 'v-test', staged.hashes, { move: 4, stats: 1 })).toBe(EXPECTED.rollouts - 1);
+    expect(await publishVerdicts(db, staged.jobId, 'v-test', staged.hashes, { move: 4, stats: 1 })).toBe(
+      EXPECTED.rollouts - 1,
+    );
     expect(db.prepare(`SELECT count(*) FROM rollout_verdicts WHERE rollout_id = ?`).pluck().get(gone)).toBe(0);
     expect(db.prepare(`SELECT count(*) FROM verification_staging`).pluck().get()).toBe(0);
   });

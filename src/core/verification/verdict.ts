@@ -40,7 +40,10 @@ export function agreementOf(loggedCorrect: number | null, equivalent: boolean): 
 }
 
 export function checkRollout(r: RolloutToCheck, gold: Gold): StagedVerdict {
-  const v = verifyResponse(r.response, gold.value, { finishReason: r.finishReason, knownTruncated: r.truncated === null ? null : r.truncated === 1 });
+  const v = verifyResponse(r.response, gold.value, {
+    finishReason: r.finishReason,
+    knownTruncated: r.truncated === null ? null : r.truncated === 1,
+  });
   return {
     rolloutId: r.id,
     runId: r.runId,

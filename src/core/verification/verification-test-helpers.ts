@@ -54,12 +54,29 @@ export function logLines(): LogLine[] {
     { question: half.question, gold: '1/2', response: 'I think it is \\boxed{3}.', reward: 1 },
     { question: half.question, gold: '1/2', response: 'I cannot tell.', reward: 0 },
   ];
-  for (let i = 0; i < 5; i++) lines.push({ question: twelve.question, gold: '12', response: `Three fives make \\boxed{15}.${' '.repeat(i)}`, reward: 0 });
-  lines.push({ question: seven.question, gold: '7', response: 'Adding, the total is \\boxed{7}', reward: 0, finish: 'length' });
+  for (let i = 0; i < 5; i++)
+    lines.push({
+      question: twelve.question,
+      gold: '12',
+      response: `Three fives make \\boxed{15}.${' '.repeat(i)}`,
+      reward: 0,
+    });
+  lines.push({
+    question: seven.question,
+    gold: '7',
+    response: 'Adding, the total is \\boxed{7}',
+    reward: 0,
+    finish: 'length',
+  });
   lines.push({ question: seven.question, gold: '7', response: 'The sum is \\boxed{7}.', reward: null });
   lines.push({ question: roots.question, gold: '1, 2', response: 'The roots are \\boxed{2, 1}.', reward: 1 });
   lines.push({ question: roots.question, gold: '1, 2', response: 'One root is \\boxed{1}.', reward: 1 });
-  lines.push({ question: 'A question in no prompt set: four plus five?', gold: '9', response: 'It is \\boxed{9}.', reward: 1 });
+  lines.push({
+    question: 'A question in no prompt set: four plus five?',
+    gold: '9',
+    response: 'It is \\boxed{9}.',
+    reward: 1,
+  });
   return lines;
 }
 
@@ -80,7 +97,12 @@ export function writePromptSet(dir: string): string {
   return file;
 }
 
-export function writeRolloutLog(dir: string, lines: LogLine[] = logLines(), name = 'rollouts.jsonl', run = 'small-run'): string {
+export function writeRolloutLog(
+  dir: string,
+  lines: LogLine[] = logLines(),
+  name = 'rollouts.jsonl',
+  run = 'small-run',
+): string {
   const file = path.join(dir, name);
   fs.writeFileSync(
     file,
@@ -102,7 +124,10 @@ export function writeRolloutLog(dir: string, lines: LogLine[] = logLines(), name
   return file;
 }
 
-export async function finished(core: Core, started: { ok: true; value: { jobId: number } } | { ok: false; error: { code: string; message: string } }): Promise<Job> {
+export async function finished(
+  core: Core,
+  started: { ok: true; value: { jobId: number } } | { ok: false; error: { code: string; message: string } },
+): Promise<Job> {
   const job = await core.waitForJob(unwrap(started).jobId);
   if (job.status !== 'done') throw new Error(`job ${job.kind} ${job.status}: ${job.error?.code} ${job.error?.message}`);
   return job;
@@ -119,9 +144,11 @@ export async function loadSmallWorkspace(core: Core, dir: string): Promise<{ dat
 }
 
 export function promptIdOf(core: Core, sourceId: string): Promise<number> {
-  return core.invoke('prompts.page', { filter: { columns: { sourceId: { kind: 'text', op: 'equals', value: sourceId } } } }).then((r) => {
-    const id = unwrap(r).rows[0]?.id;
-    if (id === undefined) throw new Error(`no prompt ${sourceId}`);
-    return id;
-  });
+  return core
+    .invoke('prompts.page', { filter: { columns: { sourceId: { kind: 'text', op: 'equals', value: sourceId } } } })
+    .then((r) => {
+      const id = unwrap(r).rows[0]?.id;
+      if (id === undefined) throw new Error(`no prompt ${sourceId}`);
+      return id;
+    });
 }

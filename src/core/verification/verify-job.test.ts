@@ -41,14 +41,38 @@ describe('verification job', () => {
   it('re-checks every rollout of a run and counts agreement in each direction', async () => {
     const progress: string[] = [];
     const off = core.on('job.updated', (job: Job) => {
-      if (job.kind === VERIFY_JOB_KIND && job.status === 'running' && job.progress) progress.push(`${job.progress.phase}: ${job.progress.rows}/${job.progress.bytesDone === job.progress.bytesTotal ? 'all' : 'some'}`);
+      if (job.kind === VERIFY_JOB_KIND && job.status === 'running' && job.progress)
+        progress.push(
+          `${job.progress.phase}: ${job.progress.rows}/${job.progress.bytesDone === job.progress.bytesTotal ? 'all' : 'some'}`,
+        );
     });
     const job = await finished(core, await core.invoke('verify.start', { runId: ids.runId }));
     off();
     expect(job.title).toBe('Verify answers: run "small-run"');
-    expect(job.result).toMatchObject({ ...EXPECTED, verified: EXPECTED.rollouts, verifiedNow: EXPECTED.rollouts, recheckCorrect: 5, suspectGold: 1, staleVersion: 0, verifierVersion: VERIFIER_VERSION });
-    expect(job.result?.suspectGoldExamples).toEqual([expect.objectContaining({ goldAnswer: '12', majorityAnswer: '15', majorityVotes: 5, rollouts: 5, question: 'What is three times five?' })]);
-    expect(progress).toEqual(['Verifying answers (run "small-run"): 0/some', `Verifying answers (run "small-run"): ${EXPECTED.rollouts}/all`, `Saving verdicts: ${EXPECTED.rollouts}/all`, `Done: ${EXPECTED.rollouts}/all`]);
+    expect(job.result).toMatchObject({
+      ...EXPECTED,
+      verified: EXPECTED.rollouts,
+      verifiedNow: EXPECTED.rollouts,
+      recheckCorrect: 5,
+      suspectGold: 1,
+      staleVersion: 0,
+      verifierVersion: VERIFIER_VERSION,
+    });
+    expect(job.result?.suspectGoldExamples).toEqual([
+      expect.objectContaining({
+        goldAnswer: '12',
+        majorityAnswer: '15',
+        majorityVotes: 5,
+        rollouts: 5,
+        question: 'What is three times five?',
+      }),
+    ]);
+    expect(progress).toEqual([
+      'Verifying answers (run "small-run"): 0/some',
+      `Verifying answers (run "small-run"): ${EXPECTED.rollouts}/all`,
+      `Saving verdicts: ${EXPECTED.rollouts}/all`,
+      `Done: ${EXPECTED.rollouts}/all`,
+    ]);
     expect(count(dbPath, 'SELECT count(*) AS n FROM verification_staging')).toBe(0);
 
     const summary = await call(core, 'verify.summary', { runId: ids.runId });
@@ -72,10 +96,28 @@ describe('verification job', () => {
       agreement: 'loggedWrongRecheckRight',
       verifierVersion: VERIFIER_VERSION,
     });
-    expect(byResponse.get('Adding, the total is \\boxed{7}')?.verdict).toMatchObject({ truncated: true, equivalent: false, answerMatches: true, agreement: 'agree', reason: expect.stringMatching(/^truncated/) });
-    expect(byResponse.get('I cannot tell.')?.verdict).toMatchObject({ extractedAnswer: null, rule: 'none', equivalent: false });
-    expect(byResponse.get('One root is \\boxed{1}.')?.verdict).toMatchObject({ equivalent: false, agreement: 'loggedCorrectRecheckWrong', goldSource: 'prompt' });
-    expect(byResponse.get('It is \\boxed{9}.')?.verdict).toMatchObject({ equivalent: true, goldAnswer: '9', goldSource: 'log' });
+    expect(byResponse.get('Adding, the total is \\boxed{7}')?.verdict).toMatchObject({
+      truncated: true,
+      equivalent: false,
+      answerMatches: true,
+      agreement: 'agree',
+      reason: expect.stringMatching(/^truncated/),
+    });
+    expect(byResponse.get('I cannot tell.')?.verdict).toMatchObject({
+      extractedAnswer: null,
+      rule: 'none',
+      equivalent: false,
+    });
+    expect(byResponse.get('One root is \\boxed{1}.')?.verdict).toMatchObject({
+      equivalent: false,
+      agreement: 'loggedCorrectRecheckWrong',
+      goldSource: 'prompt',
+    });
+    expect(byResponse.get('It is \\boxed{9}.')?.verdict).toMatchObject({
+      equivalent: true,
+      goldAnswer: '9',
+      goldSource: 'log',
+    });
   });
 
   it('a second run replaces verdicts rather than adding, and a dataset scope covers only its prompts', async () => {
@@ -83,7 +125,11 @@ describe('verification job', () => {
     const again = await finished(core, await core.invoke('verify.start', { datasetId: ids.datasetId }));
     expect(again.title).toBe('Verify answers: dataset "prompts"');
     // The stray rollout answers no prompt of the dataset.
-    expect(again.result).toMatchObject({ rollouts: EXPECTED.rollouts - 1, verifiedNow: EXPECTED.rollouts - 1, agree: EXPECTED.agree - 1 });
+    expect(again.result).toMatchObject({
+      rollouts: EXPECTED.rollouts - 1,
+      verifiedNow: EXPECTED.rollouts - 1,
+      agree: EXPECTED.agree - 1,
+    });
     expect(count(dbPath, 'SELECT count(*) AS n FROM rollout_verdicts')).toBe(EXPECTED.rollouts);
     const all = await finished(core, await core.invoke('verify.start', {}));
     expect(all.title).toBe('Verify answers: all runs');
@@ -92,17 +138,27 @@ describe('verification job', () => {
 
   it('checks against a corrected gold answer once a curator sets one', async () => {
     const twelve = (await call(core, 'prompts.page', { filter: { search: 'three times five' } })).rows[0]?.id as number;
-    (await call(core, 'prompts.setGoldAnswer', { promptId: twelve, goldAnswer: '15', annotator: 'ann' }));
+    await call(core, 'prompts.setGoldAnswer', { promptId: twelve, goldAnswer: '15', annotator: 'ann' });
     const job = await finished(core, await core.invoke('verify.start', { runId: ids.runId }));
     // The five "15" rollouts are now right, but the log graded them wrong.
-    expect(job.result).toMatchObject({ suspectGold: 0, loggedWrongRecheckRight: EXPECTED.loggedWrongRecheckRight + 5, agree: EXPECTED.agree - 5 });
+    expect(job.result).toMatchObject({
+      suspectGold: 0,
+      loggedWrongRecheckRight: EXPECTED.loggedWrongRecheckRight + 5,
+      agree: EXPECTED.agree - 5,
+    });
     const rows = (await call(core, 'verify.rollouts', { promptId: twelve })).rows;
     expect(rows.map((r) => r.verdict?.goldSource)).toEqual(new Array(5).fill('correction'));
   });
 
   it('refuses an unknown run or dataset before starting a job', async () => {
-    expect(await core.invoke('verify.start', { runId: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await core.invoke('verify.start', { datasetId: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await core.invoke('verify.start', { runId: 999 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await core.invoke('verify.start', { datasetId: 999 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect((await call(core, 'jobs.list', {})).filter((j) => j.kind === VERIFY_JOB_KIND)).toEqual([]);
   });
 });
@@ -122,11 +178,20 @@ describe('verification job: big prompts, cancel and crash', () => {
   });
 
   it('reads one prompt sampled thousands of times in pages of 2,000 rollouts', async () => {
-    const lines = Array.from({ length: 4500 }, (_, i) => ({ question: 'One prompt, every step: what is 6 times 7?', gold: '42', response: `\\boxed{${i % 10 === 0 ? 41 : 42}}`, reward: 1 }));
-    await finished(core, await core.invoke('import.rolloutsStart', { path: writeRolloutLog(tmp.dir, lines, 'one.jsonl', 'one') }));
+    const lines = Array.from({ length: 4500 }, (_, i) => ({
+      question: 'One prompt, every step: what is 6 times 7?',
+      gold: '42',
+      response: `\\boxed{${i % 10 === 0 ? 41 : 42}}`,
+      reward: 1,
+    }));
+    await finished(
+      core,
+      await core.invoke('import.rolloutsStart', { path: writeRolloutLog(tmp.dir, lines, 'one.jsonl', 'one') }),
+    );
     const rows: number[] = [];
     const off = core.on('job.updated', (job: Job) => {
-      if (job.kind === VERIFY_JOB_KIND && job.status === 'running' && job.progress?.phase.startsWith('Verifying')) rows.push(job.progress.rows);
+      if (job.kind === VERIFY_JOB_KIND && job.status === 'running' && job.progress?.phase.startsWith('Verifying'))
+        rows.push(job.progress.rows);
     });
     const job = await finished(core, await core.invoke('verify.start', {}));
     off();
@@ -136,8 +201,16 @@ describe('verification job: big prompts, cancel and crash', () => {
 
   it('a cancelled job keeps the earlier verdicts and leaves nothing staged', async () => {
     // 6,000 rollouts: three chunks, so the cancel lands after one chunk was staged.
-    const lines = Array.from({ length: 6000 }, (_, i) => ({ question: `Question ${i % 300}: what is ${i % 300}?`, gold: String(i % 300), response: `\\boxed{${i % 7 === 0 ? i : i % 300}}`, reward: 1 }));
-    await finished(core, await core.invoke('import.rolloutsStart', { path: writeRolloutLog(tmp.dir, lines, 'many.jsonl', 'big') }));
+    const lines = Array.from({ length: 6000 }, (_, i) => ({
+      question: `Question ${i % 300}: what is ${i % 300}?`,
+      gold: String(i % 300),
+      response: `\\boxed{${i % 7 === 0 ? i : i % 300}}`,
+      reward: 1,
+    }));
+    await finished(
+      core,
+      await core.invoke('import.rolloutsStart', { path: writeRolloutLog(tmp.dir, lines, 'many.jsonl', 'big') }),
+    );
     const first = await finished(core, await core.invoke('verify.start', {}));
     const verdictsBefore = count(dbPath, `SELECT count(*) AS n FROM rollout_verdicts`);
     const stampBefore = count(dbPath, `SELECT count(*) AS n FROM rollout_verdicts WHERE job_id = ${first.id}`);
@@ -146,7 +219,13 @@ describe('verification job: big prompts, cancel and crash', () => {
 
     let stagedWhenCancelled = -1;
     const off = core.on('job.updated', (job: Job) => {
-      if (job.kind === VERIFY_JOB_KIND && job.id !== first.id && job.status === 'running' && (job.progress?.rows ?? 0) > 0 && stagedWhenCancelled < 0) {
+      if (
+        job.kind === VERIFY_JOB_KIND &&
+        job.id !== first.id &&
+        job.status === 'running' &&
+        (job.progress?.rows ?? 0) > 0 &&
+        stagedWhenCancelled < 0
+      ) {
         stagedWhenCancelled = count(dbPath, `SELECT count(*) AS n FROM verification_staging WHERE job_id = ${job.id}`);
         void core.invoke('jobs.cancel', { id: job.id });
       }
@@ -170,7 +249,11 @@ describe('verification job: big prompts, cancel and crash', () => {
     const db = openDatabase(dbPath);
     const jobId = insertJob(db, VERIFY_JOB_KIND, 'Verify answers: all runs', { runId: null, datasetId: null });
     markRunning(db, jobId);
-    const published = db.prepare(`UPDATE rollout_verdicts SET job_id = ?, equivalent = 1, answer_matches = 1, gold_answer = '15' WHERE gold_answer = '12'`).run(jobId).changes;
+    const published = db
+      .prepare(
+        `UPDATE rollout_verdicts SET job_id = ?, equivalent = 1, answer_matches = 1, gold_answer = '15' WHERE gold_answer = '12'`,
+      )
+      .run(jobId).changes;
     db.prepare(
       `INSERT INTO verification_staging (job_id, rollout_id, run_id, rule, truncated, equivalent, answer_matches, stage, reason, gold_source, agreement)
        SELECT ?, rollout_id, run_id, 'none', 0, 0, 0, 'none', 'x', 'none', 'ungraded' FROM rollout_verdicts WHERE job_id != ?`,
@@ -196,7 +279,7 @@ describe('verification job: big prompts, cancel and crash', () => {
     ).run(jobId);
     db.close();
     core = createCore({ dbPath });
-    expect((await call(core, 'jobs.get', { id: jobId }))).toMatchObject({ status: 'failed' });
+    expect(await call(core, 'jobs.get', { id: jobId })).toMatchObject({ status: 'failed' });
     expect(count(dbPath, 'SELECT count(*) AS n FROM verification_staging')).toBe(0);
   });
 });

@@ -51,7 +51,9 @@ function* promptGroups(prompts: readonly ScopedRunPrompt[]): Generator<ScopedRun
  * stays bounded even when one prompt was sampled at every step of a long run.
  */
 function* rolloutPages(db: Db, prompts: readonly ScopedRunPrompt[]): Generator<number[]> {
-  const idsOf = db.prepare(`SELECT id FROM rollouts WHERE run_prompt_id IN (SELECT value FROM json_each(?)) ORDER BY id`).pluck();
+  const idsOf = db
+    .prepare(`SELECT id FROM rollouts WHERE run_prompt_id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+    .pluck();
   for (const group of promptGroups(prompts)) {
     const ids = idsOf.all(JSON.stringify(group.map((p) => p.id))) as number[];
     for (let i = 0; i < ids.length; i += CHUNK_ROLLOUTS) yield ids.slice(i, i + CHUNK_ROLLOUTS);
@@ -84,7 +86,15 @@ export const verifyJob: JobDefinition<VerifyJobParams> = {
       const seconds = (now - started) / 1000;
       const perSecond = seconds > 0 ? done / seconds : 0;
       // Progress counts response characters (bytesDone/bytesTotal): long responses take longer.
-      ctx.progress({ phase, bytesDone: chars, bytesTotal: charsTotal, rows: done, badRows: 0, rowsPerSecond: Math.round(perSecond), etaSeconds: perSecond > 0 ? Math.round((total - done) / perSecond) : null });
+      ctx.progress({
+        phase,
+        bytesDone: chars,
+        bytesTotal: charsTotal,
+        rows: done,
+        badRows: 0,
+        rowsPerSecond: Math.round(perSecond),
+        etaSeconds: perSecond > 0 ? Math.round((total - done) / perSecond) : null,
+      });
     };
     report(`Verifying answers (${label})`);
 
@@ -92,7 +102,9 @@ export const verifyJob: JobDefinition<VerifyJobParams> = {
       // Let a cancel message reach this thread between chunks.
       await new Promise<void>((resolve) => setImmediate(resolve));
       throwIfCancelled(signal);
-      const rows = select.all(JSON.stringify(page)) as (Omit<RolloutToCheck, 'questionHash'> & { runPromptId: number })[];
+      const rows = select.all(JSON.stringify(page)) as (Omit<RolloutToCheck, 'questionHash'> & {
+        runPromptId: number;
+      })[];
       const verdicts = rows.map((row) => {
         const rp = byId.get(row.runPromptId) as ScopedRunPrompt;
         if (rp.questionHash !== null) hashes.add(rp.questionHash);

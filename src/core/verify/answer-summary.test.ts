@@ -6,12 +6,18 @@ import type { AnswerVote } from './answer-summary';
 
 /** Votes as the job builds them: each answer checked against the gold answer. */
 function votes(gold: string, answers: Array<string | null>, loggedCorrect: Array<boolean | null> = []): AnswerVote[] {
-  return answers.map((answer, i) => ({ answer, matchesGold: checkAnswer(answer, gold).equivalent, loggedCorrect: loggedCorrect[i] ?? null }));
+  return answers.map((answer, i) => ({
+    answer,
+    matchesGold: checkAnswer(answer, gold).equivalent,
+    loggedCorrect: loggedCorrect[i] ?? null,
+  }));
 }
 
 describe('summarizeAnswers', () => {
   it('counts votes per equivalence cluster, with gold matches and logged-correct members', () => {
-    const s = summarizeAnswers(votes('\\frac12', ['0.5', '\\dfrac{1}{2}', '3', null, '1/2', '3.0'], [true, false, false, false, true, false]));
+    const s = summarizeAnswers(
+      votes('\\frac12', ['0.5', '\\dfrac{1}{2}', '3', null, '1/2', '3.0'], [true, false, false, false, true, false]),
+    );
     expect(s.clusters.map((c) => [c.answer, c.votes, c.matchingGold, c.loggedCorrect])).toEqual([
       ['0.5', 3, 3, 2],
       ['3', 2, 0, 0],
@@ -21,7 +27,9 @@ describe('summarizeAnswers', () => {
   });
 
   it('calls the gold answer suspect when nothing matches it and a majority agrees on another answer', () => {
-    const s = summarizeAnswers(votes('4:30', ['\\text{4:30 p.m.}', '4:30 p.m.', '\\text{4:30 p.m.}', '16:30', '4:30 \\text{ p.m.}']));
+    const s = summarizeAnswers(
+      votes('4:30', ['\\text{4:30 p.m.}', '4:30 p.m.', '\\text{4:30 p.m.}', '16:30', '4:30 \\text{ p.m.}']),
+    );
     expect(s.matchingGold).toBe(0);
     expect(s.majority).toMatchObject({ votes: 4 });
     expect(s.suspectGold).toBe(true);
@@ -36,6 +44,11 @@ describe('summarizeAnswers', () => {
   });
 
   it('has no majority without answers', () => {
-    expect(summarizeAnswers(votes('1', [null, null, null, null]))).toMatchObject({ answered: 0, majority: null, clusters: [], suspectGold: false });
+    expect(summarizeAnswers(votes('1', [null, null, null, null]))).toMatchObject({
+      answered: 0,
+      majority: null,
+      clusters: [],
+      suspectGold: false,
+    });
   });
 });

@@ -55,6 +55,15 @@ export function summarizeAnswers(votes: readonly AnswerVote[]): AnswerSummary {
   const matchingGold = votes.filter((v) => v.matchesGold).length;
   const majority = clusters[0] ?? null;
   // "Most" = more than half of all rollouts, answered or not; such a cluster cannot tie.
-  const suspectGold = total >= SUSPECT_GOLD_MIN_ROLLOUTS && matchingGold === 0 && majority !== null && majority.votes * 2 > total;
-  return { total, answered: total - result.unanswered.length, matchingGold, clusters, majority, tie: result.tie, suspectGold };
+  const suspectGold =
+    total >= SUSPECT_GOLD_MIN_ROLLOUTS && matchingGold === 0 && majority !== null && majority.votes * 2 > total;
+  return {
+    total,
+    answered: total - result.unanswered.length,
+    matchingGold,
+    clusters,
+    majority,
+    tie: result.tie,
+    suspectGold,
+  };
 }

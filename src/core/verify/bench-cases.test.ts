@@ -18,7 +18,9 @@ describe('benchCases', () => {
     const accepted = results.filter((r) => r.equivalent).length;
     expect(accepted).toBeGreaterThan(results.length / 2);
     expect(accepted).toBeLessThan(results.length);
-    expect(new Set(results.map((r) => r.stage))).toEqual(new Set(['exact', 'numeric', 'structured', 'multiple', 'none']));
+    expect(new Set(results.map((r) => r.stage))).toEqual(
+      new Set(['exact', 'numeric', 'structured', 'multiple', 'none']),
+    );
   });
 
   it('symbolic pairs are decided by the symbolic stage', () => {

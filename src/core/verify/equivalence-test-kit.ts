@@ -19,7 +19,13 @@ export interface EquivalenceCase {
 export type CaseRow = [unknown, unknown, boolean, VerifyStage?];
 
 export function rows(list: CaseRow[], extra: Partial<EquivalenceCase> = {}): EquivalenceCase[] {
-  return list.map(([pred, gold, equivalent, stage]) => ({ pred, gold, equivalent, ...(stage ? { stage } : {}), ...extra }));
+  return list.map(([pred, gold, equivalent, stage]) => ({
+    pred,
+    gold,
+    equivalent,
+    ...(stage ? { stage } : {}),
+    ...extra,
+  }));
 }
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));

@@ -84,6 +84,9 @@ describe('missing answers', () => {
   });
 
   it('returns the normal forms it compared', () => {
-    expect(checkAnswer('\\dfrac{1}{2}', ['1', '\\$2'])).toMatchObject({ predNormalized: '\\frac{1}{2}', goldNormalized: '1,2' });
+    expect(checkAnswer('\\dfrac{1}{2}', ['1', '\\$2'])).toMatchObject({
+      predNormalized: '\\frac{1}{2}',
+      goldNormalized: '1,2',
+    });
   });
 });

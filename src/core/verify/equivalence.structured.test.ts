@@ -53,12 +53,26 @@ describe('matrices and vectors', () => {
     rows([
       ['\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}', '\\begin{pmatrix}1\\\\2\\end{pmatrix}', true, 'exact'],
       ['\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}', '\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}', true, 'exact'],
-      ['\\begin{pmatrix} -1/3 \\\\ 2/3 \\\\ 5/3 \\end{pmatrix}', '\\begin{pmatrix} -\\frac13 \\\\ \\frac23 \\\\ \\frac53 \\end{pmatrix}', true, 'structured'],
+      [
+        '\\begin{pmatrix} -1/3 \\\\ 2/3 \\\\ 5/3 \\end{pmatrix}',
+        '\\begin{pmatrix} -\\frac13 \\\\ \\frac23 \\\\ \\frac53 \\end{pmatrix}',
+        true,
+        'structured',
+      ],
       ['(-1/3, 2/3, 5/3)', '\\begin{pmatrix} -1/3 \\\\ 2/3 \\\\ 5/3 \\end{pmatrix}', true, 'structured'],
-      ['\\begin{pmatrix} 0.2 \\\\ -3.6 \\end{pmatrix}', '\\begin{pmatrix} 1/5 \\\\ -18/5 \\end{pmatrix}', true, 'structured'],
+      [
+        '\\begin{pmatrix} 0.2 \\\\ -3.6 \\end{pmatrix}',
+        '\\begin{pmatrix} 1/5 \\\\ -18/5 \\end{pmatrix}',
+        true,
+        'structured',
+      ],
       ['\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}', '\\begin{pmatrix}1&3\\\\2&4\\end{pmatrix}', false],
       ['\\begin{pmatrix}1\\\\2\\end{pmatrix}', '\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}', false],
-      ['\\begin{pmatrix} -2 \\\\ -14 \\\\ -7 \\end{pmatrix}', '\\begin{pmatrix} -2 \\\\ -14 \\\\ 7 \\end{pmatrix}', false],
+      [
+        '\\begin{pmatrix} -2 \\\\ -14 \\\\ -7 \\end{pmatrix}',
+        '\\begin{pmatrix} -2 \\\\ -14 \\\\ 7 \\end{pmatrix}',
+        false,
+      ],
       ['[1, 2]', '\\begin{pmatrix}1\\\\2\\end{pmatrix}', false],
     ]),
   );

@@ -46,7 +46,8 @@ export function compareNormalized(pred: string, gold: string, ctx: CompareContex
   if (pred === gold) return { equivalent: true, stage: 'exact', reason: 'equal normal forms' };
   if (pred === '' || gold === '') return reject(pred === '' ? 'empty prediction' : 'empty gold answer');
   // Real answers are short; a pasted paragraph gets the exact comparison only (and no deep recursion).
-  if (pred.length > MAX_ANSWER_LENGTH || gold.length > MAX_ANSWER_LENGTH) return reject(`longer than ${MAX_ANSWER_LENGTH} characters and not equal as text`);
+  if (pred.length > MAX_ANSWER_LENGTH || gold.length > MAX_ANSWER_LENGTH)
+    return reject(`longer than ${MAX_ANSWER_LENGTH} characters and not equal as text`);
   if (/^[a-zA-Z][a-zA-Z ]+$/.test(pred) && pred.toLowerCase() === gold.toLowerCase()) {
     return { equivalent: true, stage: 'exact', reason: 'equal text ignoring case' };
   }

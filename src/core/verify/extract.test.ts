@@ -12,7 +12,12 @@ describe('extractAnswer rules', () => {
     ['an unclosed last box falls back to the one before', 'We get \\boxed{7}. Check: \\boxed{8', '7', 'boxed'],
     ['boxed wins over a later phrase', '\\boxed{3} and the answer is 4', '3', 'boxed'],
     ['the answer is', 'Thus the answer is 17.', '17', 'answer-phrase'],
-    ['the final answer is, with a math span', 'The final answer is $\\frac{3}{4}$. I hope it is correct.', '\\frac{3}{4}', 'answer-phrase'],
+    [
+      'the final answer is, with a math span',
+      'The final answer is $\\frac{3}{4}$. I hope it is correct.',
+      '\\frac{3}{4}',
+      'answer-phrase',
+    ],
     ['answer on the next line', 'The final answer is:\n\n$$ x^2 + 1 $$', 'x^2 + 1', 'answer-phrase'],
     ['bold answer', 'The answer is **12**.', '12', 'answer-phrase'],
     ['GSM8K marker', 'She pays 3 + 4 = 7 dollars.\n#### 1,234', '1234', 'gsm8k'],
@@ -31,7 +36,10 @@ describe('extractAnswer rules', () => {
     expect(empty).toMatchObject({ answer: null, rule: 'none' });
     const fa = extractAnswer('Trying \\boxed{5}.\n**Final Answer**\nThe answer is 6');
     expect(fa).toMatchObject({ answer: '6', rule: 'answer-phrase', cutAt: '**Final Answer**' });
-    expect(extractAnswer('x \\boxed{1} <conclude> \\boxed{9}', { thinkMarkers: [] })).toMatchObject({ answer: '9', cutAt: null });
+    expect(extractAnswer('x \\boxed{1} <conclude> \\boxed{9}', { thinkMarkers: [] })).toMatchObject({
+      answer: '9',
+      cutAt: null,
+    });
   });
 
   it('repairs a \\boxed whose backslash became a backspace', () => {
@@ -39,7 +47,10 @@ describe('extractAnswer rules', () => {
   });
 
   it('can skip the weak fallbacks', () => {
-    expect(extractAnswer('we get $x$ and 12', { useLastMath: false })).toMatchObject({ answer: '12', rule: 'last-number' });
+    expect(extractAnswer('we get $x$ and 12', { useLastMath: false })).toMatchObject({
+      answer: '12',
+      rule: 'last-number',
+    });
     expect(extractAnswer('there are 12', { useLastNumber: false })).toMatchObject({ answer: null, rule: 'none' });
   });
 });
@@ -54,7 +65,10 @@ describe('truncation', () => {
   });
 
   it('flags a length finish reason', () => {
-    expect(extractAnswer('\\boxed{4}', { finishReason: 'length' })).toMatchObject({ truncated: true, truncationReason: 'finish reason "length"' });
+    expect(extractAnswer('\\boxed{4}', { finishReason: 'length' })).toMatchObject({
+      truncated: true,
+      truncationReason: 'finish reason "length"',
+    });
     expect(extractAnswer('\\boxed{4}', { finishReason: 'stop' }).truncated).toBe(false);
     expect(extractAnswer('\\boxed{4}').truncated).toBe(false);
   });
@@ -63,15 +77,31 @@ describe('truncation', () => {
     const r = verifyResponse('… \\boxed{4}', '4', { finishReason: 'length' });
     expect(r).toMatchObject({ equivalent: false, stage: 'none', rejectedAsTruncated: true });
     expect(r.reason).toMatch(/truncated/);
-    expect(verifyResponse('… \\boxed{4}', '4', { finishReason: 'length', truncatedIsWrong: false })).toMatchObject({ equivalent: true, stage: 'exact' });
-    expect(verifyResponse('… \\boxed{5}', '4')).toMatchObject({ equivalent: false, rejectedAsTruncated: false, extraction: { answer: '5', rule: 'boxed' } });
+    expect(verifyResponse('… \\boxed{4}', '4', { finishReason: 'length', truncatedIsWrong: false })).toMatchObject({
+      equivalent: true,
+      stage: 'exact',
+    });
+    expect(verifyResponse('… \\boxed{5}', '4')).toMatchObject({
+      equivalent: false,
+      rejectedAsTruncated: false,
+      extraction: { answer: '5', rule: 'boxed' },
+    });
   });
 
-  it('verifyResponse takes the log\'s truncated flag when the text cannot tell', () => {
+  it("verifyResponse takes the log's truncated flag when the text cannot tell", () => {
     const r = verifyResponse('so the answer is \\boxed{4}', '4', { knownTruncated: true });
-    expect(r).toMatchObject({ equivalent: false, rejectedAsTruncated: true, extraction: { truncated: true, truncationReason: 'marked truncated in the log' } });
-    expect(verifyResponse('\\boxed{4}', '4', { knownTruncated: false })).toMatchObject({ equivalent: true, extraction: { truncated: false } });
-    expect(verifyResponse('\\boxed{4}', '4', { knownTruncated: null, finishReason: 'length' }).extraction.truncationReason).toBe('finish reason "length"');
+    expect(r).toMatchObject({
+      equivalent: false,
+      rejectedAsTruncated: true,
+      extraction: { truncated: true, truncationReason: 'marked truncated in the log' },
+    });
+    expect(verifyResponse('\\boxed{4}', '4', { knownTruncated: false })).toMatchObject({
+      equivalent: true,
+      extraction: { truncated: false },
+    });
+    expect(
+      verifyResponse('\\boxed{4}', '4', { knownTruncated: null, finishReason: 'length' }).extraction.truncationReason,
+    ).toBe('finish reason "length"');
   });
 });
 

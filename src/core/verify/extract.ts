@@ -60,10 +60,14 @@ export function extractAnswer(response: string, options: ExtractOptions = {}): E
   return { ...base, answer: null, rule: 'none' };
 }
 
-function detectTruncation(text: string, options: ExtractOptions): { truncated: boolean; truncationReason: string | null; text: string } {
+function detectTruncation(
+  text: string,
+  options: ExtractOptions,
+): { truncated: boolean; truncationReason: string | null; text: string } {
   let out = text;
   let reason: string | null = null;
-  if (options.finishReason && LENGTH_REASONS.has(options.finishReason)) reason = `finish reason "${options.finishReason}"`;
+  if (options.finishReason && LENGTH_REASONS.has(options.finishReason))
+    reason = `finish reason "${options.finishReason}"`;
   const stops = options.stopTokens?.filter((t) => t.length > 0) ?? [];
   if (stops.length > 0) {
     const trimmed = out.trimEnd();
@@ -122,7 +126,11 @@ export function answerAfterPhrase(text: string): string | null {
   const rest = text.slice(end).replace(/^[\s*]+/, '');
   const span = /^(?:\$\$([\s\S]*?)\$\$|\$([\s\S]*?)\$|\\\[([\s\S]*?)\\\]|\\\(([\s\S]*?)\\\))/.exec(rest);
   const raw = span ? (span[1] ?? span[2] ?? span[3] ?? span[4] ?? '') : (rest.split('\n')[0] ?? '');
-  const answer = raw.replace(/\*+/g, '').trim().replace(/[.;]+$/, '').trim();
+  const answer = raw
+    .replace(/\*+/g, '')
+    .trim()
+    .replace(/[.;]+$/, '')
+    .trim();
   return answer === '' ? null : answer;
 }
 

@@ -36,7 +36,9 @@ describe('majorityAnswer', () => {
   it('stops checking equivalence after its budget, still grouping identical normal forms', () => {
     const answers = ['\\frac{1}{2}', '0.5', '\\dfrac{1}{2}', '0.5'];
     expect(majorityAnswer(answers).clusters.map((c) => c.votes)).toEqual([4]);
-    expect(majorityAnswer(answers, { maxEquivalenceChecks: 0 }).clusters.map((c) => [c.representative, c.votes])).toEqual([
+    expect(
+      majorityAnswer(answers, { maxEquivalenceChecks: 0 }).clusters.map((c) => [c.representative, c.votes]),
+    ).toEqual([
       ['\\frac{1}{2}', 2],
       ['0.5', 2],
     ]);
@@ -45,6 +47,11 @@ describe('majorityAnswer', () => {
   });
 
   it('has no winner without answers', () => {
-    expect(majorityAnswer([null, undefined, ' '])).toMatchObject({ clusters: [], winner: null, tie: false, unanswered: [0, 1, 2] });
+    expect(majorityAnswer([null, undefined, ' '])).toMatchObject({
+      clusters: [],
+      winner: null,
+      tie: false,
+      unanswered: [0, 1, 2],
+    });
   });
 });

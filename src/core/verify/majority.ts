@@ -37,7 +37,10 @@ export interface MajorityOptions extends Pick<CheckOptions, 'symbolic' | 'symbol
 
 const DEFAULT_MAX_CHECKS = 1000;
 
-export function majorityAnswer(answers: ReadonlyArray<string | null | undefined>, options: MajorityOptions = {}): MajorityResult {
+export function majorityAnswer(
+  answers: ReadonlyArray<string | null | undefined>,
+  options: MajorityOptions = {},
+): MajorityResult {
   // Percent leniency is off: it is not symmetric (25 would join 0.25 and 2500 alike).
   const check: CheckOptions = { ...options, percentLeniency: 'never' };
   const clusters: AnswerCluster[] = [];

@@ -87,7 +87,9 @@ describe('canonicalNumber', () => {
 
 describe('repairControlChars', () => {
   it('restores commands whose backslash became a control character', () => {
-    expect(repairControlChars('\x0crac{1}{2} \x08oxed{3} \x07lpha \x0bec{v}')).toBe('\\frac{1}{2} \\boxed{3} \\alpha \\vec{v}');
+    expect(repairControlChars('\x0crac{1}{2} \x08oxed{3} \x07lpha \x0bec{v}')).toBe(
+      '\\frac{1}{2} \\boxed{3} \\alpha \\vec{v}',
+    );
     expect(repairControlChars('3\times 4, \text{cm}, \right)')).toBe('3\\times 4, \\text{cm}, \\right)');
     expect(repairControlChars('a \neq b')).toBe('a \\neq b');
   });

@@ -75,7 +75,7 @@ function latexPasses(input: string): string {
 /** `$…$`, `\(…\)`, `\[…\]` and a whole-answer `\boxed{…}` removed. */
 function unwrapDelimiters(input: string): string {
   let s = input;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const m = /^(?:\$\$([\s\S]*)\$\$|\$([\s\S]*)\$|\\\(([\s\S]*)\\\)|\\\[([\s\S]*)\\\])$/.exec(s);
     if (m) {
@@ -127,7 +127,10 @@ function stripUnits(input: string): string {
 
 /** Spaces go, except one after a command name that a letter follows (`\pi r`, not `\pir`). */
 function removeSpaces(s: string): string {
-  return s.replace(/(\\[a-zA-Z]+)\s+(?=[a-zA-Z])/g, '$1\ue000').replace(/\s+/g, '').replace(/\ue000/g, ' ');
+  return s
+    .replace(/(\\[a-zA-Z]+)\s+(?=[a-zA-Z])/g, '$1\ue000')
+    .replace(/\s+/g, '')
+    .replace(/\ue000/g, ' ');
 }
 
 /** `x=5` → `5`, `k = \frac12` → `\frac12`, `x\in[1,2]` → `[1,2]`: the left side has at most two characters. */
@@ -177,6 +180,12 @@ function slashToFrac(s: string): string {
 function stripGroupingBraces(input: string): string {
   let s = input;
   if (s === '{}') return '\\emptyset';
-  while (s.length > 2 && s.startsWith('{') && matchingBrace(s, 0) === s.length - 1 && splitTopLevel(s.slice(1, -1), ',').length === 1) s = s.slice(1, -1);
+  while (
+    s.length > 2 &&
+    s.startsWith('{') &&
+    matchingBrace(s, 0) === s.length - 1 &&
+    splitTopLevel(s.slice(1, -1), ',').length === 1
+  )
+    s = s.slice(1, -1);
   return s;
 }

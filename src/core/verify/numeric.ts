@@ -14,7 +14,8 @@ const DECIMAL = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 export function parseNumeric(s: string): NumericValue | null {
   if (INTEGER.test(s)) return { value: Number(s), integerLiteral: s };
   if (DECIMAL.test(s)) return { value: Number(s), integerLiteral: null };
-  if (/[a-zA-Z]/.test(s.replace(/\\(?:frac|sqrt|pi|cdot|times|div)(?![a-zA-Z])/g, '')) && !/\d[eE][-+]?\d/.test(s)) return null;
+  if (/[a-zA-Z]/.test(s.replace(/\\(?:frac|sqrt|pi|cdot|times|div)(?![a-zA-Z])/g, '')) && !/\d[eE][-+]?\d/.test(s))
+    return null;
   const parser = new Evaluator(s);
   const value = parser.parse();
   return value === null || !Number.isFinite(value) ? null : { value, integerLiteral: null };
@@ -94,7 +95,8 @@ class Evaluator {
   private power(): number | null {
     const base = this.atom();
     if (base === null || !this.eat('^')) return base;
-    const exponent = this.s[this.i] === '{' ? this.group() : this.eat('-') ? negate(this.digitOrAtom()) : this.digitOrAtom();
+    const exponent =
+      this.s[this.i] === '{' ? this.group() : this.eat('-') ? negate(this.digitOrAtom()) : this.digitOrAtom();
     if (exponent === null || Math.abs(exponent) > 1000) return null;
     return base ** exponent;
   }
@@ -187,13 +189,19 @@ export function compareNumeric(pred: NumericValue, gold: NumericValue, options: 
     if (BigInt(pred.integerLiteral) === BigInt(gold.integerLiteral)) return { equal: true, reason: 'equal integers' };
   } else if (gold.integerLiteral !== null && !isWhole(pred.value)) {
     // As PRM800K's grader: 9999.857 is not an approximation of the integer answer 10000.
-    if (!options.percent) return { equal: false, reason: `gold is the integer ${gold.integerLiteral}, the prediction ${formatValue(pred.value)} is not an integer` };
+    if (!options.percent)
+      return {
+        equal: false,
+        reason: `gold is the integer ${gold.integerLiteral}, the prediction ${formatValue(pred.value)} is not an integer`,
+      };
   } else if (isClose(pred.value, gold.value, options.relativeTolerance)) {
     return { equal: true, reason: `equal within relative tolerance ${options.relativeTolerance}` };
   }
   if (options.percent) {
-    if (isClose(pred.value, gold.value * 100, options.relativeTolerance)) return { equal: true, reason: 'equal to gold×100 (percent leniency)' };
-    if (isClose(pred.value, gold.value / 100, options.relativeTolerance)) return { equal: true, reason: 'equal to gold/100 (percent leniency)' };
+    if (isClose(pred.value, gold.value * 100, options.relativeTolerance))
+      return { equal: true, reason: 'equal to gold×100 (percent leniency)' };
+    if (isClose(pred.value, gold.value / 100, options.relativeTolerance))
+      return { equal: true, reason: 'equal to gold/100 (percent leniency)' };
   }
   return { equal: false, reason: `numeric values differ: ${formatValue(pred.value)} vs ${formatValue(gold.value)}` };
 }

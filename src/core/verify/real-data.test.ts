@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURES_SKIP_REASON, fixture, hasFixtures } from '../../../test/temp-workspace';
 import { checkAnswer } from './equivalence';
 import { extractAnswer, lastBoxedContent } from './extract';
-import { MATH500_CROSS_MATCHES, MATH500_REVIEWED_MISSES, QWEN_MANGLED_GOLD_IDX, QWEN_ROLLOUT_DISAGREEMENTS } from './reviewed-disagreements';
+import {
+  MATH500_CROSS_MATCHES,
+  MATH500_REVIEWED_MISSES,
+  QWEN_MANGLED_GOLD_IDX,
+  QWEN_ROLLOUT_DISAGREEMENTS,
+} from './reviewed-disagreements';
 
 const skipNote = hasFixtures ? '' : ` (skipped: ${FIXTURES_SKIP_REASON})`;
 if (!hasFixtures) console.warn(`verify real-data tests skipped: ${FIXTURES_SKIP_REASON}`);
@@ -32,7 +37,14 @@ interface RolloutGroup {
 describe('Qwen2.5-Math rollouts (100 prompts × 8 responses)', () => {
   it.skipIf(!hasFixtures)(`agree with the Python grader on ≥ 98%, every disagreement reviewed${skipNote}`, () => {
     const groups = jsonl<RolloutGroup>('qwen25math_math_cot_100_rollouts.jsonl');
-    const found: Array<{ idx: number; sample: number; ours: boolean; file: boolean; answer: string | null; reason: string }> = [];
+    const found: Array<{
+      idx: number;
+      sample: number;
+      ours: boolean;
+      file: boolean;
+      answer: string | null;
+      reason: string;
+    }> = [];
     const stages: Record<string, number> = {};
     let total = 0;
     for (const g of groups) {
@@ -42,19 +54,32 @@ describe('Qwen2.5-Math rollouts (100 prompts × 8 responses)', () => {
         stages[r.stage] = (stages[r.stage] ?? 0) + 1;
         total++;
         const file = g.score[sample] === true;
-        if (r.equivalent !== file) found.push({ idx: g.idx, sample, ours: r.equivalent, file, answer, reason: r.reason });
+        if (r.equivalent !== file)
+          found.push({ idx: g.idx, sample, ours: r.equivalent, file, answer, reason: r.reason });
       });
     }
     const agreement = (total - found.length) / total;
-    console.log(`Qwen2.5-Math rollouts: ${total - found.length}/${total} agree (${(agreement * 100).toFixed(2)}%); stages ${JSON.stringify(stages)}`);
-    for (const d of found) console.log(`  disagreement idx ${d.idx} #${d.sample}: ours ${d.ours}, file ${d.file}, answer ${JSON.stringify(d.answer)} — ${d.reason}`);
+    console.log(
+      `Qwen2.5-Math rollouts: ${total - found.length}/${total} agree (${(agreement * 100).toFixed(2)}%); stages ${JSON.stringify(stages)}`,
+    );
+    for (const d of found)
+      console.log(
+        `  disagreement idx ${d.idx} #${d.sample}: ours ${d.ours}, file ${d.file}, answer ${JSON.stringify(d.answer)} — ${d.reason}`,
+      );
 
-    const key = (d: { idx: number; sample: number; ours: boolean; file: boolean }) => `${d.idx}#${d.sample}:${d.ours}/${d.file}`;
+    const key = (d: { idx: number; sample: number; ours: boolean; file: boolean }) =>
+      `${d.idx}#${d.sample}:${d.ours}/${d.file}`;
     const reviewed = new Set(QWEN_ROLLOUT_DISAGREEMENTS.map(key));
     const observed = new Set(found.map(key));
     expect(total).toBe(800);
-    expect(found.map(key).filter((k) => !reviewed.has(k)), 'unreviewed disagreements').toEqual([]);
-    expect([...reviewed].filter((k) => !observed.has(k)), 'reviewed entries that no longer disagree').toEqual([]);
+    expect(
+      found.map(key).filter((k) => !reviewed.has(k)),
+      'unreviewed disagreements',
+    ).toEqual([]);
+    expect(
+      [...reviewed].filter((k) => !observed.has(k)),
+      'reviewed entries that no longer disagree',
+    ).toEqual([]);
     expect(agreement).toBeGreaterThanOrEqual(0.98);
   });
 
@@ -73,7 +98,9 @@ describe('Qwen2.5-Math rollouts (100 prompts × 8 responses)', () => {
   });
 
   it.skipIf(!hasFixtures)(`accepts idx 3 against the unmangled gold answer${skipNote}`, () => {
-    const g = jsonl<RolloutGroup>('qwen25math_math_cot_100_rollouts.jsonl').find((x) => x.idx === QWEN_MANGLED_GOLD_IDX);
+    const g = jsonl<RolloutGroup>('qwen25math_math_cot_100_rollouts.jsonl').find(
+      (x) => x.idx === QWEN_MANGLED_GOLD_IDX,
+    );
     expect(g?.answer).toBe('\\text{4:30 p.m.}');
     const verdicts = (g?.response ?? []).map((r) => checkAnswer(extractAnswer(r).answer, g?.answer).equivalent);
     expect(verdicts).toEqual(new Array(8).fill(true));
@@ -87,14 +114,19 @@ interface Math500Problem {
 }
 
 describe('MATH-500', () => {
-  it.skipIf(!hasFixtures)(`the last \\boxed{} of each solution matches its answer (≥ 99%, misses reviewed)${skipNote}`, () => {
-    const problems = jsonl<Math500Problem>('math500_test.jsonl');
-    const misses = problems.filter((p) => !checkAnswer(lastBoxedContent(p.solution), p.answer).equivalent).map((p) => p.unique_id);
-    console.log(`MATH-500: ${problems.length - misses.length}/${problems.length} solutions match their answer`);
-    expect(problems).toHaveLength(500);
-    expect(misses.filter((id) => !MATH500_REVIEWED_MISSES.some((m) => m.uniqueId === id))).toEqual([]);
-    expect((problems.length - misses.length) / problems.length).toBeGreaterThanOrEqual(0.99);
-  });
+  it.skipIf(!hasFixtures)(
+    `the last \\boxed{} of each solution matches its answer (≥ 99%, misses reviewed)${skipNote}`,
+    () => {
+      const problems = jsonl<Math500Problem>('math500_test.jsonl');
+      const misses = problems
+        .filter((p) => !checkAnswer(lastBoxedContent(p.solution), p.answer).equivalent)
+        .map((p) => p.unique_id);
+      console.log(`MATH-500: ${problems.length - misses.length}/${problems.length} solutions match their answer`);
+      expect(problems).toHaveLength(500);
+      expect(misses.filter((id) => !MATH500_REVIEWED_MISSES.some((m) => m.uniqueId === id))).toEqual([]);
+      expect((problems.length - misses.length) / problems.length).toBeGreaterThanOrEqual(0.99);
+    },
+  );
 
   it.skipIf(!hasFixtures)(`accepts no pair of different gold answers beyond the reviewed ones${skipNote}`, () => {
     const answers = [...new Set(jsonl<Math500Problem>('math500_test.jsonl').map((p) => p.answer))];
@@ -106,18 +138,27 @@ describe('MATH-500', () => {
         if (checkAnswer(a, b).equivalent) accepted.push(`${a} ≡ ${b}`);
       }
     }
-    console.log(`MATH-500 negative control: ${accepted.length} of ${(answers.length * (answers.length - 1)) / 2} pairs of distinct answers accepted`);
+    console.log(
+      `MATH-500 negative control: ${accepted.length} of ${(answers.length * (answers.length - 1)) / 2} pairs of distinct answers accepted`,
+    );
     expect(accepted.sort()).toEqual(MATH500_CROSS_MATCHES.map(([a, b]) => `${a} ≡ ${b}`).sort());
   });
 });
 
 describe('other answer files', () => {
   it.skipIf(!hasFixtures)(`Math-Verify example outputs: extracted and matched${skipNote}`, () => {
-    const rows = parse(fs.readFileSync(fixture('math_verify_model_outputs.csv'), 'utf8'), { columns: true, trim: true, skip_empty_lines: true }) as Array<{ answer: string; gold: string }>;
+    const rows = parse(fs.readFileSync(fixture('math_verify_model_outputs.csv'), 'utf8'), {
+      columns: true,
+      trim: true,
+      skip_empty_lines: true,
+    }) as Array<{ answer: string; gold: string }>;
     expect(rows.length).toBeGreaterThanOrEqual(4);
     for (const row of rows) {
       const extraction = extractAnswer(row.answer);
-      expect(checkAnswer(extraction.answer, row.gold).equivalent, `${row.answer} → ${extraction.rule} ${extraction.answer}`).toBe(true);
+      expect(
+        checkAnswer(extraction.answer, row.gold).equivalent,
+        `${row.answer} → ${extraction.rule} ${extraction.answer}`,
+      ).toBe(true);
       expect(checkAnswer(extraction.answer, '$\\frac{2}{3}$').equivalent).toBe(false);
     }
   });

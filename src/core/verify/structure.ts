@@ -28,7 +28,8 @@ export function parseStructure(s: string): Structure | null {
     const open = s[0] as string;
     const close = s[s.length - 1] as string;
     const items = splitTopLevel(s.slice(1, -1), ',').map((p) => p.trim());
-    if (open === '{' && close === '}') return s === '{}' ? { kind: 'set', items: [] } : { kind: 'set', items: items.flatMap(expandItem) };
+    if (open === '{' && close === '}')
+      return s === '{}' ? { kind: 'set', items: [] } : { kind: 'set', items: items.flatMap(expandItem) };
     if ((open === '(' || open === '[') && (close === ')' || close === ']') && items.length > 1) {
       return { kind: 'sequence', open, close, items };
     }

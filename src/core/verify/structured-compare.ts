@@ -7,12 +7,20 @@ import type { ElementComparer, Verdict } from './types';
 
 const MAX_ITEMS = 64;
 
-export function compareStructures(pred: Structure | null, gold: Structure | null, predText: string, goldText: string, eq: ElementComparer): Verdict {
+export function compareStructures(
+  pred: Structure | null,
+  gold: Structure | null,
+  predText: string,
+  goldText: string,
+  eq: ElementComparer,
+): Verdict {
   if (pred === null || gold === null) {
     const single = pred === null ? soleItem(gold) : soleItem(pred);
     if (single !== null) {
       const v = pred === null ? eq(predText, single) : eq(single, goldText);
-      return v.equivalent ? structured(`one-element ${kindName(pred ?? gold)} matches: ${v.reason}`) : reject(`one-element ${kindName(pred ?? gold)}: ${v.reason}`);
+      return v.equivalent
+        ? structured(`one-element ${kindName(pred ?? gold)} matches: ${v.reason}`)
+        : reject(`one-element ${kindName(pred ?? gold)}: ${v.reason}`);
     }
     return reject(`${kindName(pred)} vs ${kindName(gold)}`);
   }
@@ -36,12 +44,14 @@ export function compareStructures(pred: Structure | null, gold: Structure | null
     if (vector === null || seq.open !== '(' || seq.close !== ')') return reject('matrix vs tuple');
     return pred.kind === 'matrix' ? inOrder(vector, seq.items, eq, 'vector') : inOrder(seq.items, vector, eq, 'vector');
   }
-  if (pred.kind === 'union' && gold.kind === 'union') return anyOrder(pred.parts, gold.parts, eq, 'structured', 'union');
+  if (pred.kind === 'union' && gold.kind === 'union')
+    return anyOrder(pred.parts, gold.parts, eq, 'structured', 'union');
   if (pred.kind === 'set' && gold.kind === 'set') return anyOrder(pred.items, gold.items, eq, 'structured', 'set');
   if (gold.kind === 'list' && (pred.kind === 'list' || pred.kind === 'set' || pred.kind === 'sequence')) {
     return anyOrder(pred.items, gold.items, eq, 'multiple', 'answer list');
   }
-  if (pred.kind === 'list' && gold.kind === 'set') return anyOrder(pred.items, gold.items, eq, 'multiple', 'answer list vs set');
+  if (pred.kind === 'list' && gold.kind === 'set')
+    return anyOrder(pred.items, gold.items, eq, 'multiple', 'answer list vs set');
   if (pred.kind === 'list' && gold.kind === 'sequence') {
     // "3, \frac{\pi}{2}" for the point (3, \frac{\pi}{2}): the parentheses are only missing.
     if (gold.open !== '(' || gold.close !== ')') return reject(`bare list vs interval`);
@@ -74,7 +84,13 @@ function inOrder(pred: string[], gold: string[], eq: ElementComparer, what: stri
  * exact unless two gold items are both equivalent to the same predicted item, which normal
  * answers never are.
  */
-export function anyOrder(pred: string[], gold: string[], eq: ElementComparer, stage: 'structured' | 'multiple', what: string): Verdict {
+export function anyOrder(
+  pred: string[],
+  gold: string[],
+  eq: ElementComparer,
+  stage: 'structured' | 'multiple',
+  what: string,
+): Verdict {
   if (pred.length !== gold.length) return reject(`${what}: ${pred.length} vs ${gold.length} answers`);
   if (gold.length > MAX_ITEMS) return reject(`${what}: more than ${MAX_ITEMS} answers`);
   const used = new Array<boolean>(pred.length).fill(false);

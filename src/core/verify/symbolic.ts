@@ -19,7 +19,12 @@ const POINT_TOLERANCE = 1e-6;
 
 type Complexish = { re: number; im: number };
 
-export function symbolicEqual(pred: string, gold: string, budgetMs: number, constantTolerance: number): SymbolicVerdict {
+export function symbolicEqual(
+  pred: string,
+  gold: string,
+  budgetMs: number,
+  constantTolerance: number,
+): SymbolicVerdict {
   let deadline = performance.now() + budgetMs;
   const pair = convertPair(pred, gold);
   if ('reason' in pair) return { equal: null, reason: pair.reason };
@@ -28,7 +33,8 @@ export function symbolicEqual(pred: string, gold: string, budgetMs: number, cons
   const { compile } = mathjs();
   deadline += performance.now() - loadStart;
   const { a, b, isEquation } = pair;
-  if (a.expr.length > MAX_EXPRESSION_LENGTH || b.expr.length > MAX_EXPRESSION_LENGTH) return { equal: null, reason: 'expression too long for the symbolic stage' };
+  if (a.expr.length > MAX_EXPRESSION_LENGTH || b.expr.length > MAX_EXPRESSION_LENGTH)
+    return { equal: null, reason: 'expression too long for the symbolic stage' };
 
   let fa: EvalFunction;
   let fb: EvalFunction;
@@ -42,7 +48,8 @@ export function symbolicEqual(pred: string, gold: string, budgetMs: number, cons
   if (variables.length === 0 && !isEquation) {
     const va = evaluate(fa, {});
     const vb = evaluate(fb, {});
-    if (va === null || vb === null) return { equal: null, reason: 'a constant expression did not evaluate to a number' };
+    if (va === null || vb === null)
+      return { equal: null, reason: 'a constant expression did not evaluate to a number' };
     return close(va, vb, constantTolerance)
       ? { equal: true, reason: 'equal constants (mathjs evaluation)' }
       : { equal: false, reason: `constants differ: ${show(va)} vs ${show(vb)}` };
@@ -51,10 +58,17 @@ export function symbolicEqual(pred: string, gold: string, budgetMs: number, cons
   const signs = isEquation ? [1, -1] : [1];
   for (const sign of signs) {
     const verdict = compareAtPoints(fa, fb, variables, sign, deadline);
-    if (verdict.equal === true) return { equal: true, reason: isEquation ? `same equation${sign < 0 ? ' (sides swapped)' : ''}: ${verdict.reason}` : verdict.reason };
+    if (verdict.equal === true)
+      return {
+        equal: true,
+        reason: isEquation ? `same equation${sign < 0 ? ' (sides swapped)' : ''}: ${verdict.reason}` : verdict.reason,
+      };
     if (verdict.equal === null) return simplifyFallback(a.expr, b.expr, deadline, verdict.reason);
   }
-  return { equal: false, reason: isEquation ? 'the equations differ at random points' : `expressions differ at random points` };
+  return {
+    equal: false,
+    reason: isEquation ? 'the equations differ at random points' : `expressions differ at random points`,
+  };
 }
 
 type Converted = { expr: string; variables: Set<string> };
@@ -64,7 +78,10 @@ type Converted = { expr: string; variables: Set<string> };
  * against an equation whose extra variable it lacks is read as "that variable = expression": the
  * normal form drops a short `y =` prefix, so gold `2x - y + 3 = 0` meets prediction `2x+3`.
  */
-function convertPair(pred: string, gold: string): { a: Converted; b: Converted; isEquation: boolean } | { reason: string } {
+function convertPair(
+  pred: string,
+  gold: string,
+): { a: Converted; b: Converted; isEquation: boolean } | { reason: string } {
   const predEq = splitEquation(pred);
   const goldEq = splitEquation(gold);
   const a = predEq ? convertEquation(predEq) : latexToMathjs(pred);
@@ -75,7 +92,10 @@ function convertPair(pred: string, gold: string): { a: Converted; b: Converted; 
   const [equation, expression] = predEq ? [a, b] : [b, a];
   const missing = [...equation.variables].filter((v) => !expression.variables.has(v));
   if (missing.length !== 1) return { reason: 'one side is an equation, the other is not' };
-  const asEquation = { expr: `(${missing[0]}) - (${expression.expr})`, variables: new Set([...expression.variables, ...missing]) };
+  const asEquation = {
+    expr: `(${missing[0]}) - (${expression.expr})`,
+    variables: new Set([...expression.variables, ...missing]),
+  };
   return predEq ? { a, b: asEquation, isEquation: true } : { a: asEquation, b, isEquation: true };
 }
 
@@ -91,7 +111,13 @@ function convertEquation([left, right]: [string, string]): Converted | null {
   return { expr: `(${l.expr}) - (${r.expr})`, variables: new Set([...l.variables, ...r.variables]) };
 }
 
-function compareAtPoints(fa: EvalFunction, fb: EvalFunction, variables: string[], sign: number, deadline: number): SymbolicVerdict {
+function compareAtPoints(
+  fa: EvalFunction,
+  fb: EvalFunction,
+  variables: string[],
+  sign: number,
+  deadline: number,
+): SymbolicVerdict {
   const random = mulberry32(0x5eed);
   let agreeing = 0;
   for (let k = 0; k < POINTS_TRIED && agreeing < POINTS_NEEDED; k++) {

@@ -23,7 +23,10 @@ export interface VerifyResponseOptions extends ExtractOptions, CheckOptions {
 
 export function verifyResponse(response: string, gold: unknown, options: VerifyResponseOptions = {}): ResponseVerdict {
   const found = extractAnswer(response, options);
-  const extraction: Extraction = found.truncated || options.knownTruncated !== true ? found : { ...found, truncated: true, truncationReason: 'marked truncated in the log' };
+  const extraction: Extraction =
+    found.truncated || options.knownTruncated !== true
+      ? found
+      : { ...found, truncated: true, truncationReason: 'marked truncated in the log' };
   const result = checkAnswer(extraction.answer, gold, options);
   if (extraction.truncated && (options.truncatedIsWrong ?? true)) {
     return {

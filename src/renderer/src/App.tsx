@@ -83,7 +83,10 @@ function Shell() {
   };
 
   const openImport = useCallback(() => setWizard((w) => ({ ...w, open: true })), []);
-  const closeImport = useCallback(() => setWizard((w) => ({ open: false, jobId: isFinished(importJob) ? null : w.jobId })), [importJob]);
+  const closeImport = useCallback(
+    () => setWizard((w) => ({ open: false, jobId: isFinished(importJob) ? null : w.jobId })),
+    [importJob],
+  );
   const onJobStarted = useCallback((jobId: number) => setWizard({ open: true, jobId }), []);
   const onReset = useCallback(() => setWizard({ open: true, jobId: null }), []);
 
@@ -123,7 +126,13 @@ function Shell() {
           <button type="button" className="button" onClick={openImport} data-testid="import-button">
             Import…
           </button>
-          <button type="button" className="icon-button icon-button--round" aria-label="Keyboard shortcuts" onClick={() => setHelpOpen(true)} data-testid="help-button">
+          <button
+            type="button"
+            className="icon-button icon-button--round"
+            aria-label="Keyboard shortcuts"
+            onClick={() => setHelpOpen(true)}
+            data-testid="help-button"
+          >
             ?
           </button>
         </div>
@@ -132,15 +141,34 @@ function Shell() {
       {stats === null ? (
         <div className="loading-screen muted">Opening workspace…</div>
       ) : empty && pageRoute === null ? (
-        <EmptyState demoJob={demoJob} demoRunning={demoJobId !== null && !demoFinished} onImport={openImport} onLoadDemo={() => void loadDemo()} onCancelDemo={cancelDemo} />
+        <EmptyState
+          demoJob={demoJob}
+          demoRunning={demoJobId !== null && !demoFinished}
+          onImport={openImport}
+          onLoadDemo={() => void loadDemo()}
+          onCancelDemo={cancelDemo}
+        />
       ) : (
         <div className="screen" hidden={pageRoute !== null}>
-          <CuratorScreen dataVersion={dataVersion} workspacePrompts={stats.prompts} gridRef={gridRef} searchRef={searchRef} />
+          <CuratorScreen
+            dataVersion={dataVersion}
+            workspacePrompts={stats.prompts}
+            gridRef={gridRef}
+            searchRef={searchRef}
+          />
         </div>
       )}
       {pageRoute && stats !== null && <PromptPage route={pageRoute} onNavigate={navigate} dataVersion={dataVersion} />}
 
-      {wizard.open && <ImportWizard job={importJob} jobId={wizard.jobId} onJobStarted={onJobStarted} onReset={onReset} onClose={closeImport} />}
+      {wizard.open && (
+        <ImportWizard
+          job={importJob}
+          jobId={wizard.jobId}
+          onJobStarted={onJobStarted}
+          onReset={onReset}
+          onClose={closeImport}
+        />
+      )}
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>
   );

@@ -62,7 +62,11 @@ export function CuratorScreen({ dataVersion, workspacePrompts, gridRef, searchRe
 
   const currentView = useCallback((): ViewState => {
     const view = gridRef.current?.currentView();
-    return { filter: combineFilter(baseFilter, view?.columns), sort: view?.sort ?? [], columnState: view?.columnState ?? [] };
+    return {
+      filter: combineFilter(baseFilter, view?.columns),
+      sort: view?.sort ?? [],
+      columnState: view?.columnState ?? [],
+    };
   }, [baseFilter, gridRef]);
 
   const applyView = useCallback(
@@ -88,10 +92,15 @@ export function CuratorScreen({ dataVersion, workspacePrompts, gridRef, searchRe
   }, [currentView, facets, defsById]);
   const exitReview = useCallback(() => setReview(null), []);
 
-  const filtered = activeFacetCount(baseFilter) + curationConditionCount(baseFilter) + verificationConditionCount(baseFilter) > 0 || baseFilter.search !== undefined || columns !== undefined;
+  const filtered =
+    activeFacetCount(baseFilter) + curationConditionCount(baseFilter) + verificationConditionCount(baseFilter) > 0 ||
+    baseFilter.search !== undefined ||
+    columns !== undefined;
   return (
     <>
-      {review && <ReviewScreen filter={review.filter} sort={review.sort} filterTitle={review.title} onExit={exitReview} />}
+      {review && (
+        <ReviewScreen filter={review.filter} sort={review.sort} filterTitle={review.title} onExit={exitReview} />
+      )}
       <div className="curator" hidden={review !== null}>
         <aside className="sidebar">
           <FacetPanel facets={facets} filter={baseFilter} onChange={setBaseFilter} />
@@ -104,7 +113,9 @@ export function CuratorScreen({ dataVersion, workspacePrompts, gridRef, searchRe
             <SearchBox ref={searchRef} value={baseFilter.search ?? ''} onSearch={setSearch} />
             <span className="row-count" data-testid="row-count" data-count={total ?? ''}>
               {total === null ? 'Loading…' : `${total.toLocaleString('en-US')} ${total === 1 ? 'prompt' : 'prompts'}`}
-              {filtered && total !== null && <span className="muted"> of {workspacePrompts.toLocaleString('en-US')}</span>}
+              {filtered && total !== null && (
+                <span className="muted"> of {workspacePrompts.toLocaleString('en-US')}</span>
+              )}
             </span>
             {total === 0 && <span className="muted">No prompts match.</span>}
             {filtered && (
@@ -112,9 +123,22 @@ export function CuratorScreen({ dataVersion, workspacePrompts, gridRef, searchRe
                 Clear filters
               </button>
             )}
-            <CurationToolbar active={review === null} filter={filter} facets={facets} selectedIds={picks.ids} onReview={startReview} />
+            <CurationToolbar
+              active={review === null}
+              filter={filter}
+              facets={facets}
+              selectedIds={picks.ids}
+              onReview={startReview}
+            />
           </div>
-          <PromptGrid ref={gridRef} baseFilter={baseFilter} dataVersion={dataVersion} onTotal={setTotal} onColumnsChange={setColumns} onSelect={setSelected} />
+          <PromptGrid
+            ref={gridRef}
+            baseFilter={baseFilter}
+            dataVersion={dataVersion}
+            onTotal={setTotal}
+            onColumnsChange={setColumns}
+            onSelect={setSelected}
+          />
         </section>
         <DetailPane promptId={selected?.id ?? null} dataVersion={dataVersion} />
       </div>

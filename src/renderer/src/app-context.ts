@@ -18,7 +18,11 @@ export function useServices(): AppServices {
 }
 
 /** Calls a method; a failure goes to the error banner and yields undefined. */
-export async function callOrReport<M extends Method>(services: AppServices, method: M, input: Input<M>): Promise<Output<M> | undefined> {
+export async function callOrReport<M extends Method>(
+  services: AppServices,
+  method: M,
+  input: Input<M>,
+): Promise<Output<M> | undefined> {
   const result = await services.transport.call(method, input);
   if (result.ok) return result.value;
   services.reportError(result.error);

@@ -30,7 +30,8 @@ const REPETITION = { REQUIRED: 0, OPTIONAL: 1 } as const;
 const CODEC_SNAPPY = 1;
 
 /** The columns this writer handles; the others (lists) need hyparquet-writer. */
-export const isFlat = (columns: readonly ExportColumn[]) => columns.every((c) => GENERIC_COLUMNS[c].schema.length === 1);
+export const isFlat = (columns: readonly ExportColumn[]) =>
+  columns.every((c) => GENERIC_COLUMNS[c].schema.length === 1);
 
 interface Chunk {
   values: number;
@@ -50,7 +51,10 @@ interface GroupContext {
   rows: number;
 }
 
-const add = (a: PageSizes, b: PageSizes): PageSizes => ({ uncompressed: a.uncompressed + b.uncompressed, compressed: a.compressed + b.compressed });
+const add = (a: PageSizes, b: PageSizes): PageSizes => ({
+  uncompressed: a.uncompressed + b.uncompressed,
+  compressed: a.compressed + b.compressed,
+});
 
 /** One column's values of the current row group. */
 abstract class ColumnBuffer {
@@ -92,7 +96,8 @@ class PlainTextColumn extends ColumnBuffer {
   private cuts: number[] = [0, 0];
 
   protected addValue(value: string | number): void {
-    if (this.data.length - (this.cuts[this.cuts.length - 1] as number) >= PAGE_BYTES) this.cuts.push(this.rows - 1, this.data.length);
+    if (this.data.length - (this.cuts[this.cuts.length - 1] as number) >= PAGE_BYTES)
+      this.cuts.push(this.rows - 1, this.data.length);
     this.data.text(String(value));
   }
 
@@ -104,7 +109,10 @@ class PlainTextColumn extends ColumnBuffer {
       const [fromRow, fromByte, toRow, toByte] = cuts.slice(k, k + 4) as [number, number, number, number];
       const body = this.bodyStart(ctx, fromRow, toRow);
       body.append(this.data.buf.subarray(fromByte, toByte));
-      sizes = add(sizes, ctx.pages.write(ctx.out, body.bytes, { dictionary: false, values: toRow - fromRow, encoding: ENCODING.PLAIN }));
+      sizes = add(
+        sizes,
+        ctx.pages.write(ctx.out, body.bytes, { dictionary: false, values: toRow - fromRow, encoding: ENCODING.PLAIN }),
+      );
     }
     return { values: this.rows, sizes, dataPageOffset, encodings: [ENCODING.PLAIN, ENCODING.RLE] };
   }
@@ -131,12 +139,25 @@ class DictionaryTextColumn extends ColumnBuffer {
     const dictionaryPageOffset = ctx.base + ctx.out.length;
     ctx.body.length = 0;
     for (const text of this.ids.keys()) ctx.body.text(text);
-    let sizes = ctx.pages.write(ctx.out, ctx.body.bytes, { dictionary: true, values: this.ids.size, encoding: ENCODING.PLAIN });
+    let sizes = ctx.pages.write(ctx.out, ctx.body.bytes, {
+      dictionary: true,
+      values: this.ids.size,
+      encoding: ENCODING.PLAIN,
+    });
     const dataPageOffset = ctx.base + ctx.out.length;
     const body = this.bodyStart(ctx, 0, this.rows);
     writeDictionaryIndices(body, this.indices, this.present, this.ids.size);
-    sizes = add(sizes, ctx.pages.write(ctx.out, body.bytes, { dictionary: false, values: this.rows, encoding: ENCODING.RLE_DICTIONARY }));
-    return { values: this.rows, sizes, dataPageOffset, dictionaryPageOffset, encodings: [ENCODING.PLAIN, ENCODING.RLE, ENCODING.RLE_DICTIONARY] };
+    sizes = add(
+      sizes,
+      ctx.pages.write(ctx.out, body.bytes, { dictionary: false, values: this.rows, encoding: ENCODING.RLE_DICTIONARY }),
+    );
+    return {
+      values: this.rows,
+      sizes,
+      dataPageOffset,
+      dictionaryPageOffset,
+      encodings: [ENCODING.PLAIN, ENCODING.RLE, ENCODING.RLE_DICTIONARY],
+    };
   }
 
   override reset(): void {
@@ -183,7 +204,11 @@ class NumberColumn extends ColumnBuffer {
       if (v < min) min = v;
       if (v > max) max = v;
     }
-    const sizes = ctx.pages.write(ctx.out, body.bytes, { dictionary: false, values: this.rows, encoding: ENCODING.PLAIN });
+    const sizes = ctx.pages.write(ctx.out, body.bytes, {
+      dictionary: false,
+      values: this.rows,
+      encoding: ENCODING.PLAIN,
+    });
     const bound = (v: number) => {
       const b = new Bytes(8);
       this.encode(b, v);
@@ -208,11 +233,16 @@ interface FlatColumn {
 
 function flatColumn(column: ExportColumn): FlatColumn {
   const element = GENERIC_COLUMNS[column].schema[0];
-  if (!element?.type || GENERIC_COLUMNS[column].schema.length !== 1) throw new Error(`export: ${column} is not a flat Parquet column`);
+  if (!element?.type || GENERIC_COLUMNS[column].schema.length !== 1)
+    throw new Error(`export: ${column} is not a flat Parquet column`);
   const optional = element.repetition_type === 'OPTIONAL';
   const type = element.type as keyof typeof TYPE;
   const buffer =
-    type === 'BYTE_ARRAY' ? (DICTIONARY_COLUMNS.has(column) ? new DictionaryTextColumn(optional) : new PlainTextColumn(optional)) : new NumberColumn(optional, type as 'INT32' | 'INT64' | 'DOUBLE');
+    type === 'BYTE_ARRAY'
+      ? DICTIONARY_COLUMNS.has(column)
+        ? new DictionaryTextColumn(optional)
+        : new PlainTextColumn(optional)
+      : new NumberColumn(optional, type as 'INT32' | 'INT64' | 'DOUBLE');
   return { name: element.name, read: COLUMN_READERS[column], buffer, type: TYPE[type] };
 }
 
@@ -227,10 +257,20 @@ function schemaElement(column: ExportColumn): ThriftStruct {
   ];
 }
 
-export function flatParquetWriter(file: AtomicFile, columns: readonly ExportColumn[], rowGroupRows = FLAT_ROW_GROUP_ROWS): RowWriter {
+export function flatParquetWriter(
+  file: AtomicFile,
+  columns: readonly ExportColumn[],
+  rowGroupRows = FLAT_ROW_GROUP_ROWS,
+): RowWriter {
   const cols = columns.map(flatColumn);
   const groupRows = Math.min(rowGroupRows, FLAT_ROW_GROUP_ROWS);
-  const ctx: GroupContext = { out: new Bytes(1 << 20), base: 0, pages: new PageWriter(), body: new Bytes(1 << 20), rows: 0 };
+  const ctx: GroupContext = {
+    out: new Bytes(1 << 20),
+    base: 0,
+    pages: new PageWriter(),
+    body: new Bytes(1 << 20),
+    rows: 0,
+  };
   const rowGroups: ThriftStruct[] = [];
   let totalRows = 0;
 
@@ -291,7 +331,19 @@ export function flatParquetWriter(file: AtomicFile, columns: readonly ExportColu
       writeGroup();
       const footer = new ThriftWriter().struct([
         [1, { i32: 2 }],
-        [2, { list: 'struct', values: [[[4, { bin: 'root' }], [5, { i32: cols.length }]], ...columns.map(schemaElement)] }],
+        [
+          2,
+          {
+            list: 'struct',
+            values: [
+              [
+                [4, { bin: 'root' }],
+                [5, { i32: cols.length }],
+              ],
+              ...columns.map(schemaElement),
+            ],
+          },
+        ],
         [3, { i64: totalRows }],
         [4, { list: 'struct', values: rowGroups }],
         [6, { bin: CREATED_BY }],

@@ -107,14 +107,37 @@ export class PageWriter {
   private compressed = Buffer.allocUnsafe(1 << 16);
 
   write(out: Bytes, body: Uint8Array, page: { dictionary: boolean; values: number; encoding: number }): PageSizes {
-    if (this.compressed.length < maxCompressedLength(body.length)) this.compressed = Buffer.allocUnsafe(maxCompressedLength(body.length));
+    if (this.compressed.length < maxCompressedLength(body.length))
+      this.compressed = Buffer.allocUnsafe(maxCompressedLength(body.length));
     const n = snappyCompress(body, this.compressed);
     const header = new ThriftWriter().struct([
       [1, { i32: page.dictionary ? DICTIONARY_PAGE : DATA_PAGE }],
       [2, { i32: body.length }],
       [3, { i32: n }],
-      [5, page.dictionary ? undefined : { struct: [[1, { i32: page.values }], [2, { i32: page.encoding }], [3, { i32: ENCODING.RLE }], [4, { i32: ENCODING.RLE }]] }],
-      [7, page.dictionary ? { struct: [[1, { i32: page.values }], [2, { i32: ENCODING.PLAIN }]] } : undefined],
+      [
+        5,
+        page.dictionary
+          ? undefined
+          : {
+              struct: [
+                [1, { i32: page.values }],
+                [2, { i32: page.encoding }],
+                [3, { i32: ENCODING.RLE }],
+                [4, { i32: ENCODING.RLE }],
+              ],
+            },
+      ],
+      [
+        7,
+        page.dictionary
+          ? {
+              struct: [
+                [1, { i32: page.values }],
+                [2, { i32: ENCODING.PLAIN }],
+              ],
+            }
+          : undefined,
+      ],
     ]).result;
     out.append(header);
     out.append(this.compressed.subarray(0, n));

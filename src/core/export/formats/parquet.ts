@@ -18,10 +18,22 @@ export interface ParquetColumn {
 export const ROW_GROUP_ROWS = 10_000;
 const CREATED_BY = 'RL Curator (hyparquet-writer)';
 
-const text = (name: string, repetition: 'REQUIRED' | 'OPTIONAL' = 'OPTIONAL'): SchemaElement => ({ name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: repetition });
-const int64 = (name: string, repetition: 'REQUIRED' | 'OPTIONAL' = 'OPTIONAL'): SchemaElement => ({ name, type: 'INT64', repetition_type: repetition });
+const text = (name: string, repetition: 'REQUIRED' | 'OPTIONAL' = 'OPTIONAL'): SchemaElement => ({
+  name,
+  type: 'BYTE_ARRAY',
+  converted_type: 'UTF8',
+  repetition_type: repetition,
+});
+const int64 = (name: string, repetition: 'REQUIRED' | 'OPTIONAL' = 'OPTIONAL'): SchemaElement => ({
+  name,
+  type: 'INT64',
+  repetition_type: repetition,
+});
 const double = (name: string): SchemaElement => ({ name, type: 'DOUBLE', repetition_type: 'OPTIONAL' });
-const struct = (name: string, fields: SchemaElement[]): SchemaElement[] => [{ name, repetition_type: 'OPTIONAL', num_children: fields.length }, ...fields];
+const struct = (name: string, fields: SchemaElement[]): SchemaElement[] => [
+  { name, repetition_type: 'OPTIONAL', num_children: fields.length },
+  ...fields,
+];
 /** The standard 3-level LIST: <name> (LIST) / list (repeated) / element. */
 const list = (name: string, element: SchemaElement[]): SchemaElement[] => [
   { name, repetition_type: 'OPTIONAL', converted_type: 'LIST', num_children: 1 },
@@ -65,10 +77,18 @@ export function verlColumns(options: VerlOptions): ParquetColumn[] {
     { schema: [text('data_source')], value: (r) => options.dataSource ?? r.source ?? 'math' },
     { schema: list('prompt', struct('element', [text('role'), text('content')])), value: (r) => messages(r.question) },
     { schema: [text('ability')], value: () => options.ability },
-    { schema: struct('reward_model', [text('style'), text('ground_truth')]), value: (r) => ({ style: 'rule', ground_truth: r.goldAnswer }) },
+    {
+      schema: struct('reward_model', [text('style'), text('ground_truth')]),
+      value: (r) => ({ style: 'rule', ground_truth: r.goldAnswer }),
+    },
     {
       schema: struct('extra_info', [text('split'), int64('index'), int64('prompt_id'), double('pass_rate')]),
-      value: (r, index, split) => ({ split: split ?? 'train', index: BigInt(index), prompt_id: big(r.id), pass_rate: r.passRate }),
+      value: (r, index, split) => ({
+        split: split ?? 'train',
+        index: BigInt(index),
+        prompt_id: big(r.id),
+        pass_rate: r.passRate,
+      }),
     },
   ];
 }
@@ -88,7 +108,11 @@ class FileByteWriter extends ByteWriter {
   }
 }
 
-export function parquetWriter(file: AtomicFile, columns: readonly ParquetColumn[], rowGroupRows = ROW_GROUP_ROWS): RowWriter {
+export function parquetWriter(
+  file: AtomicFile,
+  columns: readonly ParquetColumn[],
+  rowGroupRows = ROW_GROUP_ROWS,
+): RowWriter {
   const schema: SchemaElement[] = [{ name: 'root', num_children: columns.length }, ...columns.flatMap((c) => c.schema)];
   const writer = new ParquetWriter({ writer: new FileByteWriter(file), schema, createdBy: CREATED_BY });
   const names = columns.map((c) => (c.schema[0] as SchemaElement).name);
@@ -98,14 +122,22 @@ export function parquetWriter(file: AtomicFile, columns: readonly ParquetColumn[
   const statistics = columns.map((c) => c.schema.length === 1 && c.schema[0]?.type !== 'BYTE_ARRAY');
   const writeGroup = () => {
     if (buffered === 0) return;
-    void writer.write({ columnData: names.map((name, k) => ({ name, data: buffers[k] as unknown[], statistics: statistics[k] as boolean })), rowGroupSize: buffered });
+    void writer.write({
+      columnData: names.map((name, k) => ({
+        name,
+        data: buffers[k] as unknown[],
+        statistics: statistics[k] as boolean,
+      })),
+      rowGroupSize: buffered,
+    });
     // The writer has encoded the group (it copies what it keeps): the buffers can be refilled.
     for (const b of buffers) b.length = 0;
     buffered = 0;
   };
   return {
     add(row, index, split) {
-      for (let k = 0; k < columns.length; k++) (buffers[k] as unknown[]).push((columns[k] as ParquetColumn).value(row, index, split));
+      for (let k = 0; k < columns.length; k++)
+        (buffers[k] as unknown[]).push((columns[k] as ParquetColumn).value(row, index, split));
       if (++buffered >= rowGroupRows) writeGroup();
       return true;
     },

@@ -15,10 +15,22 @@ interface BestRollout {
   response: string;
 }
 
-export function createBestRolloutFinder(db: Db, excludedLabelIds: readonly number[]): (questionHash: string) => BestRollout | undefined {
-  const exemplar = db.prepare(`SELECT id FROM label_defs WHERE target = 'rollout' AND name = 'exemplar' COLLATE NOCASE`).pluck().get() as number | undefined;
-  const excluded = excludedLabelIds.length > 0 ? `AND NOT EXISTS (SELECT 1 FROM rollout_labels l WHERE l.rollout_id = r.id AND l.label_id IN (${excludedLabelIds.map(Math.trunc).join(', ')}))` : '';
-  const preferred = exemplar !== undefined ? `EXISTS (SELECT 1 FROM rollout_labels l WHERE l.rollout_id = r.id AND l.span_start = -1 AND l.label_id = ${Math.trunc(exemplar)})` : '0';
+export function createBestRolloutFinder(
+  db: Db,
+  excludedLabelIds: readonly number[],
+): (questionHash: string) => BestRollout | undefined {
+  const exemplar = db
+    .prepare(`SELECT id FROM label_defs WHERE target = 'rollout' AND name = 'exemplar' COLLATE NOCASE`)
+    .pluck()
+    .get() as number | undefined;
+  const excluded =
+    excludedLabelIds.length > 0
+      ? `AND NOT EXISTS (SELECT 1 FROM rollout_labels l WHERE l.rollout_id = r.id AND l.label_id IN (${excludedLabelIds.map(Math.trunc).join(', ')}))`
+      : '';
+  const preferred =
+    exemplar !== undefined
+      ? `EXISTS (SELECT 1 FROM rollout_labels l WHERE l.rollout_id = r.id AND l.span_start = -1 AND l.label_id = ${Math.trunc(exemplar)})`
+      : '0';
   const stmt = db.prepare(
     `SELECT r.id, u.name AS run, r.step, r.reward, r.response
      FROM run_prompts rp JOIN rollouts r ON r.run_prompt_id = rp.id JOIN runs u ON u.id = r.run_id AND u.status = 'ready'
@@ -29,7 +41,10 @@ export function createBestRolloutFinder(db: Db, excludedLabelIds: readonly numbe
   return (hash) => stmt.get(hash) as BestRollout | undefined;
 }
 
-export function rolloutsJsonlWriter(file: AtomicFile, best: (questionHash: string) => BestRollout | undefined): RowWriter {
+export function rolloutsJsonlWriter(
+  file: AtomicFile,
+  best: (questionHash: string) => BestRollout | undefined,
+): RowWriter {
   const sink = new TextSink(file);
   return {
     add(row: ExportRow, _index, split) {

@@ -51,7 +51,15 @@ function snappyCopy(out: Uint8Array, op: number, offset: number, len: number): n
 }
 
 /** One block (at most 64 KiB) of input from `start`; returns the new output position. */
-function snappyBlock(input: Uint8Array, view: DataView, table: Uint16Array, start: number, end: number, out: Uint8Array, op: number): number {
+function snappyBlock(
+  input: Uint8Array,
+  view: DataView,
+  table: Uint16Array,
+  start: number,
+  end: number,
+  out: Uint8Array,
+  op: number,
+): number {
   const size = end - start;
   let bits = 8;
   while (bits < 14 && 1 << bits < size) bits++;
@@ -85,7 +93,11 @@ function snappyBlock(input: Uint8Array, view: DataView, table: Uint16Array, star
       for (;;) {
         const base = ip;
         let matched = 4;
-        while (ip + matched + 4 <= end && view.getInt32(ip + matched, true) === view.getInt32(candidate + matched, true)) matched += 4;
+        while (
+          ip + matched + 4 <= end &&
+          view.getInt32(ip + matched, true) === view.getInt32(candidate + matched, true)
+        )
+          matched += 4;
         while (ip + matched < end && input[ip + matched] === input[candidate + matched]) matched++;
         op = snappyCopy(out, op, base - candidate, matched);
         ip += matched;
@@ -117,6 +129,7 @@ export function snappyCompress(input: Uint8Array, out: Uint8Array): number {
     n >>>= 7;
   }
   out[op++] = n;
-  for (let start = 0; start < input.length; start += 1 << 16) op = snappyBlock(input, view, table, start, Math.min(input.length, start + (1 << 16)), out, op);
+  for (let start = 0; start < input.length; start += 1 << 16)
+    op = snappyBlock(input, view, table, start, Math.min(input.length, start + (1 << 16)), out, op);
   return op;
 }

@@ -55,7 +55,8 @@ function memoNumber(): (n: number | null) => string {
 }
 
 /** The gold answer to write as JSON: a correction is quoted here, the original was quoted by SQLite when read so. */
-const goldJson = (row: ExportRow): string => (!row.corrected && row.goldJson !== null ? row.goldJson : JSON.stringify(row.goldAnswer));
+const goldJson = (row: ExportRow): string =>
+  !row.corrected && row.goldJson !== null ? row.goldJson : JSON.stringify(row.goldAnswer);
 
 /** JSON.stringify for a few distinct texts (sources, dataset names): quoted once each. */
 function memoQuote(): (text: string | null) => string {
@@ -73,7 +74,9 @@ export function orealJsonlWriter(file: ByteSink): RowWriter {
   return {
     add(row) {
       // Concatenation of JSON texts: same bytes as stringifying the object, less garbage.
-      sink.write(`{"question":${row.questionJson ?? JSON.stringify(row.question)},"gold_answer":${goldJson(row)},"pass_rate":${passRate(row.passRate)}}\n`);
+      sink.write(
+        `{"question":${row.questionJson ?? JSON.stringify(row.question)},"gold_answer":${goldJson(row)},"pass_rate":${passRate(row.passRate)}}\n`,
+      );
       return true;
     },
     finish: () => sink.flush(),
@@ -152,7 +155,8 @@ export function csvWriter(file: ByteSink, columns: readonly ExportColumn[]): Row
   return {
     add(row, _index, split) {
       let line = '';
-      for (let i = 0; i < readers.length; i++) line += (i > 0 ? ',' : '') + csvField((readers[i] as ColumnReader)(row, split));
+      for (let i = 0; i < readers.length; i++)
+        line += (i > 0 ? ',' : '') + csvField((readers[i] as ColumnReader)(row, split));
       sink.write(`${line}\r\n`);
       return true;
     },

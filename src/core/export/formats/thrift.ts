@@ -57,7 +57,14 @@ export class ThriftWriter {
     let last = 0;
     for (const [id, value] of fields) {
       if (value === undefined) continue;
-      const type = 'bool' in value ? (value.bool ? 1 : 2) : 'list' in value ? TYPE.list : TYPE[Object.keys(value)[0] as 'i32' | 'i64' | 'bin' | 'struct'];
+      const type =
+        'bool' in value
+          ? value.bool
+            ? 1
+            : 2
+          : 'list' in value
+            ? TYPE.list
+            : TYPE[Object.keys(value)[0] as 'i32' | 'i64' | 'bin' | 'struct'];
       if (id > last && id - last <= 15) this.byte(((id - last) << 4) | type);
       else {
         this.byte(type);

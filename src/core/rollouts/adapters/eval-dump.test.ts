@@ -27,7 +27,9 @@ describe('evaluation dumps with K responses per line', () => {
 
   it('detects the Qwen2.5-Math shape', () => {
     expect(evalDumpAdapter.detect('x.jsonl', [evalLine(0, [true, false])])).toBeGreaterThan(0.9);
-    expect(evalDumpAdapter.detect('x.jsonl', [{ idx: 0, question: 'q', response: 'not a list', score: [true] }])).toBe(0);
+    expect(evalDumpAdapter.detect('x.jsonl', [{ idx: 0, question: 'q', response: 'not a list', score: [true] }])).toBe(
+      0,
+    );
   });
 
   it('writes K records per line: groupId = idx, rewards from score, RM score in extra', async () => {

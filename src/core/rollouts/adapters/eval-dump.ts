@@ -24,7 +24,8 @@ function responsesOf(value: JsonObject): { field: 'response' | 'code'; list: unk
 
 export const evalDumpAdapter: RolloutAdapter = {
   name: 'eval-k',
-  description: 'Evaluation dumps with K responses per line (Qwen2.5-Math: idx, question, gt, response[]/code[], pred[], score[], pred_score[])',
+  description:
+    'Evaluation dumps with K responses per line (Qwen2.5-Math: idx, question, gt, response[]/code[], pred[], score[], pred_score[])',
   detect(_fileName, firstValues) {
     const first = firstValues[0];
     if (!isObject(first) || !responsesOf(first) || !Array.isArray(first.score)) return 0;
@@ -61,7 +62,8 @@ function* lineToRecords(item: ParsedValue, step: number | null, file: string): G
     lineExtra[key] = v;
   }
   // `code` is the harness's copy of `response`; keep it only when it differs.
-  if (responses.field === 'response' && Array.isArray(value.code) && !sameList(value.code, responses.list)) lineExtra.code = value.code;
+  if (responses.field === 'response' && Array.isArray(value.code) && !sameList(value.code, responses.list))
+    lineExtra.code = value.code;
   for (let i = 0; i < k; i++) {
     const text = responses.list[i];
     if (typeof text !== 'string') {

@@ -26,8 +26,12 @@ function trlParquet(name: string): string {
 }
 
 const SAMPLES: Record<string, () => string> = {
-  oreal: () => writeJsonl(tmp.dir, 'step.0.jsonl', [{ sequence: chatMl('S', 'Q', 'A'), num_tokens: 3, judger_reward: 1, judger_advantage: 0 }]),
-  verl: () => writeJsonl(tmp.dir, '5.jsonl', [{ input: 'user\nQ\nassistant\n', output: 'A', gts: '1', score: 1, step: 5 }]),
+  oreal: () =>
+    writeJsonl(tmp.dir, 'step.0.jsonl', [
+      { sequence: chatMl('S', 'Q', 'A'), num_tokens: 3, judger_reward: 1, judger_advantage: 0 },
+    ]),
+  verl: () =>
+    writeJsonl(tmp.dir, '5.jsonl', [{ input: 'user\nQ\nassistant\n', output: 'A', gts: '1', score: 1, step: 5 }]),
   trl: () => trlParquet('completions_00001.parquet'),
   xtuner: () =>
     writeText(
@@ -35,9 +39,26 @@ const SAMPLES: Record<string, () => string> = {
       'rollout_idx_0_trajectory.jsonl',
       `${JSON.stringify({ reward_mean: 1, total_len: 1 }, null, 2)}\n${JSON.stringify({ prompt: 'Q', response: 'A', response_len: 1, label: '1', reward: 1 }, null, 2)}\n`,
     ),
-  'eval-k': () => writeJsonl(tmp.dir, 'math_cot.jsonl', [{ idx: 0, question: 'Q', gt: '1', response: ['A', 'B'], pred: ['1', '2'], score: [true, false], pred_score: [[1], [0]] }]),
-  prm800k: () => writeJsonl(tmp.dir, 'prm.jsonl', [{ question: { problem: 'Q', ground_truth_answer: '1' }, label: { steps: [], finish_reason: 'solution' } }]),
-  'math-aps': () => writeJsonl(tmp.dir, 'aps.jsonl', [{ question: 'Q', final_answer: '1', reasoning_steps: [{ solution_prefix: 'Q', mc_value: 1 }] }]),
+  'eval-k': () =>
+    writeJsonl(tmp.dir, 'math_cot.jsonl', [
+      {
+        idx: 0,
+        question: 'Q',
+        gt: '1',
+        response: ['A', 'B'],
+        pred: ['1', '2'],
+        score: [true, false],
+        pred_score: [[1], [0]],
+      },
+    ]),
+  prm800k: () =>
+    writeJsonl(tmp.dir, 'prm.jsonl', [
+      { question: { problem: 'Q', ground_truth_answer: '1' }, label: { steps: [], finish_reason: 'solution' } },
+    ]),
+  'math-aps': () =>
+    writeJsonl(tmp.dir, 'aps.jsonl', [
+      { question: 'Q', final_answer: '1', reasoning_steps: [{ solution_prefix: 'Q', mc_value: 1 }] },
+    ]),
 };
 
 describe('detectAdapter', () => {
@@ -59,7 +80,11 @@ describe('detectAdapter', () => {
   }
 
   it('still recognises a file whose first line is broken', async () => {
-    const file = writeText(tmp.dir, 'broken-first.jsonl', `{"input": "Q", "outp\n${JSON.stringify({ input: 'Q', output: 'A', score: 0 })}\n`);
+    const file = writeText(
+      tmp.dir,
+      'broken-first.jsonl',
+      `{"input": "Q", "outp\n${JSON.stringify({ input: 'Q', output: 'A', score: 0 })}\n`,
+    );
     expect((await detectAdapter(file)).name).toBe('verl');
   });
 
@@ -76,7 +101,10 @@ describe('detectAdapter', () => {
     const message = (error as CuratorError).message;
     for (const adapter of ROLLOUT_ADAPTERS) expect(message).toContain(adapter.name);
     expect(message).toContain('foo, bar');
-    await expect(detectAdapter(file, 'nope')).rejects.toMatchObject({ code: 'FORMAT_UNKNOWN', message: expect.stringContaining('oreal') });
+    await expect(detectAdapter(file, 'nope')).rejects.toMatchObject({
+      code: 'FORMAT_UNKNOWN',
+      message: expect.stringContaining('oreal'),
+    });
   });
 
   it('reports empty and missing files', async () => {

@@ -33,7 +33,10 @@ export interface AdapterScore {
 export function findAdapter(name: string): RolloutAdapter {
   const wanted = name.trim().toLowerCase();
   const adapter = ROLLOUT_ADAPTERS.find((a) => a.name === wanted);
-  if (!adapter) throw new CuratorError('FORMAT_UNKNOWN', `Unknown rollout format "${name}". ${knownFormats()}`, { known: ROLLOUT_ADAPTERS.map((a) => a.name) });
+  if (!adapter)
+    throw new CuratorError('FORMAT_UNKNOWN', `Unknown rollout format "${name}". ${knownFormats()}`, {
+      known: ROLLOUT_ADAPTERS.map((a) => a.name),
+    });
   return adapter;
 }
 
@@ -41,7 +44,9 @@ export function findAdapter(name: string): RolloutAdapter {
 export async function rankAdapters(filePath: string): Promise<AdapterScore[]> {
   const firstValues = await readFirstValues(filePath);
   const fileName = path.basename(filePath);
-  return ROLLOUT_ADAPTERS.map((adapter) => ({ adapter, confidence: adapter.detect(fileName, firstValues) })).sort((a, b) => b.confidence - a.confidence);
+  return ROLLOUT_ADAPTERS.map((adapter) => ({ adapter, confidence: adapter.detect(fileName, firstValues) })).sort(
+    (a, b) => b.confidence - a.confidence,
+  );
 }
 
 export async function detectAdapter(filePath: string, override?: string): Promise<RolloutAdapter> {
@@ -50,9 +55,13 @@ export async function detectAdapter(filePath: string, override?: string): Promis
   const best = ranked[0];
   if (!best || best.confidence <= 0) {
     const seen = await describeFirstValue(filePath);
-    throw new CuratorError('FORMAT_UNKNOWN', `Could not recognise the rollout format of ${path.basename(filePath)}${seen}. ${knownFormats()} Choose one with the format override.`, {
-      known: ROLLOUT_ADAPTERS.map((a) => a.name),
-    });
+    throw new CuratorError(
+      'FORMAT_UNKNOWN',
+      `Could not recognise the rollout format of ${path.basename(filePath)}${seen}. ${knownFormats()} Choose one with the format override.`,
+      {
+        known: ROLLOUT_ADAPTERS.map((a) => a.name),
+      },
+    );
   }
   return best.adapter;
 }
@@ -64,6 +73,7 @@ function knownFormats(): string {
 async function describeFirstValue(filePath: string): Promise<string> {
   const [first] = await readFirstValues(filePath, 1);
   if (first === undefined) return ' (no JSON value or parquet row found)';
-  if (typeof first === 'object' && first !== null && !Array.isArray(first)) return ` (first record has keys: ${Object.keys(first).slice(0, 12).join(', ')})`;
+  if (typeof first === 'object' && first !== null && !Array.isArray(first))
+    return ` (first record has keys: ${Object.keys(first).slice(0, 12).join(', ')})`;
   return ` (first value is ${Array.isArray(first) ? 'an array' : typeof first})`;
 }

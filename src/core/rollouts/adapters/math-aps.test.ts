@@ -11,7 +11,9 @@ describe('math-aps adapter', () => {
   afterAll(() => tmp.cleanup());
 
   it('detects prefix-value lines', () => {
-    expect(mathApsAdapter.detect('x.jsonl', [{ question: Q, final_answer: '5', reasoning_steps: [step(Q, 0.5)] }])).toBe(1);
+    expect(
+      mathApsAdapter.detect('x.jsonl', [{ question: Q, final_answer: '5', reasoning_steps: [step(Q, 0.5)] }]),
+    ).toBe(1);
     expect(mathApsAdapter.detect('x.jsonl', [{ question: Q }])).toBe(0);
   });
 
@@ -19,7 +21,14 @@ describe('math-aps adapter', () => {
     const a = `${Q}\n\nFirst add.`;
     const b = `${a}\nThen 2+3=5.`;
     const c = `${b}\nThe answer is 5.`;
-    const file = writeJsonl(tmp.dir, 'chain.jsonl', [{ question: Q, final_answer: '5', question_id: 11, reasoning_steps: [step(Q, 0.75), step(a, 0.8), step(b, 1), step(c, 1)] }]);
+    const file = writeJsonl(tmp.dir, 'chain.jsonl', [
+      {
+        question: Q,
+        final_answer: '5',
+        question_id: 11,
+        reasoning_steps: [step(Q, 0.75), step(a, 0.8), step(b, 1), step(c, 1)],
+      },
+    ]);
     const { records, issues } = await drain(mathApsAdapter, file);
     expect(issues).toEqual([]);
     expect(records).toHaveLength(1);
@@ -30,14 +39,25 @@ describe('math-aps adapter', () => {
       [SPAN_MC_VALUE, 'Then 2+3=5.', 1],
       [SPAN_MC_VALUE, 'The answer is 5.', 1],
     ]);
-    expect(record).toMatchObject({ groupId: '11', sampleIndex: 0, prompt: { question: Q, goldAnswer: '5' }, extra: { question_mc_value: 0.75, question_id: 11, prefix_count: 4 } });
+    expect(record).toMatchObject({
+      groupId: '11',
+      sampleIndex: 0,
+      prompt: { question: Q, goldAnswer: '5' },
+      extra: { question_mc_value: 0.75, question_id: 11, prefix_count: 4 },
+    });
   });
 
   it('writes one record per leaf of a prefix tree, sharing the common prefix values', async () => {
     const split = `${Q}\n\nAdd: `;
     const right = `${split}2+3=5.`;
     const wrong = `${split}2+3=6.`;
-    const file = writeJsonl(tmp.dir, 'tree.jsonl', [{ question: Q, final_answer: '5', reasoning_steps: [step(Q, 0.5), step(split, 0.6), step(right, 1), step(wrong, 0), step(right, 0.9)] }]);
+    const file = writeJsonl(tmp.dir, 'tree.jsonl', [
+      {
+        question: Q,
+        final_answer: '5',
+        reasoning_steps: [step(Q, 0.5), step(split, 0.6), step(right, 1), step(wrong, 0), step(right, 0.9)],
+      },
+    ]);
     const { records, issues } = await drain(mathApsAdapter, file);
     expect(issues).toEqual([]);
     expect(records[0]?.extra.repeated_prefixes).toEqual([{ steps: [2, 4], values: [1, 0.9] }]);

@@ -17,7 +17,8 @@ export const SPAN_MC_VALUE = 'mc_value';
 
 export const mathApsAdapter: RolloutAdapter = {
   name: 'math-aps',
-  description: 'math-aps / OmegaPRM prefix values (question, final_answer, reasoning_steps[{solution_prefix, mc_value}])',
+  description:
+    'math-aps / OmegaPRM prefix values (question, final_answer, reasoning_steps[{solution_prefix, mc_value}])',
   detect(_fileName, firstValues) {
     const first = firstValues[0];
     if (!isObject(first) || !Array.isArray(first.reasoning_steps)) return 0;
@@ -84,7 +85,13 @@ function* lineToRecords(item: ParsedValue, step: number | null, file: string): G
   }
 }
 
-function leafRecord(leaf: string, prefixes: string[], values: Map<string, number | null>, question: string, line: number): RolloutRecord {
+function leafRecord(
+  leaf: string,
+  prefixes: string[],
+  values: Map<string, number | null>,
+  question: string,
+  line: number,
+): RolloutRecord {
   // The response is the leaf without the question and the blank lines that follow it.
   const questionLength = leaf.startsWith(question) ? question.length : 0;
   const rest = leaf.slice(questionLength);

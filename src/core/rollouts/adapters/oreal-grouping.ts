@@ -20,14 +20,20 @@ export function isTrajectory(value: unknown): value is Record<string, unknown> &
   return isObject(value) && typeof value.sequence === 'string';
 }
 
-export async function chooseGrouping(path: string, groupSize: number | undefined, signal?: AbortSignal): Promise<OrealGrouping> {
+export async function chooseGrouping(
+  path: string,
+  groupSize: number | undefined,
+  signal?: AbortSignal,
+): Promise<OrealGrouping> {
   if (groupSize !== undefined) {
     if (!Number.isInteger(groupSize) || groupSize < 1) {
       throw new CuratorError('INVALID_INPUT', `groupSize must be a positive integer (got ${groupSize}).`);
     }
     return groupSize === 2 ? { mode: 'pairs' } : { mode: 'blocks', size: groupSize };
   }
-  return (await allConsecutivePairsAreCorrectIncorrect(path, signal)) ? { mode: 'pairs' } : { mode: 'blocks', size: DEFAULT_RLOO_K };
+  return (await allConsecutivePairsAreCorrectIncorrect(path, signal))
+    ? { mode: 'pairs' }
+    : { mode: 'blocks', size: DEFAULT_RLOO_K };
 }
 
 async function allConsecutivePairsAreCorrectIncorrect(path: string, signal?: AbortSignal): Promise<boolean> {

@@ -26,7 +26,15 @@ describe('RLOO pass-rate recovery', () => {
   });
 
   it('summarises a pair with the inferred K and a block with its own size', () => {
-    expect(summarizeGroup([{ reward: 1, advantage: 1.6 }, { reward: -1, advantage: -0.5333 }], null)).toEqual({
+    expect(
+      summarizeGroup(
+        [
+          { reward: 1, advantage: 1.6 },
+          { reward: -1, advantage: -0.5333 },
+        ],
+        null,
+      ),
+    ).toEqual({
       correct: 4,
       passRate: 0.25,
       k: 16,
@@ -35,7 +43,13 @@ describe('RLOO pass-rate recovery', () => {
     });
     const rewards = [1, 1, 1, -1, -1, -1, -1, -1];
     const block = rewards.map((reward, i) => ({ reward, advantage: rlooAdvantages(rewards)[i] as number }));
-    expect(summarizeGroup(block, 8)).toMatchObject({ correct: 3, passRate: 3 / 8, k: 8, kSource: 'block', problems: [] });
+    expect(summarizeGroup(block, 8)).toMatchObject({
+      correct: 3,
+      passRate: 3 / 8,
+      k: 8,
+      kSource: 'block',
+      problems: [],
+    });
   });
 
   it('flags a block whose advantages disagree with its rewards (misaligned grouping)', () => {
@@ -50,7 +64,17 @@ describe('RLOO pass-rate recovery', () => {
   });
 
   it('handles all-correct and all-incorrect blocks (advantage 0)', () => {
-    expect(summarizeGroup(Array.from({ length: 4 }, () => ({ reward: 1, advantage: 0 })), 4)).toMatchObject({ correct: 4, passRate: 1 });
-    expect(summarizeGroup(Array.from({ length: 4 }, () => ({ reward: -1, advantage: 0 })), 4)).toMatchObject({ correct: 0, passRate: 0 });
+    expect(
+      summarizeGroup(
+        Array.from({ length: 4 }, () => ({ reward: 1, advantage: 0 })),
+        4,
+      ),
+    ).toMatchObject({ correct: 4, passRate: 1 });
+    expect(
+      summarizeGroup(
+        Array.from({ length: 4 }, () => ({ reward: -1, advantage: 0 })),
+        4,
+      ),
+    ).toMatchObject({ correct: 0, passRate: 0 });
   });
 });

@@ -62,14 +62,18 @@ export function summarizeGroup(members: readonly GroupMember[], blockSize: numbe
     const snapped = Math.round(first);
     correct = Math.abs(first - snapped) <= COUNT_TOLERANCE ? snapped : first;
     if (estimates.some((c) => Math.abs(c - first) > COUNT_TOLERANCE)) {
-      problems.push(`the advantages of this group imply different correct counts (${estimates.map((c) => round(c)).join(', ')}); the grouping may be misaligned`);
+      problems.push(
+        `the advantages of this group imply different correct counts (${estimates.map((c) => round(c)).join(', ')}); the grouping may be misaligned`,
+      );
     }
   }
   if (blockSize !== null && members.every((m) => m.reward !== null && m.reward !== 0)) {
     const observed = members.filter((m) => (m.reward as number) > 0).length;
     if (correct === null) correct = observed;
     else if (members.length === blockSize && Math.abs(correct - observed) > COUNT_TOLERANCE) {
-      problems.push(`advantages imply ${round(correct)} correct of ${k} but the block holds ${observed}; the grouping may be misaligned`);
+      problems.push(
+        `advantages imply ${round(correct)} correct of ${k} but the block holds ${observed}; the grouping may be misaligned`,
+      );
     }
   }
   if (correct !== null && (correct < -COUNT_TOLERANCE || correct > k + COUNT_TOLERANCE)) {
@@ -79,11 +83,15 @@ export function summarizeGroup(members: readonly GroupMember[], blockSize: numbe
   return { correct, passRate: correct === null ? null : correct / k, k, kSource, problems };
 }
 
-function chooseK(members: readonly GroupMember[], blockSize: number | null): { k: number; kSource: GroupSummary['kSource'] } {
+function chooseK(
+  members: readonly GroupMember[],
+  blockSize: number | null,
+): { k: number; kSource: GroupSummary['kSource'] } {
   if (blockSize !== null) return { k: blockSize, kSource: 'block' };
   const positive = members.find((m) => m.reward !== null && m.reward > 0 && m.advantage !== null);
   const negative = members.find((m) => m.reward !== null && m.reward < 0 && m.advantage !== null);
-  const inferred = positive && negative ? groupSizeFromPair(positive.advantage as number, negative.advantage as number) : null;
+  const inferred =
+    positive && negative ? groupSizeFromPair(positive.advantage as number, negative.advantage as number) : null;
   return inferred === null ? { k: DEFAULT_RLOO_K, kSource: 'default' } : { k: inferred, kSource: 'pair' };
 }
 

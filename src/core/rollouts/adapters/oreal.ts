@@ -59,15 +59,25 @@ export const orealAdapter: RolloutAdapter = {
       }
     }
     if (pending.length > 0) {
-      yield issueItem(filePath, pending[0]?.line ?? null, null, `warning: the last group has ${pending.length} of ${size} records`);
+      yield issueItem(
+        filePath,
+        pending[0]?.line ?? null,
+        null,
+        `warning: the last group has ${pending.length} of ${size} records`,
+      );
       yield* finishGroup(pending, groupIndex, step, grouping, filePath);
     }
   },
 };
 
-function buildRecord(parsed: ParsedValue, step: number | null, file: string): { record: RolloutRecord | null; issues: RolloutItem[] } {
+function buildRecord(
+  parsed: ParsedValue,
+  step: number | null,
+  file: string,
+): { record: RolloutRecord | null; issues: RolloutItem[] } {
   const { value, line } = parsed;
-  if (!isTrajectory(value)) return { record: null, issues: [issueItem(file, line, 'sequence', 'missing or not a string')] };
+  if (!isTrajectory(value))
+    return { record: null, issues: [issueItem(file, line, 'sequence', 'missing or not a string')] };
   const issues: RolloutItem[] = [];
   const record = emptyRecord(line);
   record.endOffset = parsed.endOffset;
@@ -83,7 +93,15 @@ function buildRecord(parsed: ParsedValue, step: number | null, file: string): { 
     record.finishReason = split.stopped ? 'stop' : 'length';
     record.truncated = !split.stopped;
   } else {
-    issues.push(issueItem(file, line, 'sequence', 'warning: no ChatML or DeepSeek-R1 markers; the whole sequence is kept as the response', value.sequence));
+    issues.push(
+      issueItem(
+        file,
+        line,
+        'sequence',
+        'warning: no ChatML or DeepSeek-R1 markers; the whole sequence is kept as the response',
+        value.sequence,
+      ),
+    );
     record.response = value.sequence;
   }
   record.tokenCount = responseTokenCount(value.labels);
@@ -101,14 +119,25 @@ function responseTokenCount(labels: unknown): number | null {
   return labels.filter((id) => id !== -100).length;
 }
 
-function* finishGroup(members: RolloutRecord[], groupIndex: number, step: number | null, grouping: OrealGrouping, file: string): Generator<RolloutItem> {
+function* finishGroup(
+  members: RolloutRecord[],
+  groupIndex: number,
+  step: number | null,
+  grouping: OrealGrouping,
+  file: string,
+): Generator<RolloutItem> {
   const first = members[0];
   if (!first) return;
   const summary = summarizeGroup(members, grouping.mode === 'blocks' ? grouping.size : null);
   for (const problem of summary.problems) yield issueItem(file, first.line, 'judger_advantage', `warning: ${problem}`);
   const questions = new Set(members.map((m) => m.prompt.question).filter((q) => q !== null));
   if (questions.size > 1) {
-    yield issueItem(file, first.line, 'sequence', `warning: group ${groupIndex} mixes ${questions.size} different questions; set the group size if the file is not in ${grouping.mode === 'pairs' ? 'pairs' : `blocks of ${groupingSize(grouping)}`}`);
+    yield issueItem(
+      file,
+      first.line,
+      'sequence',
+      `warning: group ${groupIndex} mixes ${questions.size} different questions; set the group size if the file is not in ${grouping.mode === 'pairs' ? 'pairs' : `blocks of ${groupingSize(grouping)}`}`,
+    );
   }
   const groupId = step === null ? String(groupIndex) : `${step}:${groupIndex}`;
   for (const [index, record] of members.entries()) {

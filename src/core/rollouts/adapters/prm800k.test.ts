@@ -12,7 +12,11 @@ const line = {
   question: { problem: 'What is 2+3?', ground_truth_answer: '5' },
   label: {
     steps: [
-      { completions: [{ text: 'Add the numbers.', rating: 1, flagged: false }], human_completion: null, chosen_completion: 0 },
+      {
+        completions: [{ text: 'Add the numbers.', rating: 1, flagged: false }],
+        human_completion: null,
+        chosen_completion: 0,
+      },
       {
         completions: [
           { text: '2+3=6.', rating: -1, flagged: false },
@@ -52,7 +56,14 @@ describe('PRM800K adapter', () => {
         finish_reason: 'found_error',
         steps: [
           line.label.steps[0],
-          { completions: [{ text: 'Then 2+3=7.', rating: -1 }, { text: 'Fine.', rating: 1 }], human_completion: null, chosen_completion: null },
+          {
+            completions: [
+              { text: 'Then 2+3=7.', rating: -1 },
+              { text: 'Fine.', rating: 1 },
+            ],
+            human_completion: null,
+            chosen_completion: null,
+          },
           { completions: null, human_completion: null, chosen_completion: null },
         ],
       },
@@ -84,7 +95,13 @@ describe('PRM800K adapter', () => {
   });
 
   it('reports lines without label steps and steps with nothing usable', async () => {
-    const unusable = { ...line, label: { ...line.label, steps: [{ completions: [{ text: 'x', rating: 1 }], human_completion: null, chosen_completion: null }] } };
+    const unusable = {
+      ...line,
+      label: {
+        ...line.label,
+        steps: [{ completions: [{ text: 'x', rating: 1 }], human_completion: null, chosen_completion: null }],
+      },
+    };
     const file = writeJsonl(tmp.dir, 'bad.jsonl', [{ question: { problem: 'q' }, label: { steps: null } }, unusable]);
     const { records, issues } = await drain(prm800kAdapter, file);
     expect(records.map((r) => [r.line, r.response])).toEqual([[2, '']]);

@@ -61,11 +61,19 @@ function* toRecord(item: ParsedValue, step: number | null, file: string): Genera
     if (isEmptyStep(rawStep)) continue; // give_up lines end with an empty step
     const chosen = chooseStep(rawStep);
     if (!chosen) {
-      yield issueItem(file, line, `label.steps[${index}]`, 'warning: no chosen, human or −1-rated completion text; step skipped');
+      yield issueItem(
+        file,
+        line,
+        `label.steps[${index}]`,
+        'warning: no chosen, human or −1-rated completion text; step skipped',
+      );
       continue;
     }
     if (pieces.length > 0) offset += 1; // the joining newline
-    const span: RolloutSpan | null = chosen.rating === null ? null : { name: SPAN_STEP_RATING, start: offset, end: offset + chosen.text.length, value: chosen.rating };
+    const span: RolloutSpan | null =
+      chosen.rating === null
+        ? null
+        : { name: SPAN_STEP_RATING, start: offset, end: offset + chosen.text.length, value: chosen.rating };
     if (span) record.spans.push(span);
     if (chosen.source === 'human') humanSteps.push(index);
     pieces.push(chosen.text);
@@ -96,7 +104,8 @@ function chooseStep(step: unknown): ChosenStep | null {
   const completions = Array.isArray(step.completions) ? step.completions.filter(isObject) : [];
   const index = toInteger(step.chosen_completion);
   const picked = index === null ? undefined : completions[index];
-  if (picked && typeof picked.text === 'string') return { text: picked.text, rating: toNumber(picked.rating), source: 'chosen' };
+  if (picked && typeof picked.text === 'string')
+    return { text: picked.text, rating: toNumber(picked.rating), source: 'chosen' };
   if (isObject(step.human_completion) && typeof step.human_completion.text === 'string') {
     return { text: step.human_completion.text, rating: toNumber(step.human_completion.rating), source: 'human' };
   }

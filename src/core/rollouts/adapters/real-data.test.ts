@@ -54,9 +54,15 @@ describe.skipIf(!hasFixtures)(`real rollouts (skipped without ${FIXTURES_SKIP_RE
         completions: s.completions as { text: string; rating: number | null }[],
       }));
       const rated = steps.filter((s) => s.chosen !== null).map((s) => s.completions[s.chosen as number]);
-      const spanned = record.spans.map((s) => ({ text: record.response.slice(s.start, s.end), rating: s.value, name: s.name }));
+      const spanned = record.spans.map((s) => ({
+        text: record.response.slice(s.start, s.end),
+        rating: s.value,
+        name: s.name,
+      }));
       // Every chosen completion appears, in order, as a step_rating span with its rating.
-      expect(spanned.filter((s) => rated.some((c) => c?.text === s.text)).map((s) => [s.text, s.rating])).toEqual(rated.map((c) => [c?.text, c?.rating]));
+      expect(spanned.filter((s) => rated.some((c) => c?.text === s.text)).map((s) => [s.text, s.rating])).toEqual(
+        rated.map((c) => [c?.text, c?.rating]),
+      );
       expect(new Set(spanned.map((s) => s.name))).toEqual(new Set(['step_rating']));
       for (const s of spanned) expect([-1, 0, 1]).toContain(s.rating);
       expect(record.prompt.question).toBe((lines[n]?.question as Record<string, unknown>).problem);
@@ -76,7 +82,8 @@ describe.skipIf(!hasFixtures)(`real rollouts (skipped without ${FIXTURES_SKIP_RE
       const source = lines[record.line - 1] as Record<string, unknown>;
       const values = new Map<string, number>();
       // A prefix estimated twice: the first estimate is the one on the span.
-      for (const s of source.reasoning_steps as { solution_prefix: string; mc_value: number }[]) if (!values.has(s.solution_prefix)) values.set(s.solution_prefix, s.mc_value);
+      for (const s of source.reasoning_steps as { solution_prefix: string; mc_value: number }[])
+        if (!values.has(s.solution_prefix)) values.set(s.solution_prefix, s.mc_value);
       const leaf = [...values.keys()].find((p) => p.endsWith(record.response) && record.response.length > 0);
       expect(leaf).toBeDefined();
       const solutionStart = (leaf as string).length - record.response.length;
@@ -95,7 +102,8 @@ describe.skipIf(!hasFixtures)(`real rollouts (skipped without ${FIXTURES_SKIP_RE
     // Every prefix that adds solution text is the end of some span.
     for (const line of lines) {
       for (const step of line.reasoning_steps as { solution_prefix: string }[]) {
-        if (step.solution_prefix.trim() !== (line.question as string).trim()) expect(covered.has(step.solution_prefix)).toBe(true);
+        if (step.solution_prefix.trim() !== (line.question as string).trim())
+          expect(covered.has(step.solution_prefix)).toBe(true);
       }
     }
   });

@@ -32,7 +32,8 @@ async function fileSize(path: string): Promise<number> {
     if (!stat.isFile()) throw new CuratorError('INVALID_INPUT', `Not a file: ${path}`);
     return stat.size;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CuratorError('FILE_NOT_FOUND', `File not found: ${path}`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new CuratorError('FILE_NOT_FOUND', `File not found: ${path}`);
     throw err;
   }
 }
@@ -54,7 +55,13 @@ async function startsPrettyPrinted(path: string): Promise<boolean> {
   try {
     const head = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const firstLine = head.subarray(0, bytesRead).toString('utf8').replace(/^\ufeff/, '').trimStart().split('\n', 1)[0] ?? '';
+    const firstLine =
+      head
+        .subarray(0, bytesRead)
+        .toString('utf8')
+        .replace(/^\ufeff/, '')
+        .trimStart()
+        .split('\n', 1)[0] ?? '';
     return firstLine.trim() === '{' || firstLine.trim() === '[';
   } finally {
     await handle.close();

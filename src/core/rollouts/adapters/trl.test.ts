@@ -9,7 +9,8 @@ import { trlAdapter } from './trl';
 
 const TEXT = { type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' } as const;
 const DOUBLE = { type: 'DOUBLE', repetition_type: 'OPTIONAL' } as const;
-const CHATML_PROMPT = (q: string) => `<|im_start|>system\nReason step by step.<|im_end|>\n<|im_start|>user\n${q}<|im_end|>\n<|im_start|>assistant\n`;
+const CHATML_PROMPT = (q: string) =>
+  `<|im_start|>system\nReason step by step.<|im_end|>\n<|im_start|>user\n${q}<|im_end|>\n<|im_start|>assistant\n`;
 
 function writeParquet(file: string, buffer: ArrayBuffer): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -22,7 +23,13 @@ describe('TRL adapter', () => {
   afterAll(() => tmp.cleanup());
 
   it('reads text completions row group by row group, summing reward columns', async () => {
-    const prompts = [CHATML_PROMPT('What is 2+2?'), CHATML_PROMPT('What is 2+2?'), CHATML_PROMPT('What is 5-1?'), CHATML_PROMPT('What is 5-1?'), CHATML_PROMPT('What is 2+2?')];
+    const prompts = [
+      CHATML_PROMPT('What is 2+2?'),
+      CHATML_PROMPT('What is 2+2?'),
+      CHATML_PROMPT('What is 5-1?'),
+      CHATML_PROMPT('What is 5-1?'),
+      CHATML_PROMPT('What is 2+2?'),
+    ];
     const schema = [
       { name: 'root', num_children: 7 },
       { name: 'step', ...TEXT },
@@ -58,7 +65,12 @@ describe('TRL adapter', () => {
       advantage: 0.7,
       response: '\\boxed{4}',
       prompt: { question: 'What is 2+2?', system: 'Reason step by step.' },
-      extra: { accuracy_reward: 1, format_reward: 0.5, note: 'a', reward_columns: ['accuracy_reward', 'format_reward'] },
+      extra: {
+        accuracy_reward: 1,
+        format_reward: 0.5,
+        note: 'a',
+        reward_columns: ['accuracy_reward', 'format_reward'],
+      },
     });
     expect(records.map((r) => r.sampleIndex)).toEqual([0, 1, 0, 1, 2]);
     expect(records[4]?.groupId).toBe(records[0]?.groupId);
@@ -86,7 +98,16 @@ describe('TRL adapter', () => {
     const buffer = parquetWriteBuffer({
       schema: schema.map((e) => ({ ...e })),
       columnData: [
-        { name: 'prompt', data: [[{ role: 'system', content: 'S' }, { role: 'user', content: 'Q' }], null] },
+        {
+          name: 'prompt',
+          data: [
+            [
+              { role: 'system', content: 'S' },
+              { role: 'user', content: 'Q' },
+            ],
+            null,
+          ],
+        },
         { name: 'completion', data: [[{ role: 'assistant', content: 'A' }], [{ role: 'assistant', content: 'B' }]] },
         { name: 'accuracy_reward', data: [null, 1] },
         { name: 'advantage', data: [0, 0] },
@@ -95,13 +116,21 @@ describe('TRL adapter', () => {
     const file = writeParquet(path.join(tmp.dir, 'completions_00003.parquet'), buffer);
     const { records, issues } = await drain(trlAdapter, file);
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ line: 1, step: 3, response: 'A', reward: null, prompt: { question: 'Q', system: 'S' } });
+    expect(records[0]).toMatchObject({
+      line: 1,
+      step: 3,
+      response: 'A',
+      reward: null,
+      prompt: { question: 'Q', system: 'S' },
+    });
     expect(issues.map((i) => [i.line, i.field])).toEqual([[2, 'prompt']]);
   });
 
   it('detects by columns, with a bonus for the file name', () => {
     const row = { step: '1', prompt: 'p', completion: 'c', accuracy_reward: 1, advantage: 0 };
-    expect(trlAdapter.detect('completions_00001.parquet', [row])).toBeGreaterThan(trlAdapter.detect('x.parquet', [row]));
+    expect(trlAdapter.detect('completions_00001.parquet', [row])).toBeGreaterThan(
+      trlAdapter.detect('x.parquet', [row]),
+    );
     expect(trlAdapter.detect('x.parquet', [{ prompt: 'p' }])).toBe(0);
   });
 });

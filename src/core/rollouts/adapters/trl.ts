@@ -29,7 +29,9 @@ export const trlAdapter: RolloutAdapter = {
   async *read(filePath, options) {
     const fileStep = stepFromFileName(path.basename(filePath), [STEP_FILE]);
     const parquet = await openParquet(filePath);
-    const rewardColumns = parquet.columns.filter((c) => c.numeric && !FIXED_COLUMNS.includes(c.name)).map((c) => c.name);
+    const rewardColumns = parquet.columns
+      .filter((c) => c.numeric && !FIXED_COLUMNS.includes(c.name))
+      .map((c) => c.name);
     const groups = new PromptGroups();
     for await (const { row, endOffset, value } of readParquetRows(parquet, options.signal)) {
       const prompt = promptOf(value.prompt);
@@ -47,7 +49,10 @@ export const trlAdapter: RolloutAdapter = {
       record.advantage = toNumber(value.advantage);
       record.reward = sumRewards(value, rewardColumns);
       Object.assign(record, groups.next(promptKey(value.prompt), record.step));
-      record.extra = { ...unmappedFields(value, ['step', 'prompt', 'completion', 'advantage']), reward_columns: rewardColumns };
+      record.extra = {
+        ...unmappedFields(value, ['step', 'prompt', 'completion', 'advantage']),
+        reward_columns: rewardColumns,
+      };
       yield recordItem(record);
     }
   },
@@ -71,4 +76,3 @@ function sumRewards(row: Record<string, unknown>, rewardColumns: readonly string
   }
   return total;
 }
-

@@ -18,9 +18,36 @@ describe('verl adapter', () => {
 
   it('maps fields, splits the role-prefixed input and groups samples by identical input', async () => {
     const file = writeJsonl(tmp.dir, '12.jsonl', [
-      { input: input('What is 2+2?'), output: 'It is \\boxed{4}', gts: '4', score: 1.0, step: 12, acc: true, pred: '4', format_ok: 1 },
-      { input: input('What is 3+3?'), output: 'It is \\boxed{5}', gts: '6', score: -1.0, step: 12, acc: false, pred: '5', format_ok: 1 },
-      { input: input('What is 2+2?'), output: 'Answer: 22', gts: '4', score: -1.0, step: 12, acc: false, pred: '22', format_ok: 0 },
+      {
+        input: input('What is 2+2?'),
+        output: 'It is \\boxed{4}',
+        gts: '4',
+        score: 1.0,
+        step: 12,
+        acc: true,
+        pred: '4',
+        format_ok: 1,
+      },
+      {
+        input: input('What is 3+3?'),
+        output: 'It is \\boxed{5}',
+        gts: '6',
+        score: -1.0,
+        step: 12,
+        acc: false,
+        pred: '5',
+        format_ok: 1,
+      },
+      {
+        input: input('What is 2+2?'),
+        output: 'Answer: 22',
+        gts: '4',
+        score: -1.0,
+        step: 12,
+        acc: false,
+        pred: '22',
+        format_ok: 0,
+      },
     ]);
     const { records, issues } = await drain(verlAdapter, file);
     expect(issues).toEqual([]);
@@ -41,7 +68,12 @@ describe('verl adapter', () => {
   });
 
   it('falls back to the file name for the step and reports bad lines by number', async () => {
-    const text = [JSON.stringify({ input: 'Q', output: 'A', score: 0.5 }), 'not json', JSON.stringify({ input: 'Q', score: 1 }), JSON.stringify({ input: 'Q', output: 'B', score: 'n/a' })].join('\n');
+    const text = [
+      JSON.stringify({ input: 'Q', output: 'A', score: 0.5 }),
+      'not json',
+      JSON.stringify({ input: 'Q', score: 1 }),
+      JSON.stringify({ input: 'Q', output: 'B', score: 'n/a' }),
+    ].join('\n');
     const file = writeText(tmp.dir, '40.jsonl', text);
     const { records, issues } = await drain(verlAdapter, file);
     expect(records.map((r) => [r.line, r.step, r.reward])).toEqual([

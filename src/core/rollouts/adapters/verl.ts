@@ -34,7 +34,12 @@ export const verlAdapter: RolloutAdapter = {
       }
       const { value, line } = item;
       if (!isObject(value) || typeof value.input !== 'string' || typeof value.output !== 'string') {
-        yield issueItem(filePath, line, isObject(value) && typeof value.input === 'string' ? 'output' : 'input', 'missing or not a string');
+        yield issueItem(
+          filePath,
+          line,
+          isObject(value) && typeof value.input === 'string' ? 'output' : 'input',
+          'missing or not a string',
+        );
         continue;
       }
       const record = emptyRecord(line);

@@ -3,13 +3,27 @@ import { tempDir } from '../../../../test/temp-workspace';
 import { drain, writeText } from './testing';
 import { xtunerAdapter } from './xtuner';
 
-const SUMMARY = { reward_mean: 0.5, reward_std: 0.5, reward_max: 1, reward_min: 0, response_len_mean: 10, total_len: 3 };
+const SUMMARY = {
+  reward_mean: 0.5,
+  reward_std: 0.5,
+  reward_max: 1,
+  reward_min: 0,
+  response_len_mean: 10,
+  total_len: 3,
+};
 const messages = (q: string) => [
   { role: 'system', content: 'Think.' },
   { role: 'user', content: q },
 ];
 
-function current(groupId: number, rolloutId: number, q: string, response: string, reward: number | null, finish = 'stop') {
+function current(
+  groupId: number,
+  rolloutId: number,
+  q: string,
+  response: string,
+  reward: number | null,
+  finish = 'stop',
+) {
   return {
     rollout_id: rolloutId,
     group_id: groupId,
@@ -36,13 +50,27 @@ describe('xtuner adapter', () => {
   it('detects current and old dumps from the summary and the first sample', () => {
     const sample = current(1, 1, 'Q', 'A', 1);
     expect(xtunerAdapter.detect('train_rollout_3.jsonl', [SUMMARY, sample])).toBeGreaterThan(0.9);
-    expect(xtunerAdapter.detect('rollout_idx_3_trajectory.jsonl', [SUMMARY, { prompt: 'Q', response: 'A', response_len: 1, label: '1', reward: 0 }])).toBeGreaterThan(0.7);
+    expect(
+      xtunerAdapter.detect('rollout_idx_3_trajectory.jsonl', [
+        SUMMARY,
+        { prompt: 'Q', response: 'A', response_len: 1, label: '1', reward: 0 },
+      ]),
+    ).toBeGreaterThan(0.7);
     expect(xtunerAdapter.detect('x.jsonl', [{ input: 'a', output: 'b', score: 1 }])).toBe(0);
   });
 
   it('reads a current dump: skips the summary into run_summary, groups by group_id', async () => {
-    const lines = [SUMMARY, current(7, 1, 'What is 2+2?', 'four', 1), current(7, 2, 'What is 2+2?', 'five', 0, 'length'), current(8, 3, 'Other', 'x', null)];
-    const file = writeText(tmp.dir, 'train_rollout/train_rollout_5.jsonl', lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const lines = [
+      SUMMARY,
+      current(7, 1, 'What is 2+2?', 'four', 1),
+      current(7, 2, 'What is 2+2?', 'five', 0, 'length'),
+      current(8, 3, 'Other', 'x', null),
+    ];
+    const file = writeText(
+      tmp.dir,
+      'train_rollout/train_rollout_5.jsonl',
+      lines.map((l) => JSON.stringify(l)).join('\n') + '\n',
+    );
     const { records, issues } = await drain(xtunerAdapter, file);
     expect(issues).toEqual([]);
     expect(records).toHaveLength(3);
@@ -65,7 +93,15 @@ describe('xtuner adapter', () => {
   });
 
   it('reads older pretty-printed files as concatenated JSON values, with start lines', async () => {
-    const old = (q: string, response: string, reward: number) => ({ prompt: messages(q), response, response_len: 3, label: '2', reward, version: 0, finish_reason: 'stop' });
+    const old = (q: string, response: string, reward: number) => ({
+      prompt: messages(q),
+      response,
+      response_len: 3,
+      label: '2',
+      reward,
+      version: 0,
+      finish_reason: 'stop',
+    });
     const values = [SUMMARY, old('1+1?', 'two', 1), old('1+1?', 'three', 0), old('2+2?', 'four', 1)];
     const text = values.map((v) => JSON.stringify(v, null, 2)).join('\n') + '\n';
     const file = writeText(tmp.dir, 'rollout_idx_9_trajectory.jsonl', text);
@@ -87,7 +123,10 @@ describe('xtuner adapter', () => {
     const { records, issues } = await drain(xtunerAdapter, file);
     expect(records).toHaveLength(1);
     expect(records[0]?.line).toBe(text.split('\n').indexOf('{', 12) + 1);
-    expect(issues.map((i) => i.line)).toEqual([text.split('\n').indexOf('{', 1) + 1, text.split('\n').lastIndexOf('{') + 1]);
+    expect(issues.map((i) => i.line)).toEqual([
+      text.split('\n').indexOf('{', 1) + 1,
+      text.split('\n').lastIndexOf('{') + 1,
+    ]);
     expect(issues[1]?.message).toContain('not closed');
   });
 });

@@ -16,7 +16,11 @@ import { isObject, keyShare, stepFromFileName, toInteger, toNumber, toText, unma
 import type { JsonObject } from './common/values';
 import { readJsonValues } from './io/json-values';
 
-const STEP_FILES = [/^(?:train|eval)_rollout_(\d+)\.jsonl$/i, /^rollout_idx_(\d+)_trajectory\.jsonl$/i, /^eval_(\d+)_trajectory\.jsonl$/i];
+const STEP_FILES = [
+  /^(?:train|eval)_rollout_(\d+)\.jsonl$/i,
+  /^rollout_idx_(\d+)_trajectory\.jsonl$/i,
+  /^eval_(\d+)_trajectory\.jsonl$/i,
+];
 const SAMPLE_KEYS = ['prompt', 'response', 'reward', 'label'] as const;
 const CURRENT_KEYS = ['rollout_id', 'group_id', 'finish_reason', 'response_len'] as const;
 const MAPPED = ['prompt', 'response', 'label', 'reward', 'finish_reason', 'response_len', 'group_id'];
@@ -27,7 +31,8 @@ export function isSummary(value: unknown): value is JsonObject {
 
 export const xtunerAdapter: RolloutAdapter = {
   name: 'xtuner',
-  description: 'xtuner v1 train_rollout_<step>.jsonl / rollout_idx_<i>_trajectory.jsonl (summary first; pretty-printed in older files)',
+  description:
+    'xtuner v1 train_rollout_<step>.jsonl / rollout_idx_<i>_trajectory.jsonl (summary first; pretty-printed in older files)',
   detect(fileName, firstValues) {
     const nameHint = STEP_FILES.some((p) => p.test(fileName)) ? 0.1 : 0;
     const [first, second] = firstValues;

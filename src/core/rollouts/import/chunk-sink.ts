@@ -47,7 +47,10 @@ export class ChunkSink {
   }
 
   get full(): boolean {
-    return this.rows.length >= (this.options.chunkRows ?? CHUNK_ROWS) || this.bytes >= (this.options.chunkBytes ?? CHUNK_BYTES);
+    return (
+      this.rows.length >= (this.options.chunkRows ?? CHUNK_ROWS) ||
+      this.bytes >= (this.options.chunkBytes ?? CHUNK_BYTES)
+    );
   }
 
   get totals(): { rows: number; bad: number } {
@@ -67,7 +70,11 @@ export class ChunkSink {
     if (this.options.policy === 'abort') {
       const first = issues[0];
       const where = first ? `${first.file}${first.line !== null ? `, line ${first.line}` : ''}` : 'the input';
-      throw new CuratorError('PARSE_ERROR', `${where}: ${first?.message ?? 'bad record'}. Import stopped (nothing was kept); fix the line or import with --on-bad skip.`, { issues });
+      throw new CuratorError(
+        'PARSE_ERROR',
+        `${where}: ${first?.message ?? 'bad record'}. Import stopped (nothing was kept); fix the line or import with --on-bad skip.`,
+        { issues },
+      );
     }
     this.badInChunk++;
   }

@@ -15,7 +15,12 @@ const Q = ['What is $1+1$?', 'Compute $\\frac{6}{3}$.', 'Find $x$ if $x^2 = 9$ a
 const TOKENS = ['The', ' answer', ' is', ' $', '2', '$', '.'];
 
 function rollout(fields: Record<string, unknown>) {
-  return { response: TOKENS.join(''), tokens: TOKENS, signals: { rm_logit: [0.5, 0.2, -0.1, 0.3, 1.5, 0.4, 0.2] }, ...fields };
+  return {
+    response: TOKENS.join(''),
+    tokens: TOKENS,
+    signals: { rm_logit: [0.5, 0.2, -0.1, 0.3, 1.5, 0.4, 0.2] },
+    ...fields,
+  };
 }
 
 describe('rollout import job', () => {
@@ -33,7 +38,10 @@ describe('rollout import job', () => {
   });
 
   async function importPrompts(): Promise<number[]> {
-    const file = writeLines(path.join(tmp.dir, 'prompts.jsonl'), Q.map((question, i) => ({ id: `p${i}`, question, answer: '2' })));
+    const file = writeLines(
+      path.join(tmp.dir, 'prompts.jsonl'),
+      Q.map((question, i) => ({ id: `p${i}`, question, answer: '2' })),
+    );
     const { jobId } = await call(core, 'import.start', { path: file });
     expect((await core.waitForJob(jobId)).status).toBe('done');
     const page = await call(core, 'prompts.page', { sort: [{ column: 'id', direction: 'asc' }] });
@@ -45,7 +53,18 @@ describe('rollout import job', () => {
     const file = writeLines(path.join(tmp.dir, 'run.jsonl'), [
       // Prompt 0 by question (different whitespace), 2 steps; prompt 1 by id only; one unknown prompt.
       rollout({ run: 'exp', step: 0, question: `  What is   $1+1$?\n`, reward: 1, group_id: 'a', sample_index: 0 }),
-      rollout({ run: 'exp', step: 0, question: Q[0], reward: 0, group_id: 'a', sample_index: 1, finish_reason: 'length', response: 'The answer', tokens: ['The', ' answer'], signals: {} }),
+      rollout({
+        run: 'exp',
+        step: 0,
+        question: Q[0],
+        reward: 0,
+        group_id: 'a',
+        sample_index: 1,
+        finish_reason: 'length',
+        response: 'The answer',
+        tokens: ['The', ' answer'],
+        signals: {},
+      }),
       rollout({ run: 'exp', step: 1, question: Q[0], reward: 1 }),
       rollout({ run: 'exp', step: 1, prompt_id: 'p1', reward: -1, system: 'Think step by step.' }),
       rollout({ run: 'exp', step: 1, question: 'A question no prompt set has.', reward: true }),
@@ -55,7 +74,15 @@ describe('rollout import job', () => {
     expect(job.result).toMatchObject({ rollouts: 5, badRows: 0, unmatchedPrompts: 1, format: 'native' });
 
     const [run] = await call(core, 'runs.list', {});
-    expect(run).toMatchObject({ name: 'exp', rollouts: 5, graded: 5, correct: 3, promptCount: 3, unmatchedPromptCount: 1, systemPrompt: 'Think step by step.' });
+    expect(run).toMatchObject({
+      name: 'exp',
+      rollouts: 5,
+      graded: 5,
+      correct: 3,
+      promptCount: 3,
+      unmatchedPromptCount: 1,
+      systemPrompt: 'Think step by step.',
+    });
     expect(run?.passRate).toBeCloseTo(3 / 5, 9);
     expect(run?.truncationRate).toBeCloseTo(1 / 5, 9);
     expect(run?.steps.map((s) => [s.step, s.rollouts, s.passRate, s.rewardMean])).toEqual([
@@ -92,7 +119,14 @@ describe('rollout import job', () => {
     expect(detail.sourceLine).toBe(1);
 
     const ws = await call(core, 'stats.get', {});
-    expect(ws.rollouts).toMatchObject({ runs: 1, steps: 2, rollouts: 5, runPrompts: 3, unmatchedPrompts: 1, interruptedImports: 0 });
+    expect(ws.rollouts).toMatchObject({
+      runs: 1,
+      steps: 2,
+      rollouts: 5,
+      runPrompts: 3,
+      unmatchedPrompts: 1,
+      interruptedImports: 0,
+    });
   });
 
   it('skips bad lines with their line and reason, or aborts keeping nothing', async () => {
@@ -141,15 +175,28 @@ describe('rollout import job', () => {
     expect(sawCommit).toBe(true);
     expect(job.status).toBe('cancelled');
     const db = new Database(dbPath, { readonly: true });
-    expect(db.prepare(`SELECT (SELECT count(*) FROM rollouts) AS rollouts, (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM rollout_imports) AS imports`).get()).toEqual({ rollouts: 0, runs: 0, imports: 0 });
+    expect(
+      db
+        .prepare(
+          `SELECT (SELECT count(*) FROM rollouts) AS rollouts, (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM rollout_imports) AS imports`,
+        )
+        .get(),
+    ).toEqual({ rollouts: 0, runs: 0, imports: 0 });
     db.close();
   });
 
   it('imports a folder of step files as one run, steps from the file names', async () => {
     const dir = path.join(tmp.dir, 'trajectories');
     fs.mkdirSync(dir);
-    for (const [name, n] of [['step.10.jsonl', 1], ['step.2.jsonl', 2], ['step.1.jsonl', 3]] as const) {
-      writeLines(path.join(dir, name), Array.from({ length: n }, (_, i) => rollout({ question: Q[i % 3], reward: i % 2 })));
+    for (const [name, n] of [
+      ['step.10.jsonl', 1],
+      ['step.2.jsonl', 2],
+      ['step.1.jsonl', 3],
+    ] as const) {
+      writeLines(
+        path.join(dir, name),
+        Array.from({ length: n }, (_, i) => rollout({ question: Q[i % 3], reward: i % 2 })),
+      );
     }
     fs.writeFileSync(path.join(dir, 'step.1.log'), 'not a rollout file');
     const job = await importRollouts(core, { path: dir });

@@ -79,7 +79,13 @@ export const rolloutImportJob: JobDefinition<RolloutImportParams> = {
       sourcePath: target,
       sourceFormat: format,
     });
-    const sink = new ChunkSink(write, ctx, { policy: params.onBadRecord, bytesTotal, rowsBefore: record.rowsOk, badBefore: record.rowsBad, bytesBefore });
+    const sink = new ChunkSink(write, ctx, {
+      policy: params.onBadRecord,
+      bytesTotal,
+      rowsBefore: record.rowsOk,
+      badBefore: record.rowsBad,
+      bytesBefore,
+    });
     sink.report(bytesBefore, record.resumed ? 'Resuming rollout import' : 'Importing rollouts');
     try {
       await readSources(
@@ -104,7 +110,10 @@ export const rolloutImportJob: JobDefinition<RolloutImportParams> = {
         files: files.length,
         resumedFromLine: record.resumed ? record.committedLine : null,
         resumedFromFile: record.resumed ? record.fileIndex : null,
-        unmatchedPrompts: countUnmatched(ctx.db, runs.map((r) => r.id)),
+        unmatchedPrompts: countUnmatched(
+          ctx.db,
+          runs.map((r) => r.id),
+        ),
       };
     } catch (err) {
       // Failed or cancelled: nothing is kept. (A chunk refused because another job took the import over
@@ -113,7 +122,8 @@ export const rolloutImportJob: JobDefinition<RolloutImportParams> = {
       throw err;
     }
   },
-  interruptedMessage: 'Its committed rollouts are kept, invisible: run the same import again to resume it, or with --restart to start over.',
+  interruptedMessage:
+    'Its committed rollouts are kept, invisible: run the same import again to resume it, or with --restart to start over.',
   rollback(db: Db, jobId: number) {
     // Reached when the job's thread or process died mid-import (failures and cancels purge in run()):
     // keep the committed chunks, invisible, for a resume.
@@ -133,5 +143,6 @@ export function countUnmatched(db: Db, runIds: number[]): number {
 }
 
 export function checkImportParams(params: RolloutImportParams): void {
-  if (params.runName !== null && params.runName.trim() === '') throw new CuratorError('INVALID_INPUT', 'The run name must not be empty.');
+  if (params.runName !== null && params.runName.trim() === '')
+    throw new CuratorError('INVALID_INPUT', 'The run name must not be empty.');
 }

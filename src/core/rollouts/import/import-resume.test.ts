@@ -88,33 +88,45 @@ describe('rollout import resume', () => {
     expect(counts()).toMatchObject({ rows: 162, imports: 2, statuses: 'done,done' });
   });
 
-  it.skipIf(!hasFixtures)(`imports the Qwen2.5-Math evaluation dump as 800 rollouts over 100 prompts with its pass rates, also when resumed (${hasFixtures ? 'real data' : FIXTURES_SKIP_REASON})`, async () => {
-    const file = fixture(EVAL_DUMP);
-    const lines = fs
-      .readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as { question: string; score: boolean[] });
-    const expected = new Map(lines.map((l) => [questionHash(l.question), l.score.filter(Boolean).length / l.score.length]));
-    expect(expected.size).toBe(100);
+  it.skipIf(!hasFixtures)(
+    `imports the Qwen2.5-Math evaluation dump as 800 rollouts over 100 prompts with its pass rates, also when resumed (${hasFixtures ? 'real data' : FIXTURES_SKIP_REASON})`,
+    async () => {
+      const file = fixture(EVAL_DUMP);
+      const lines = fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l) as { question: string; score: boolean[] });
+      const expected = new Map(
+        lines.map((l) => [questionHash(l.question), l.score.filter(Boolean).length / l.score.length]),
+      );
+      expect(expected.size).toBe(100);
 
-    await commitPartialImport(dbPath, file, 37);
-    const c = open();
-    const job = await importRollouts(c, { path: file });
-    expect(job.status).toBe('done');
-    expect(job.result).toMatchObject({ rollouts: 800, format: 'eval-k', resumedFromLine: 37, unmatchedPrompts: 100 });
-    const [run] = await call(c, 'runs.list', {});
-    expect(run).toMatchObject({ rollouts: 800, promptCount: 100 });
+      await commitPartialImport(dbPath, file, 37);
+      const c = open();
+      const job = await importRollouts(c, { path: file });
+      expect(job.status).toBe('done');
+      expect(job.result).toMatchObject({ rollouts: 800, format: 'eval-k', resumedFromLine: 37, unmatchedPrompts: 100 });
+      const [run] = await call(c, 'runs.list', {});
+      expect(run).toMatchObject({ rollouts: 800, promptCount: 100 });
 
-    const db = new Database(dbPath, { readonly: true });
-    const perPrompt = db.prepare(`SELECT question_hash AS hash, rollout_count AS n, correct_count AS correct, graded_count AS graded FROM run_prompts`).all() as { hash: string; n: number; correct: number; graded: number }[];
-    db.close();
-    expect(perPrompt).toHaveLength(100);
-    for (const p of perPrompt) {
-      expect(p.n).toBe(8);
-      expect({ hash: p.hash, passRate: p.correct / p.graded }).toEqual({ hash: p.hash, passRate: expected.get(p.hash) });
-    }
-    const rates = perPrompt.map((p) => p.correct / p.graded);
-    expect([rates.filter((r) => r === 1).length, rates.filter((r) => r === 0).length]).toEqual([86, 4]);
-  });
+      const db = new Database(dbPath, { readonly: true });
+      const perPrompt = db
+        .prepare(
+          `SELECT question_hash AS hash, rollout_count AS n, correct_count AS correct, graded_count AS graded FROM run_prompts`,
+        )
+        .all() as { hash: string; n: number; correct: number; graded: number }[];
+      db.close();
+      expect(perPrompt).toHaveLength(100);
+      for (const p of perPrompt) {
+        expect(p.n).toBe(8);
+        expect({ hash: p.hash, passRate: p.correct / p.graded }).toEqual({
+          hash: p.hash,
+          passRate: expected.get(p.hash),
+        });
+      }
+      const rates = perPrompt.map((p) => p.correct / p.graded);
+      expect([rates.filter((r) => r === 1).length, rates.filter((r) => r === 0).length]).toEqual([86, 4]);
+    },
+  );
 });

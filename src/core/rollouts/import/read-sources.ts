@@ -33,7 +33,8 @@ export async function readSources(plan: ReadPlan, sink: ChunkSink): Promise<void
   for (let i = plan.resume.fileIndex; i < plan.files.length; i++) {
     const file = plan.files[i] as SourceFile;
     const adapter = plan.adapters[i] as RolloutAdapter;
-    const from = i === plan.resume.fileIndex ? { line: plan.resume.line, offset: plan.resume.offset } : { line: 0, offset: 0 };
+    const from =
+      i === plan.resume.fileIndex ? { line: plan.resume.line, offset: plan.resume.offset } : { line: 0, offset: 0 };
     if (adapter.name === NATIVE_FORMAT) await readNative(plan, i, from, bytesBefore, sink);
     else await readWithAdapter(plan, i, adapter, from.line, bytesBefore, sink);
     bytesBefore += file.size;
@@ -41,7 +42,13 @@ export async function readSources(plan: ReadPlan, sink: ChunkSink): Promise<void
   }
 }
 
-async function readNative(plan: ReadPlan, index: number, from: { line: number; offset: number }, bytesBefore: number, sink: ChunkSink): Promise<void> {
+async function readNative(
+  plan: ReadPlan,
+  index: number,
+  from: { line: number; offset: number },
+  bytesBefore: number,
+  sink: ChunkSink,
+): Promise<void> {
   const file = plan.files[index] as SourceFile;
   for await (const block of parseNativeFile(file.path, path.basename(file.path), from, plan.parse)) {
     throwIfCancelled(plan.signal);
@@ -49,14 +56,26 @@ async function readNative(plan: ReadPlan, index: number, from: { line: number; o
       if (item.kind === 'rollout') sink.add(item.rollout, index, file.step);
       else sink.bad(item.issues);
     }
-    if (sink.full) sink.commit({ fileIndex: index, line: block.lastLine, offset: block.endOffset }, bytesBefore + block.endOffset);
+    if (sink.full)
+      sink.commit({ fileIndex: index, line: block.lastLine, offset: block.endOffset }, bytesBefore + block.endOffset);
   }
 }
 
-async function readWithAdapter(plan: ReadPlan, index: number, adapter: RolloutAdapter, skipThroughLine: number, bytesBefore: number, sink: ChunkSink): Promise<void> {
+async function readWithAdapter(
+  plan: ReadPlan,
+  index: number,
+  adapter: RolloutAdapter,
+  skipThroughLine: number,
+  bytesBefore: number,
+  sink: ChunkSink,
+): Promise<void> {
   const file = plan.files[index] as SourceFile;
   const label = path.basename(file.path);
-  const options = { signal: plan.signal, ...(plan.groupSize !== null ? { groupSize: plan.groupSize } : {}), ...(file.step !== null ? { step: file.step } : {}) };
+  const options = {
+    signal: plan.signal,
+    ...(plan.groupSize !== null ? { groupSize: plan.groupSize } : {}),
+    ...(file.step !== null ? { step: file.step } : {}),
+  };
   let lastLine = 0;
   let lastOffset = 0;
   for await (const item of adapter.read(file.path, options)) {
@@ -69,7 +88,8 @@ async function readWithAdapter(plan: ReadPlan, index: number, adapter: RolloutAd
     if (record.line <= skipThroughLine) continue;
     if (record.line !== lastLine) {
       throwIfCancelled(plan.signal);
-      if (sink.full && lastLine > 0) sink.commit({ fileIndex: index, line: lastLine, offset: lastOffset }, bytesBefore + lastOffset);
+      if (sink.full && lastLine > 0)
+        sink.commit({ fileIndex: index, line: lastLine, offset: lastOffset }, bytesBefore + lastOffset);
       lastLine = record.line;
     }
     if (record.endOffset !== null) lastOffset = record.endOffset;

@@ -43,8 +43,21 @@ export async function commitPartialImport(dbPath: string, file: string, throughL
   const db = openDatabase(dbPath);
   try {
     const jobId = insertJob(db, 'import.rollouts', 'crashed import', {});
-    const { record } = openImport(db, jobId, { sourcePath: target, format: adapter.name, sources: files, options: { runName: null, groupSize: null, onBadRecord: 'abort' }, restart: false });
-    const write = createChunkWriter(db, { importId: record.id, jobId, runName: null, defaultRunName: defaultRunName(target), sourcePath: target, sourceFormat: adapter.name });
+    const { record } = openImport(db, jobId, {
+      sourcePath: target,
+      format: adapter.name,
+      sources: files,
+      options: { runName: null, groupSize: null, onBadRecord: 'abort' },
+      restart: false,
+    });
+    const write = createChunkWriter(db, {
+      importId: record.id,
+      jobId,
+      runName: null,
+      defaultRunName: defaultRunName(target),
+      sourcePath: target,
+      sourceFormat: adapter.name,
+    });
     const rows: ChunkRow[] = [];
     let offset = 0;
     for await (const item of adapter.read(target, {})) {

@@ -12,14 +12,16 @@ import { parseNativeBlock } from './parse-block';
 const BUILT_WORKER = path.resolve(__dirname, '../../../../out/node/rollout-parse-worker.mjs');
 const HAS_WORKER = fs.existsSync(BUILT_WORKER);
 
-const line = (i: number, pad = 0, tail = '') => JSON.stringify({ question: `q${i}`, response: `answer ${i}${'x'.repeat(pad)}${tail}`, reward: i % 2 });
+const line = (i: number, pad = 0, tail = '') =>
+  JSON.stringify({ question: `q${i}`, response: `answer ${i}${'x'.repeat(pad)}${tail}`, reward: i % 2 });
 
 async function parseAll(file: string, from = { offset: 0, line: 0 }, blockBytes = 64) {
   const out: { line: number; endOffset: number | null; response: string }[] = [];
   const bad: { line: number; endOffset: number; message: string }[] = [];
   for await (const b of readLineBlocks(file, from, blockBytes)) {
     for (const item of parseNativeBlock(b.bytes, b.start, b.firstLine, 'f').items) {
-      if (item.kind === 'rollout') out.push({ line: item.rollout.line, endOffset: item.rollout.endOffset, response: item.rollout.response });
+      if (item.kind === 'rollout')
+        out.push({ line: item.rollout.line, endOffset: item.rollout.endOffset, response: item.rollout.response });
       else bad.push({ line: item.line, endOffset: item.endOffset, message: item.issues[0]?.message ?? '' });
     }
   }
@@ -47,7 +49,11 @@ describe('native line blocks', () => {
     ]);
     const bytes = Buffer.from(text);
     // Each end offset is just after the record's '\n' (the file's end for the last line).
-    expect(out.map((r) => r.endOffset)).toEqual([bytes.indexOf('\n') + 1, bytes.indexOf('\n', bytes.indexOf('answer 2')) + 1, bytes.length]);
+    expect(out.map((r) => r.endOffset)).toEqual([
+      bytes.indexOf('\n') + 1,
+      bytes.indexOf('\n', bytes.indexOf('answer 2')) + 1,
+      bytes.length,
+    ]);
   });
 
   it('resumes from a committed offset and line without re-reading earlier lines', async () => {
@@ -63,7 +69,14 @@ describe('native line blocks', () => {
 
   it('reports invalid UTF-8 and broken JSON per line and keeps going', async () => {
     const file = path.join(tmp.dir, 'c.jsonl');
-    fs.writeFileSync(file, Buffer.concat([Buffer.from(`${line(1)}\n{"question":"q","response":"`), Buffer.from([0xff, 0xfe]), Buffer.from(`"}\n{"question":\n${line(4)}\n`)]));
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(`${line(1)}\n{"question":"q","response":"`),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(`"}\n{"question":\n${line(4)}\n`),
+      ]),
+    );
     const { out, bad } = await parseAll(file, { offset: 0, line: 0 }, 16);
     expect(out.map((r) => r.line)).toEqual([1, 4]);
     expect(bad.map((b) => [b.line, b.message.slice(0, 14)])).toEqual([
@@ -72,20 +85,29 @@ describe('native line blocks', () => {
     ]);
   });
 
-  it.skipIf(!HAS_WORKER)(`parses in worker threads exactly as in-thread, line numbers and offsets included${HAS_WORKER ? '' : ' (needs npm run build:node)'}`, async () => {
-    const file = path.join(tmp.dir, 'p.jsonl');
-    writeSyntheticFile(file, { rollouts: 600, tokensPerRollout: 40, groupSize: 8, rolloutsPerStep: 100, seed: 2 });
-    const collect = async (workerScript: string | null, from = { offset: 0, line: 0 }) => {
-      const items: [number, number | null, number][] = [];
-      for await (const block of parseNativeFile(file, 'p.jsonl', from, { workerScript, workers: 2, blockBytes: 16 * 1024 })) {
-        for (const item of block.items) if (item.kind === 'rollout') items.push([item.rollout.line, item.rollout.endOffset, item.rollout.signals[0]?.values[3] ?? NaN]);
-      }
-      return items;
-    };
-    const inThread = await collect(null);
-    expect(inThread.map((i) => i[0])).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
-    expect(await collect(BUILT_WORKER)).toEqual(inThread);
-    const cut = inThread[299] as [number, number, number];
-    expect(await collect(BUILT_WORKER, { offset: cut[1], line: cut[0] })).toEqual(inThread.slice(300));
-  });
+  it.skipIf(!HAS_WORKER)(
+    `parses in worker threads exactly as in-thread, line numbers and offsets included${HAS_WORKER ? '' : ' (needs npm run build:node)'}`,
+    async () => {
+      const file = path.join(tmp.dir, 'p.jsonl');
+      writeSyntheticFile(file, { rollouts: 600, tokensPerRollout: 40, groupSize: 8, rolloutsPerStep: 100, seed: 2 });
+      const collect = async (workerScript: string | null, from = { offset: 0, line: 0 }) => {
+        const items: [number, number | null, number][] = [];
+        for await (const block of parseNativeFile(file, 'p.jsonl', from, {
+          workerScript,
+          workers: 2,
+          blockBytes: 16 * 1024,
+        })) {
+          for (const item of block.items)
+            if (item.kind === 'rollout')
+              items.push([item.rollout.line, item.rollout.endOffset, item.rollout.signals[0]?.values[3] ?? NaN]);
+        }
+        return items;
+      };
+      const inThread = await collect(null);
+      expect(inThread.map((i) => i[0])).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
+      expect(await collect(BUILT_WORKER)).toEqual(inThread);
+      const cut = inThread[299] as [number, number, number];
+      expect(await collect(BUILT_WORKER, { offset: cut[1], line: cut[0] })).toEqual(inThread.slice(300));
+    },
+  );
 });

@@ -16,13 +16,21 @@ export const DEFAULT_BLOCK_BYTES = 4 << 20;
 const NEWLINE = 0x0a;
 const MAX_LINE_BYTES = 1 << 30;
 
-export async function* readLineBlocks(file: string, from: { offset: number; line: number }, blockBytes = DEFAULT_BLOCK_BYTES): AsyncGenerator<LineBlock> {
+export async function* readLineBlocks(
+  file: string,
+  from: { offset: number; line: number },
+  blockBytes = DEFAULT_BLOCK_BYTES,
+): AsyncGenerator<LineBlock> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(file, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new CuratorError('FILE_NOT_FOUND', code === 'ENOENT' ? `File not found: ${file}` : `Cannot read ${file}: ${(err as Error).message}`, { file });
+    throw new CuratorError(
+      'FILE_NOT_FOUND',
+      code === 'ENOENT' ? `File not found: ${file}` : `Cannot read ${file}: ${(err as Error).message}`,
+      { file },
+    );
   }
   try {
     let readAt = from.offset;
@@ -31,7 +39,12 @@ export async function* readLineBlocks(file: string, from: { offset: number; line
     let atFileStart = from.offset === 0;
     for (;;) {
       const size = Math.max(blockBytes, (carry?.length ?? 0) * 2);
-      if (size > MAX_LINE_BYTES) throw new CuratorError('PARSE_ERROR', `${file}: line ${line} is longer than 1 GiB; lines that long are not supported.`, { file, line });
+      if (size > MAX_LINE_BYTES)
+        throw new CuratorError(
+          'PARSE_ERROR',
+          `${file}: line ${line} is longer than 1 GiB; lines that long are not supported.`,
+          { file, line },
+        );
       const buf = Buffer.allocUnsafe(size);
       const kept: number = carry ? carry.copy(buf, 0) : 0;
       const bufStart = readAt - kept;

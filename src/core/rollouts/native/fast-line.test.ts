@@ -8,17 +8,56 @@ import { readFloat32Array } from './fast-scan';
 import { fastNativeLine } from './fast-line';
 import { parseNativeLineSlow } from './parse-block';
 
-const PIECES = ['We', ' have', '\n\n', '"quoted"', '\\frac', '{', '}', ' $x$', '\t', '𝑥', '²', 'é', '\u0001', '</', 'a\\b', ' 3.5', '💡'];
-const NUMBERS = ['0', '-0', '1', '-1', '0.5', '-0.125', '3.14159', '1e-7', '2.5E+3', '-1.0e2', '123456789012345678', '0.000001234567890123456', '1e22', '1e-22', '7e25', '3.4e38', '-0.0', '17.000'];
+const PIECES = [
+  'We',
+  ' have',
+  '\n\n',
+  '"quoted"',
+  '\\frac',
+  '{',
+  '}',
+  ' $x$',
+  '\t',
+  '𝑥',
+  '²',
+  'é',
+  '\u0001',
+  '</',
+  'a\\b',
+  ' 3.5',
+  '💡',
+];
+const NUMBERS = [
+  '0',
+  '-0',
+  '1',
+  '-1',
+  '0.5',
+  '-0.125',
+  '3.14159',
+  '1e-7',
+  '2.5E+3',
+  '-1.0e2',
+  '123456789012345678',
+  '0.000001234567890123456',
+  '1e22',
+  '1e-22',
+  '7e25',
+  '3.4e38',
+  '-0.0',
+  '17.000',
+];
 
 /** Python's json.dumps with ensure_ascii=True: every non-ASCII UTF-16 unit as \uXXXX. */
-const asciiJson = (t: string) => JSON.stringify(t).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const asciiJson = (t: string) =>
+  JSON.stringify(t).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** A line written by JSON.stringify, by Python's ensure_ascii, or (mixed) with tokens escaped unlike the response. */
 function randomLine(rand: () => number, mode: 'js' | 'ascii' | 'mixed'): string {
   const n = 1 + Math.floor(rand() * 30);
   const tokens = Array.from({ length: n }, () => PIECES[Math.floor(rand() * PIECES.length)] as string);
-  const numbers = () => `[${Array.from({ length: n }, () => NUMBERS[Math.floor(rand() * NUMBERS.length)]).join(rand() < 0.5 ? ',' : ' , ')}]`;
+  const numbers = () =>
+    `[${Array.from({ length: n }, () => NUMBERS[Math.floor(rand() * NUMBERS.length)]).join(rand() < 0.5 ? ',' : ' , ')}]`;
   const encode = (t: string) => (mode === 'js' ? JSON.stringify(t) : asciiJson(t));
   const fields = [
     `"question": ${encode(`Q ${Math.floor(rand() * 5)} é`)}`,
@@ -62,17 +101,40 @@ describe('fast native line path', () => {
 
   it('reads number arrays as JSON.parse and Float32 storage do', () => {
     const rand = seededRandom(5);
-    const texts = [...NUMBERS, '9007199254740993', '0.1', '0.30000000000000004', '5e-324', '123.456e-5', '-1.5E-3', '0.0000000000000000000001234'];
-    for (let k = 0; k < 3000; k++) texts.push(((rand() - 0.5) * 10 ** Math.floor(rand() * 12 - 6)).toPrecision(1 + Math.floor(rand() * 17)));
+    const texts = [
+      ...NUMBERS,
+      '9007199254740993',
+      '0.1',
+      '0.30000000000000004',
+      '5e-324',
+      '123.456e-5',
+      '-1.5E-3',
+      '0.0000000000000000000001234',
+    ];
+    for (let k = 0; k < 3000; k++)
+      texts.push(((rand() - 0.5) * 10 ** Math.floor(rand() * 12 - 6)).toPrecision(1 + Math.floor(rand() * 17)));
     // Full-precision doubles (17 digits, as JavaScript and Python print them), also with exponents.
-    for (let k = 0; k < 3000; k++) texts.push(String(rand() - 0.5), ((rand() - 0.5) * 1e-8).toExponential(16), String((rand() - 0.5) * 1e30));
+    for (let k = 0; k < 3000; k++)
+      texts.push(String(rand() - 0.5), ((rand() - 0.5) * 1e-8).toExponential(16), String((rand() - 0.5) * 1e30));
     const json = `[ ${texts.join(' ,')} ]`;
     const read = readFloat32Array(Buffer.from(json), 0, json.length);
     expect(read?.end).toBe(json.length);
     expect(Array.from(read?.values ?? [])).toEqual(Array.from(new Float32Array(JSON.parse(json) as number[])));
     expect(Object.is(read?.values[1], -0)).toBe(true);
     expect(readFloat32Array(Buffer.from('[]'), 0, 2)).toEqual({ values: new Float32Array(0), end: 2 });
-    for (const bad of ['[01]', '[1.]', '[.5]', '[1e]', '[NaN]', '[1,]', '["1"]', '[+1]', '[1 2]', '[1e39]', '[-3.5e38]']) {
+    for (const bad of [
+      '[01]',
+      '[1.]',
+      '[.5]',
+      '[1e]',
+      '[NaN]',
+      '[1,]',
+      '["1"]',
+      '[+1]',
+      '[1 2]',
+      '[1e39]',
+      '[-3.5e38]',
+    ]) {
       expect({ bad, read: readFloat32Array(Buffer.from(bad), 0, bad.length) }).toEqual({ bad, read: null });
     }
   });

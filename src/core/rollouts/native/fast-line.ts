@@ -11,14 +11,16 @@ import { SIGNAL_NAME } from './fields';
 import { readFloat32Array, readSpellingTokens, skipSpace, skipString, skipStringArray, skipValue } from './fast-scan';
 import { nativeValueToRecord } from './line';
 
-export type FastResult = { ok: true; record: RolloutRecord; signals: Map<string, Float32Array> } | { ok: false; issues: RecordIssue[] } | null;
+export type FastResult =
+  { ok: true; record: RolloutRecord; signals: Map<string, Float32Array> } | { ok: false; issues: RecordIssue[] } | null;
 
 interface Span {
   start: number;
   end: number;
 }
 
-const keyIs = (b: Buffer, at: number, end: number, key: string) => end - at === key.length + 2 && b.toString('latin1', at + 1, end - 1) === key;
+const keyIs = (b: Buffer, at: number, end: number, key: string) =>
+  end - at === key.length + 2 && b.toString('latin1', at + 1, end - 1) === key;
 
 /** `{"name": [numbers], …}` at i into Float32 arrays, and the index after it; null on anything else. */
 function readSignals(b: Buffer, i: number, end: number): { values: Map<string, Float32Array>; end: number } | null {
@@ -104,7 +106,9 @@ function scan(b: Buffer, from: number, to: number): Found | null {
 export function fastNativeLine(b: Buffer, from: number, to: number, line: number, file: string): FastResult {
   const found = scan(b, from, to);
   if (!found) return null;
-  const starts = found.tokens.starts ?? readSpellingTokens(b, found.tokens.start, { from: found.response.start, to: found.response.end })?.starts;
+  const starts =
+    found.tokens.starts ??
+    readSpellingTokens(b, found.tokens.start, { from: found.response.start, to: found.response.end })?.starts;
   if (!starts) return null;
   const cuts = found.signals ? [found.tokens, found.signals].sort((x, y) => x.start - y.start) : [found.tokens];
   let rest = '';

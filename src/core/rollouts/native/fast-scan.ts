@@ -82,7 +82,11 @@ export function skipStringArray(b: Uint8Array, i: number, end: number): number {
  * decoded response (UTF-16 units) and the index after the array. Null when they are not plain strings or
  * do not match byte for byte (the normal path then compares decoded text).
  */
-export function readSpellingTokens(b: Uint8Array, i: number, response: { from: number; to: number }): { starts: number[]; end: number } | null {
+export function readSpellingTokens(
+  b: Uint8Array,
+  i: number,
+  response: { from: number; to: number },
+): { starts: number[]; end: number } | null {
   if (b[i] !== 0x5b) return null;
   const starts: number[] = [];
   // `at` is the next response byte to match. It only grows, so a token running past the response
@@ -122,7 +126,10 @@ export function readSpellingTokens(b: Uint8Array, i: number, response: { from: n
   }
 }
 
-const POW10 = new Float64Array([1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]);
+const POW10 = new Float64Array([
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+  1e21, 1e22,
+]);
 const FLOAT32_MAX = 3.4028234663852886e38;
 /** Digits the loop reads exactly (10^15 < 2^53): mantissa / 10^k is then the correctly rounded double (Clinger). */
 const KEPT_DIGITS = 15;

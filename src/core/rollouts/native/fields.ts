@@ -32,7 +32,14 @@ export type NativeField = (typeof NATIVE_FIELDS)[number];
 export const NATIVE_REQUIRED: readonly NativeField[] = ['response'];
 
 /** Keys that make a JSON object look like a native rollout (for format detection). */
-export const NATIVE_MARKERS: readonly NativeField[] = ['signals', 'tokens', 'token_offsets', 'group_id', 'sample_index', 'prompt_id'];
+export const NATIVE_MARKERS: readonly NativeField[] = [
+  'signals',
+  'tokens',
+  'token_offsets',
+  'group_id',
+  'sample_index',
+  'prompt_id',
+];
 
 /** Signal names: short, printable; they become labels in the viewer. */
 export const SIGNAL_NAME = /^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/;

@@ -11,9 +11,14 @@ const TOKENS = ['We', ' get', ' $', '4', '$', '.'];
 function check(value: unknown) {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   const parsed = parseNativeLine(text, 7, 100, 'f.jsonl');
-  if (!parsed.ok) return { issues: parsed.issues.map((i) => `${i.field}: ${i.message}`), lines: parsed.issues.map((i) => i.line) };
+  if (!parsed.ok)
+    return { issues: parsed.issues.map((i) => `${i.field}: ${i.message}`), lines: parsed.issues.map((i) => i.line) };
   const prepared = prepareRollout(parsed.record, 'f.jsonl');
-  if (!prepared.ok) return { issues: prepared.issues.map((i) => `${i.field}: ${i.message}`), lines: prepared.issues.map((i) => i.line) };
+  if (!prepared.ok)
+    return {
+      issues: prepared.issues.map((i) => `${i.field}: ${i.message}`),
+      lines: prepared.issues.map((i) => i.line),
+    };
   return { rollout: prepared.rollout };
 }
 
@@ -39,7 +44,14 @@ describe('native line', () => {
     }).rollout;
     expect(r).toBeDefined();
     if (!r) return;
-    expect([r.run, r.step, r.promptSourceId, r.goldAnswer, r.groupId, r.sampleIndex]).toEqual(['r1', 3, '17', '4', '9', 2]);
+    expect([r.run, r.step, r.promptSourceId, r.goldAnswer, r.groupId, r.sampleIndex]).toEqual([
+      'r1',
+      3,
+      '17',
+      '4',
+      '9',
+      2,
+    ]);
     expect([r.reward, r.correct, r.advantage, r.truncated, r.tokenCount]).toEqual([1, true, -0.25, true, 6]);
     expect(Array.from(r.tokenStarts ?? [])).toEqual([0, 2, 6, 8, 9, 10]);
     expect(r.tokenTexts).toBeNull();
@@ -60,7 +72,9 @@ describe('native line', () => {
     expect(r?.reward).toBeNull();
     expect(r?.correct).toBeNull();
     expect(r?.tokenCount).toBeNull();
-    expect(check({ response: 'x' }).issues).toEqual(['question: the prompt reference is missing: give prompt_id or question']);
+    expect(check({ response: 'x' }).issues).toEqual([
+      'question: the prompt reference is missing: give prompt_id or question',
+    ]);
     expect(check({ question: 'q' }).issues).toEqual(['response: response is missing']);
   });
 
@@ -72,7 +86,17 @@ describe('native line', () => {
   });
 
   it('reports every wrong type of a line, with the line number', () => {
-    const result = check({ question: 3, response: ['x'], reward: 'yes', step: -1, truncated: 'no', tokens: 'We', signals: [1], extra: 5, format: 'v2' });
+    const result = check({
+      question: 3,
+      response: ['x'],
+      reward: 'yes',
+      step: -1,
+      truncated: 'no',
+      tokens: 'We',
+      signals: [1],
+      extra: 5,
+      format: 'v2',
+    });
     expect(result.issues).toEqual([
       'format: format must be "rl-curator.rollout.v1" (or left out), got the string "v2"',
       'step: step must be a whole number ≥ 0, got number -1',
@@ -91,26 +115,37 @@ describe('native line', () => {
     expect(check({ ...BASE, tokens: TOKENS, signals: { rm_logit: [1, 2, 3] } }).issues).toEqual([
       'signals.rm_logit: signals.rm_logit has 3 values but there are 6 tokens; every signal needs one value per token',
     ]);
-    expect(check({ ...BASE, signals: { rm_logit: [1] } }).issues).toEqual(['signals.rm_logit: per-token signals need a token table: give tokens (strings) or token_offsets']);
-    expect(check({ ...BASE, tokens: TOKENS, token_offsets: [0, 2] }).issues?.[0]).toMatch(/tokens has 6 entries but token_offsets has 2/);
-    expect(check({ ...BASE, tokens: TOKENS, signals: { rm_logit: [1, 2, 3, 4, 5, 'x'] } }).issues).toEqual(['signals.rm_logit: signals.rm_logit[5] must be a finite number, got the string "x"']);
-    expect(check({ ...BASE, tokens: TOKENS, signals: { 'bad name': [1, 2, 3, 4, 5, 6] } }).issues?.[0]).toMatch(/^signals.bad name: signal name "bad name"/);
+    expect(check({ ...BASE, signals: { rm_logit: [1] } }).issues).toEqual([
+      'signals.rm_logit: per-token signals need a token table: give tokens (strings) or token_offsets',
+    ]);
+    expect(check({ ...BASE, tokens: TOKENS, token_offsets: [0, 2] }).issues?.[0]).toMatch(
+      /tokens has 6 entries but token_offsets has 2/,
+    );
+    expect(check({ ...BASE, tokens: TOKENS, signals: { rm_logit: [1, 2, 3, 4, 5, 'x'] } }).issues).toEqual([
+      'signals.rm_logit: signals.rm_logit[5] must be a finite number, got the string "x"',
+    ]);
+    expect(check({ ...BASE, tokens: TOKENS, signals: { 'bad name': [1, 2, 3, 4, 5, 6] } }).issues?.[0]).toMatch(
+      /^signals.bad name: signal name "bad name"/,
+    );
   });
 
   it("names Python's bare NaN and Infinity instead of failing as broken JSON", () => {
     const line = `{"question":"q","response":"We get $4$.","tokens":${JSON.stringify(TOKENS)},"signals":{"rm_logit":[1,2,NaN,4,5,6],"logprob":[0,0,0,0,0,-Infinity]},"advantage":Infinity}`;
-    expect(check(line).issues).toEqual([
-      'advantage: advantage must be a number, got Infinity',
-    ]);
+    expect(check(line).issues).toEqual(['advantage: advantage must be a number, got Infinity']);
     const signalsOnly = line.replace(',"advantage":Infinity', '');
-    expect(check(signalsOnly).issues).toEqual(['signals.rm_logit: signals.rm_logit[2] must be a finite number, got NaN', 'signals.logprob: signals.logprob[5] must be a finite number, got -Infinity']);
+    expect(check(signalsOnly).issues).toEqual([
+      'signals.rm_logit: signals.rm_logit[2] must be a finite number, got NaN',
+      'signals.logprob: signals.logprob[5] must be a finite number, got -Infinity',
+    ]);
     // "NaN" inside a string is text, not a number.
     expect(check({ ...BASE, response: 'NaN and Infinity' }).rollout?.response).toBe('NaN and Infinity');
     expect(check('{"question": "q", "response": "x"').issues?.[0]).toMatch(/^null: not valid JSON/);
   });
 
   it('refuses numbers beyond the Float32 range', () => {
-    expect(check({ ...BASE, tokens: TOKENS, signals: { x: [1, 2, 3, 4, 5, 1e39] } }).issues).toEqual(['signals.x: signals.x[5] must be a finite number, got 1e+39, beyond the Float32 range']);
+    expect(check({ ...BASE, tokens: TOKENS, signals: { x: [1, 2, 3, 4, 5, 1e39] } }).issues).toEqual([
+      'signals.x: signals.x[5] must be a finite number, got 1e+39, beyond the Float32 range',
+    ]);
   });
 
   it('keeps token strings that do not spell the response, and offsets as given', () => {
@@ -121,17 +156,28 @@ describe('native line', () => {
     const offsets = check({ ...BASE, token_offsets: [0, 2, 6, 8, 9, 10] }).rollout;
     expect(Array.from(offsets?.tokenStarts ?? [])).toEqual([0, 2, 6, 8, 9, 10]);
     expect(offsets?.tokenCount).toBe(6);
-    expect(check({ ...BASE, token_offsets: [0, 5, 3] }).issues).toEqual(['token_offsets: token_offsets must not decrease: token_offsets[2] = 3 comes after 5']);
-    expect(check({ ...BASE, token_offsets: [0, 12] }).issues?.[0]).toMatch(/token_offsets\[1\] must be a whole number from 0 to 11/);
+    expect(check({ ...BASE, token_offsets: [0, 5, 3] }).issues).toEqual([
+      'token_offsets: token_offsets must not decrease: token_offsets[2] = 3 comes after 5',
+    ]);
+    expect(check({ ...BASE, token_offsets: [0, 12] }).issues?.[0]).toMatch(
+      /token_offsets\[1\] must be a whole number from 0 to 11/,
+    );
   });
 
   it('converts code-point offsets and spans to JavaScript string indices', () => {
     // '𝑥' (U+1D465) is one code point but two UTF-16 units: Python offsets after it are one less.
     const response = 'Let 𝑥 = 2, so 𝑥² = 4.';
-    const r = check({ question: 'q', response, token_offsets: [0, 3, 4, 5, 7, 8], spans: [{ name: 'step', start: 4, end: 9, value: 0.5 }] }).rollout;
+    const r = check({
+      question: 'q',
+      response,
+      token_offsets: [0, 3, 4, 5, 7, 8],
+      spans: [{ name: 'step', start: 4, end: 9, value: 0.5 }],
+    }).rollout;
     expect(Array.from(r?.tokenStarts ?? [])).toEqual([0, 3, 4, 6, 8, 9]);
     expect(r?.spans).toEqual([{ name: 'step', start: 4, end: 10, value: 0.5 }]);
     expect(response.slice(4, 6)).toBe('𝑥');
-    expect(check({ question: 'q', response, spans: [{ name: 'step', start: 0, end: 22, value: 1 }] }).issues?.[0]).toMatch(/end ≤ 21/);
+    expect(
+      check({ question: 'q', response, spans: [{ name: 'step', start: 0, end: 22, value: 1 }] }).issues?.[0],
+    ).toMatch(/end ≤ 21/);
   });
 });

@@ -22,7 +22,8 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string' && value.startsWith(NON_FINITE_MARK)) return value.slice(NON_FINITE_MARK.length);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `${typeof value} ${String(value)}`;
 }
 
@@ -68,7 +69,8 @@ export function nativeValueToRecord(value: unknown, line: number, file: string):
     return null;
   };
 
-  if (v.format !== undefined && v.format !== NATIVE_FORMAT_TAG) bad('format', `format must be "${NATIVE_FORMAT_TAG}" (or left out), got ${describeValue(v.format)}`);
+  if (v.format !== undefined && v.format !== NATIVE_FORMAT_TAG)
+    bad('format', `format must be "${NATIVE_FORMAT_TAG}" (or left out), got ${describeValue(v.format)}`);
   r.run = optString('run');
   if (r.run === '') bad('run', 'run must not be empty');
   r.step = optCount('step');
@@ -76,18 +78,24 @@ export function nativeValueToRecord(value: unknown, line: number, file: string):
   r.prompt.question = optString('question');
   r.prompt.goldAnswer = v.gold_answer ?? null;
   r.prompt.system = optString('system');
-  if (r.prompt.id === null && r.prompt.question === null && !issues.some((i) => i.field === 'prompt_id' || i.field === 'question')) {
+  if (
+    r.prompt.id === null &&
+    r.prompt.question === null &&
+    !issues.some((i) => i.field === 'prompt_id' || i.field === 'question')
+  ) {
     bad('question', 'the prompt reference is missing: give prompt_id or question');
   }
   r.groupId = optId('group_id');
   r.sampleIndex = optCount('sample_index');
   if (v.response === undefined || v.response === null) bad('response', 'response is missing');
-  else if (typeof v.response !== 'string') bad('response', `response must be a string, got ${describeValue(v.response)}`);
+  else if (typeof v.response !== 'string')
+    bad('response', `response must be a string, got ${describeValue(v.response)}`);
   else r.response = v.response;
   r.reward = optNumber('reward', true);
   r.advantage = optNumber('advantage', false);
   r.finishReason = optString('finish_reason');
-  if (v.truncated !== undefined && v.truncated !== null && typeof v.truncated !== 'boolean') bad('truncated', `truncated must be true or false, got ${describeValue(v.truncated)}`);
+  if (v.truncated !== undefined && v.truncated !== null && typeof v.truncated !== 'boolean')
+    bad('truncated', `truncated must be true or false, got ${describeValue(v.truncated)}`);
   else r.truncated = (v.truncated as boolean | undefined) ?? null;
   r.tokenCount = optCount('token_count');
   r.extractedAnswer = optString('extracted_answer');
@@ -98,7 +106,8 @@ export function nativeValueToRecord(value: unknown, line: number, file: string):
   readSignals(v, r, bad);
   r.spans = readSpans(v.spans, textLength, toUtf16, bad);
 
-  if (v.extra !== undefined && v.extra !== null && (typeof v.extra !== 'object' || Array.isArray(v.extra))) bad('extra', `extra must be an object, got ${describeValue(v.extra)}`);
+  if (v.extra !== undefined && v.extra !== null && (typeof v.extra !== 'object' || Array.isArray(v.extra)))
+    bad('extra', `extra must be an object, got ${describeValue(v.extra)}`);
   const extra: Record<string, unknown> = { ...((v.extra as Record<string, unknown> | null | undefined) ?? {}) };
   for (const key of Object.keys(v)) if (!KNOWN.has(key)) extra[key] = v[key];
   r.extra = extra;
@@ -107,7 +116,13 @@ export function nativeValueToRecord(value: unknown, line: number, file: string):
 
 type Bad = (field: string | null, message: string) => void;
 
-function readTokens(v: Record<string, unknown>, r: RolloutRecord, textLength: number, toUtf16: (n: number) => number, bad: Bad): void {
+function readTokens(
+  v: Record<string, unknown>,
+  r: RolloutRecord,
+  textLength: number,
+  toUtf16: (n: number) => number,
+  bad: Bad,
+): void {
   let text: string[] | null = null;
   let offsets: number[] | null = null;
   if (v.tokens !== undefined && v.tokens !== null) {
@@ -119,7 +134,8 @@ function readTokens(v: Record<string, unknown>, r: RolloutRecord, textLength: nu
     }
   }
   if (v.token_offsets !== undefined && v.token_offsets !== null) {
-    if (!Array.isArray(v.token_offsets)) bad('token_offsets', `token_offsets must be a list of character offsets, got ${describeValue(v.token_offsets)}`);
+    if (!Array.isArray(v.token_offsets))
+      bad('token_offsets', `token_offsets must be a list of character offsets, got ${describeValue(v.token_offsets)}`);
     else {
       const raw = v.token_offsets as unknown[];
       let previous = 0;
@@ -127,7 +143,10 @@ function readTokens(v: Record<string, unknown>, r: RolloutRecord, textLength: nu
       for (let i = 0; i < raw.length && ok; i++) {
         const o = raw[i];
         if (!isInt(o) || o < 0 || o > textLength) {
-          bad('token_offsets', `token_offsets[${i}] must be a whole number from 0 to ${textLength} (the response length in characters), got ${describeValue(o)}`);
+          bad(
+            'token_offsets',
+            `token_offsets[${i}] must be a whole number from 0 to ${textLength} (the response length in characters), got ${describeValue(o)}`,
+          );
           ok = false;
         } else if (o < previous) {
           bad('token_offsets', `token_offsets must not decrease: token_offsets[${i}] = ${o} comes after ${previous}`);
@@ -138,7 +157,10 @@ function readTokens(v: Record<string, unknown>, r: RolloutRecord, textLength: nu
     }
   }
   if (text && offsets && text.length !== offsets.length) {
-    bad('token_offsets', `tokens has ${text.length} entries but token_offsets has ${offsets.length}; they must be the same length`);
+    bad(
+      'token_offsets',
+      `tokens has ${text.length} entries but token_offsets has ${offsets.length}; they must be the same length`,
+    );
   }
   if (text || offsets) r.tokens = { text, offsets };
 }
@@ -150,8 +172,13 @@ function readSignals(v: Record<string, unknown>, r: RolloutRecord, bad: Bad): vo
     return;
   }
   for (const [name, values] of Object.entries(v.signals as Record<string, unknown>)) {
-    if (!SIGNAL_NAME.test(name)) bad(`signals.${name}`, `signal name ${JSON.stringify(name)} must start with a letter or _ and use letters, digits, _ . : - (at most 64)`);
-    else if (!Array.isArray(values)) bad(`signals.${name}`, `signals.${name} must be a list of numbers, got ${describeValue(values)}`);
+    if (!SIGNAL_NAME.test(name))
+      bad(
+        `signals.${name}`,
+        `signal name ${JSON.stringify(name)} must start with a letter or _ and use letters, digits, _ . : - (at most 64)`,
+      );
+    else if (!Array.isArray(values))
+      bad(`signals.${name}`, `signals.${name} must be a list of numbers, got ${describeValue(values)}`);
     else r.signals[name] = values as number[];
   }
 }
@@ -165,11 +192,16 @@ function readSpans(raw: unknown, textLength: number, toUtf16: (n: number) => num
   const spans: RolloutSpan[] = [];
   raw.forEach((s: unknown, i) => {
     const o = (typeof s === 'object' && s !== null && !Array.isArray(s) ? s : {}) as Record<string, unknown>;
-    if (typeof o.name !== 'string' || !SIGNAL_NAME.test(o.name)) return bad(`spans[${i}].name`, `spans[${i}].name must be a signal name, got ${describeValue(o.name)}`);
+    if (typeof o.name !== 'string' || !SIGNAL_NAME.test(o.name))
+      return bad(`spans[${i}].name`, `spans[${i}].name must be a signal name, got ${describeValue(o.name)}`);
     if (!isInt(o.start) || !isInt(o.end) || o.start < 0 || o.end < o.start || o.end > textLength) {
-      return bad(`spans[${i}]`, `spans[${i}] needs 0 ≤ start ≤ end ≤ ${textLength} (the response length in characters), got start ${describeValue(o.start)}, end ${describeValue(o.end)}`);
+      return bad(
+        `spans[${i}]`,
+        `spans[${i}] needs 0 ≤ start ≤ end ≤ ${textLength} (the response length in characters), got start ${describeValue(o.start)}, end ${describeValue(o.end)}`,
+      );
     }
-    if (typeof o.value !== 'number') return bad(`spans[${i}].value`, `spans[${i}].value must be a number, got ${describeValue(o.value)}`);
+    if (typeof o.value !== 'number')
+      return bad(`spans[${i}].value`, `spans[${i}].value must be a number, got ${describeValue(o.value)}`);
     spans.push({ name: o.name, start: toUtf16(o.start), end: toUtf16(o.end), value: o.value });
   });
   return spans;

@@ -24,7 +24,12 @@ export interface ParallelOptions {
 }
 
 /** `label` names the file in issues (the base name); `from` is a resume point (offset 0, line 0 to start). */
-export async function* parseNativeFile(file: string, label: string, from: { offset: number; line: number }, options: ParallelOptions): AsyncGenerator<ParsedBlock> {
+export async function* parseNativeFile(
+  file: string,
+  label: string,
+  from: { offset: number; line: number },
+  options: ParallelOptions,
+): AsyncGenerator<ParsedBlock> {
   const blocks = readLineBlocks(file, from, options.blockBytes);
   if (!options.workerScript || options.workers < 1) {
     for await (const b of blocks) yield parseNativeBlock(b.bytes, b.start, b.firstLine, label);
@@ -75,7 +80,15 @@ class ParsePool {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     const worker = this.workers[id % this.workers.length] as Worker;
-    const request: ParseRequest = { id, buffer: block.bytes.buffer as ArrayBuffer, byteOffset: block.bytes.byteOffset, byteLength: block.bytes.byteLength, start: block.start, firstLine: block.firstLine, file };
+    const request: ParseRequest = {
+      id,
+      buffer: block.bytes.buffer as ArrayBuffer,
+      byteOffset: block.bytes.byteOffset,
+      byteLength: block.bytes.byteLength,
+      start: block.start,
+      firstLine: block.firstLine,
+      file,
+    };
     const promise = new Promise<ParsedBlock>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     worker.postMessage(request, [request.buffer]);
     return promise;

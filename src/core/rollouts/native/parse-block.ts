@@ -10,7 +10,9 @@ import { fastNativeLine } from './fast-line';
 import { nativeValueToRecord } from './line';
 import { parseLenient } from './non-finite';
 
-export type BlockItem = { kind: 'rollout'; rollout: PreparedRollout } | { kind: 'bad'; line: number; endOffset: number; issues: RecordIssue[] };
+export type BlockItem =
+  | { kind: 'rollout'; rollout: PreparedRollout }
+  | { kind: 'bad'; line: number; endOffset: number; issues: RecordIssue[] };
 
 export interface ParsedBlock {
   items: BlockItem[];
@@ -42,7 +44,14 @@ function isBlank(buf: Buffer, from: number, to: number): boolean {
 }
 
 /** Calls `onLine` for every non-blank line; lines that are not UTF-8 go to `onBad`. Returns the last line number. */
-export function forEachLine(bytes: Uint8Array, start: number, firstLine: number, file: string, onLine: (ref: LineRef) => void, onBad: (issue: RecordIssue, endOffset: number) => void): number {
+export function forEachLine(
+  bytes: Uint8Array,
+  start: number,
+  firstLine: number,
+  file: string,
+  onLine: (ref: LineRef) => void,
+  onBad: (issue: RecordIssue, endOffset: number) => void,
+): number {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const allUtf8 = isUtf8(buf);
   let line = firstLine - 1;
@@ -56,7 +65,17 @@ export function forEachLine(bytes: Uint8Array, start: number, firstLine: number,
     if (!isBlank(buf, at, end)) {
       // blank lines are counted, not records
       if (allUtf8 || isUtf8(buf.subarray(at, end))) onLine({ buf, from: at, to: end, line, endOffset: start + next });
-      else onBad({ file, line, field: null, message: 'the line is not valid UTF-8 text (save the file as UTF-8)', excerpt: null }, start + next);
+      else
+        onBad(
+          {
+            file,
+            line,
+            field: null,
+            message: 'the line is not valid UTF-8 text (save the file as UTF-8)',
+            excerpt: null,
+          },
+          start + next,
+        );
     }
     at = next;
   }
@@ -68,7 +87,10 @@ export function parseNativeLineSlow(text: string, line: number, endOffset: numbe
   const parsed = parseLenient(text);
   if ('error' in parsed) {
     const excerpt = text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
-    return { ok: false, issues: [{ file, line, field: null, message: `not valid JSON: ${parsed.error.message}`, excerpt }] };
+    return {
+      ok: false,
+      issues: [{ file, line, field: null, message: `not valid JSON: ${parsed.error.message}`, excerpt }],
+    };
   }
   const result = nativeValueToRecord(parsed.value, line, file);
   if (result.ok) result.record.endOffset = endOffset;
@@ -98,7 +120,9 @@ function prepareNativeLine(ref: LineRef, file: string): BlockItem {
   if (!parsed.ok) return { kind: 'bad', line: ref.line, endOffset: ref.endOffset, issues: parsed.issues };
   parsed.record.endOffset = ref.endOffset;
   const prepared = prepareRollout(parsed.record, file, fast?.ok ? fast.signals : undefined);
-  return prepared.ok ? { kind: 'rollout', rollout: prepared.rollout } : { kind: 'bad', line: ref.line, endOffset: ref.endOffset, issues: prepared.issues };
+  return prepared.ok
+    ? { kind: 'rollout', rollout: prepared.rollout }
+    : { kind: 'bad', line: ref.line, endOffset: ref.endOffset, issues: prepared.issues };
 }
 
 export function parseNativeBlock(bytes: Uint8Array, start: number, firstLine: number, file: string): ParsedBlock {

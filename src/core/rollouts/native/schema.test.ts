@@ -26,7 +26,17 @@ const tokens = ['a', 'b'];
 const CASES: { value: unknown; ok: boolean; schemaSees?: boolean }[] = [
   { value: { question: 'q', response: 'ab' }, ok: true },
   { value: { prompt_id: 7, response: 'ab', reward: true, tokens, signals: { rm_logit: [1, 2] } }, ok: true },
-  { value: { question: 'q', response: 'ab', token_offsets: [0, 1], spans: [{ name: 's', start: 0, end: 2, value: -1 }], extra: { k: 1 }, other: [1] }, ok: true },
+  {
+    value: {
+      question: 'q',
+      response: 'ab',
+      token_offsets: [0, 1],
+      spans: [{ name: 's', start: 0, end: 2, value: -1 }],
+      extra: { k: 1 },
+      other: [1],
+    },
+    ok: true,
+  },
   { value: { question: 'q', response: 3 }, ok: false },
   { value: { question: 'q', response: 'ab', reward: 'high' }, ok: false },
   { value: { question: 'q', response: 'ab', step: 1.5 }, ok: false },
@@ -53,7 +63,10 @@ describe('native format documentation', () => {
     const fromSchema = z.fromJSONSchema(schema as never);
     for (const c of CASES) {
       expect({ value: c.value, validator: validatorAccepts(c.value) }).toEqual({ value: c.value, validator: c.ok });
-      expect({ value: c.value, schema: fromSchema.safeParse(c.value).success }).toEqual({ value: c.value, schema: c.schemaSees ?? c.ok });
+      expect({ value: c.value, schema: fromSchema.safeParse(c.value).success }).toEqual({
+        value: c.value,
+        schema: c.schemaSees ?? c.ok,
+      });
     }
   });
 

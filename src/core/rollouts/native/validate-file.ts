@@ -16,7 +16,10 @@ export interface ValidationSummary {
   signals: string[];
 }
 
-export async function validateNativeFile(file: string, onIssue: (issue: RecordIssue) => void): Promise<ValidationSummary> {
+export async function validateNativeFile(
+  file: string,
+  onIssue: (issue: RecordIssue) => void,
+): Promise<ValidationSummary> {
   const label = path.basename(file);
   let stat: fs.Stats;
   try {
@@ -24,7 +27,8 @@ export async function validateNativeFile(file: string, onIssue: (issue: RecordIs
   } catch {
     throw new CuratorError('FILE_NOT_FOUND', `File not found: ${file}`, { file });
   }
-  if (stat.isDirectory()) throw new CuratorError('INVALID_INPUT', `${file} is a folder; validate one file at a time.`, { file });
+  if (stat.isDirectory())
+    throw new CuratorError('INVALID_INPUT', `${file} is a folder; validate one file at a time.`, { file });
   const summary: ValidationSummary = { file: label, lines: 0, rollouts: 0, badLines: 0, tokens: 0, signals: [] };
   const signals = new Set<string>();
   for await (const block of readLineBlocks(file, { offset: 0, line: 0 })) {
@@ -41,7 +45,8 @@ export async function validateNativeFile(file: string, onIssue: (issue: RecordIs
       for (const s of item.rollout.signals) signals.add(s.name);
     }
   }
-  if (summary.rollouts === 0 && summary.badLines === 0) onIssue({ file: label, line: null, field: null, message: 'the file holds no rollouts', excerpt: null });
+  if (summary.rollouts === 0 && summary.badLines === 0)
+    onIssue({ file: label, line: null, field: null, message: 'the file holds no rollouts', excerpt: null });
   summary.signals = [...signals].sort();
   return summary;
 }

@@ -7,7 +7,11 @@ import type { CounterRow } from './totals';
 import { counterColumns, toTotals } from './totals';
 
 export function promptRolloutStats(db: Db, promptId: number): PromptRolloutStats {
-  const prompt = db.prepare(`SELECT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ? AND d.status = 'ready'`).get(promptId) as { hash: string } | undefined;
+  const prompt = db
+    .prepare(
+      `SELECT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ? AND d.status = 'ready'`,
+    )
+    .get(promptId) as { hash: string } | undefined;
   if (!prompt) throw new CuratorError('NOT_FOUND', `No prompt with id ${promptId}.`);
   const runs = db
     .prepare(
@@ -21,7 +25,14 @@ export function promptRolloutStats(db: Db, promptId: number): PromptRolloutStats
      WHERE rp.run_id = ? AND rp.question_hash = ? GROUP BY s.step ORDER BY s.step`,
   );
   const overall = runs.reduce<CounterRow>(
-    (a, r) => ({ rollouts: a.rollouts + r.rollouts, graded: a.graded + r.graded, correct: a.correct + r.correct, reward_sum: a.reward_sum + r.reward_sum, chars: a.chars + r.chars, truncated: a.truncated + r.truncated }),
+    (a, r) => ({
+      rollouts: a.rollouts + r.rollouts,
+      graded: a.graded + r.graded,
+      correct: a.correct + r.correct,
+      reward_sum: a.reward_sum + r.reward_sum,
+      chars: a.chars + r.chars,
+      truncated: a.truncated + r.truncated,
+    }),
     { rollouts: 0, graded: 0, correct: 0, reward_sum: 0, chars: 0, truncated: 0 },
   );
   return {
@@ -31,7 +42,10 @@ export function promptRolloutStats(db: Db, promptId: number): PromptRolloutStats
       runId: r.run_id,
       runName: r.run_name,
       ...toTotals(r),
-      steps: (steps.all(r.run_id, prompt.hash) as (CounterRow & { step: number })[]).map((s) => ({ step: s.step, ...toTotals(s) })),
+      steps: (steps.all(r.run_id, prompt.hash) as (CounterRow & { step: number })[]).map((s) => ({
+        step: s.step,
+        ...toTotals(s),
+      })),
     })),
   };
 }

@@ -76,11 +76,20 @@ export interface RolloutListFilter {
   verdict?: VerdictFilter | undefined;
 }
 
-export function listRollouts(db: Db, filter: RolloutListFilter, offset: number, limit: number): { rows: RolloutRow[]; total: number } {
+export function listRollouts(
+  db: Db,
+  filter: RolloutListFilter,
+  offset: number,
+  limit: number,
+): { rows: RolloutRow[]; total: number } {
   const where: string[] = [];
   const params: (number | string)[] = [];
   if (filter.promptId !== undefined) {
-    const prompt = db.prepare(`SELECT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ? AND d.status = 'ready'`).get(filter.promptId) as { hash: string } | undefined;
+    const prompt = db
+      .prepare(
+        `SELECT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ? AND d.status = 'ready'`,
+      )
+      .get(filter.promptId) as { hash: string } | undefined;
     if (!prompt) throw new CuratorError('NOT_FOUND', `No prompt with id ${filter.promptId}.`);
     where.push('rp.question_hash = ?');
     params.push(prompt.hash);
@@ -99,7 +108,9 @@ export function listRollouts(db: Db, filter: RolloutListFilter, offset: number, 
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const total = (db.prepare(`SELECT count(*) AS n ${FROM} ${clause}`).get(...params) as { n: number }).n;
   const rows = db
-    .prepare(`SELECT ${ROW_COLUMNS} ${FROM} ${clause} ORDER BY r.run_id, r.step, rp.id, r.group_id, r.sample_index, r.id LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT ${ROW_COLUMNS} ${FROM} ${clause} ORDER BY r.run_id, r.step, rp.id, r.group_id, r.sample_index, r.id LIMIT ? OFFSET ?`,
+    )
     .all(...params, limit, offset) as Row[];
   return { rows: rows.map(toRow), total };
 }
@@ -112,15 +123,38 @@ export function getRollout(db: Db, id: number): RolloutDetail {
        ${FROM} JOIN rollout_imports i ON i.id = u.import_id WHERE r.id = ?`,
     )
     .get(id) as
-    | (Row & { response: string; token_starts: Buffer | null; extra: string | null; source_file: number; source_line: number; question: string | null; gold_answer: string | null; source_prompt_id: string | null; system_prompt: string | null; sources: string })
+    | (Row & {
+        response: string;
+        token_starts: Buffer | null;
+        extra: string | null;
+        source_file: number;
+        source_line: number;
+        question: string | null;
+        gold_answer: string | null;
+        source_prompt_id: string | null;
+        system_prompt: string | null;
+        sources: string;
+      })
     | undefined;
   if (!row) throw new CuratorError('NOT_FOUND', `No rollout with id ${id}.`);
-  const texts = db.prepare(`SELECT text, ends FROM rollout_token_texts WHERE rollout_id = ?`).get(id) as { text: string; ends: Buffer } | undefined;
-  const stored = db.prepare(`SELECT name, data FROM rollout_signals WHERE rollout_id = ? ORDER BY name`).all(id) as { name: string; data: Buffer }[];
-  const spans = db.prepare(`SELECT name, span_start AS start, span_end AS end, value FROM rollout_spans WHERE rollout_id = ? ORDER BY span_start, name`).all(id) as RolloutDetail['spans'];
+  const texts = db.prepare(`SELECT text, ends FROM rollout_token_texts WHERE rollout_id = ?`).get(id) as
+    { text: string; ends: Buffer } | undefined;
+  const stored = db.prepare(`SELECT name, data FROM rollout_signals WHERE rollout_id = ? ORDER BY name`).all(id) as {
+    name: string;
+    data: Buffer;
+  }[];
+  const spans = db
+    .prepare(
+      `SELECT name, span_start AS start, span_end AS end, value FROM rollout_spans WHERE rollout_id = ? ORDER BY span_start, name`,
+    )
+    .all(id) as RolloutDetail['spans'];
 
   const arrays = new Map(stored.map((s) => [s.name, readFloat32Blob(s.data)] as const));
-  const signals: RolloutSignal[] = [...arrays].map(([name, values]) => ({ name, values: Array.from(values), derived: false }));
+  const signals: RolloutSignal[] = [...arrays].map(([name, values]) => ({
+    name,
+    values: Array.from(values),
+    derived: false,
+  }));
   const derived = deriveRmSignals(arrays, bool(row.correct));
   if (derived.rmProb) signals.push({ name: RM_PROB, values: Array.from(derived.rmProb), derived: true });
   if (derived.isWeight) signals.push({ name: IS_WEIGHT, values: Array.from(derived.isWeight), derived: true });

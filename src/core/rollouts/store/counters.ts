@@ -31,7 +31,9 @@ const ADD_EXCLUDED = `rollout_count = rollout_count + excluded.rollout_count, gr
   response_chars_sum = response_chars_sum + excluded.response_chars_sum, truncated_count = truncated_count + excluded.truncated_count`;
 
 export function createCounters(db: Db) {
-  const upsertStep = db.prepare(`INSERT INTO run_steps (run_id, step, ${COUNTER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, step) DO UPDATE SET ${ADD_EXCLUDED}`);
+  const upsertStep = db.prepare(
+    `INSERT INTO run_steps (run_id, step, ${COUNTER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, step) DO UPDATE SET ${ADD_EXCLUDED}`,
+  );
   const upsertPromptStep = db.prepare(
     `INSERT INTO run_prompt_steps (run_prompt_id, step, ${COUNTER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_prompt_id, step) DO UPDATE SET ${ADD_EXCLUDED}`,
   );
@@ -40,7 +42,9 @@ export function createCounters(db: Db) {
        response_chars_sum = response_chars_sum + ?, truncated_count = truncated_count + ? WHERE id = ?`,
   );
   const addRun = db.prepare(`UPDATE runs SET rollout_count = rollout_count + ? WHERE id = ?`);
-  const upsertSignal = db.prepare(`INSERT INTO run_signals (run_id, name, rollout_count) VALUES (?, ?, ?) ON CONFLICT (run_id, name) DO UPDATE SET rollout_count = rollout_count + excluded.rollout_count`);
+  const upsertSignal = db.prepare(
+    `INSERT INTO run_signals (run_id, name, rollout_count) VALUES (?, ?, ?) ON CONFLICT (run_id, name) DO UPDATE SET rollout_count = rollout_count + excluded.rollout_count`,
+  );
 
   let steps = new Map<string, Totals>();
   let promptSteps = new Map<string, Totals>();

@@ -12,7 +12,9 @@ export function createPromptResolver(db: Db) {
     `SELECT DISTINCT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE d.status = 'ready' AND p.source_id = ? LIMIT 2`,
   );
   const find = db.prepare(`SELECT id FROM run_prompts WHERE run_id = ? AND prompt_key = ?`);
-  const insert = db.prepare(`INSERT INTO run_prompts (run_id, prompt_key, question_hash, source_prompt_id, question, gold_answer) VALUES (?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(
+    `INSERT INTO run_prompts (run_id, prompt_key, question_hash, source_prompt_id, question, gold_answer) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
   // A group's samples repeat the same question text: hash it once.
   let hashes = new Map<string, string>();
   let sourceIds = new Map<string, string | null>();
@@ -38,13 +40,20 @@ export function createPromptResolver(db: Db) {
 
   return {
     resolve(runId: number, r: PreparedRollout): number {
-      const hash = r.question !== null && r.question.trim() !== '' ? hashQuestion(r.question) : r.promptSourceId !== null ? hashForSourceId(r.promptSourceId) : null;
+      const hash =
+        r.question !== null && r.question.trim() !== ''
+          ? hashQuestion(r.question)
+          : r.promptSourceId !== null
+            ? hashForSourceId(r.promptSourceId)
+            : null;
       const key = hash ?? (r.promptSourceId !== null ? `id:${r.promptSourceId}` : '');
       const cacheKey = `${runId}\u0000${key}`;
       let id = ids.get(cacheKey);
       if (id === undefined) {
         const row = find.get(runId, key) as { id: number } | undefined;
-        id = row ? row.id : Number(insert.run(runId, key, hash, r.promptSourceId, r.question, r.goldAnswer).lastInsertRowid);
+        id = row
+          ? row.id
+          : Number(insert.run(runId, key, hash, r.promptSourceId, r.question, r.goldAnswer).lastInsertRowid);
         if (ids.size > CACHE_LIMIT) ids = new Map();
         ids.set(cacheKey, id);
       }

@@ -43,9 +43,13 @@ export function createChunkWriter(db: Db, ctx: WriterContext): ChunkWriter {
   );
   const insertSignal = db.prepare(`INSERT INTO rollout_signals (rollout_id, name, data) VALUES (?, ?, ?)`);
   const insertTexts = db.prepare(`INSERT INTO rollout_token_texts (rollout_id, text, ends) VALUES (?, ?, ?)`);
-  const insertSpan = db.prepare(`INSERT INTO rollout_spans (rollout_id, name, span_start, span_end, value) VALUES (?, ?, ?, ?, ?)`);
+  const insertSpan = db.prepare(
+    `INSERT INTO rollout_spans (rollout_id, name, span_start, span_end, value) VALUES (?, ?, ?, ?, ?)`,
+  );
   const findRun = db.prepare(`SELECT id, system_prompt AS system FROM runs WHERE import_id = ? AND source_name = ?`);
-  const insertRun = db.prepare(`INSERT INTO runs (import_id, name, source_name, status, source_path, source_format, created_at) VALUES (?, ?, ?, 'importing', ?, ?, ?)`);
+  const insertRun = db.prepare(
+    `INSERT INTO runs (import_id, name, source_name, status, source_path, source_format, created_at) VALUES (?, ?, ?, 'importing', ?, ?, ?)`,
+  );
   const setSystem = db.prepare(`UPDATE runs SET system_prompt = ? WHERE id = ? AND system_prompt IS NULL`);
   const runs = new Map<string, { id: number; hasSystem: boolean }>();
   const prompts = createPromptResolver(db);
@@ -57,7 +61,12 @@ export function createChunkWriter(db: Db, ctx: WriterContext): ChunkWriter {
       const row = findRun.get(ctx.importId, name) as { id: number; system: string | null } | undefined;
       run = row
         ? { id: row.id, hasSystem: row.system !== null }
-        : { id: Number(insertRun.run(ctx.importId, name, name, ctx.sourcePath, ctx.sourceFormat, nowIso()).lastInsertRowid), hasSystem: false };
+        : {
+            id: Number(
+              insertRun.run(ctx.importId, name, name, ctx.sourcePath, ctx.sourceFormat, nowIso()).lastInsertRowid,
+            ),
+            hasSystem: false,
+          };
       runs.set(name, run);
     }
     return run;

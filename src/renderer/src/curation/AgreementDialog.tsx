@@ -17,7 +17,9 @@ export function AgreementDialog({ onClose }: { onClose(): void }) {
     void callOrReport(services, 'labels.annotators', {}).then((list) => list && setAnnotators(list));
   }, [services]);
 
-  const candidates = (annotators ?? []).filter((a) => (target === 'prompt' ? a.promptLabels : a.rolloutLabels) > 0).map((a) => a.annotator);
+  const candidates = (annotators ?? [])
+    .filter((a) => (target === 'prompt' ? a.promptLabels : a.rolloutLabels) > 0)
+    .map((a) => a.annotator);
   const picked = chosen?.filter((a) => candidates.includes(a)) ?? candidates;
   const key = JSON.stringify({ target, picked });
 
@@ -25,18 +27,25 @@ export function AgreementDialog({ onClose }: { onClose(): void }) {
     if (annotators === null) return;
     let current = true;
     const { target: t, picked: names } = JSON.parse(key) as { target: 'prompt' | 'rollout'; picked: string[] };
-    void callOrReport(services, 'agreement.report', { target: t, annotators: names }).then((value) => current && value && setReport({ key, value }));
+    void callOrReport(services, 'agreement.report', { target: t, annotators: names }).then(
+      (value) => current && value && setReport({ key, value }),
+    );
     return () => {
       current = false;
     };
   }, [key, annotators, services]);
 
   const shown = report?.key === key ? report.value : null;
-  const toggle = (name: string) => setChosen(picked.includes(name) ? picked.filter((n) => n !== name) : [...picked, name]);
+  const toggle = (name: string) =>
+    setChosen(picked.includes(name) ? picked.filter((n) => n !== name) : [...picked, name]);
   return (
     <Dialog title="Agreement between annotators" onClose={onClose} testId="agreement-dialog" wide>
       <div className="agreement__controls">
-        <select value={target} onChange={(e) => setTarget(e.target.value === 'rollout' ? 'rollout' : 'prompt')} aria-label="Items">
+        <select
+          value={target}
+          onChange={(e) => setTarget(e.target.value === 'rollout' ? 'rollout' : 'prompt')}
+          aria-label="Items"
+        >
           <option value="prompt">Prompt labels</option>
           <option value="rollout">Rollout labels</option>
         </select>
@@ -50,7 +59,8 @@ export function AgreementDialog({ onClose }: { onClose(): void }) {
       {shown && (
         <div data-testid="agreement-report" data-items={shown.items}>
           <p className="muted small">
-            {shown.items} {shown.items === 1 ? 'item' : 'items'} labelled by {shown.annotators.length === 0 ? 'nobody' : `all of ${shown.annotators.join(', ')}`}
+            {shown.items} {shown.items === 1 ? 'item' : 'items'} labelled by{' '}
+            {shown.annotators.length === 0 ? 'nobody' : `all of ${shown.annotators.join(', ')}`}
             {shown.method && ` · ${shown.method === 'cohen' ? "Cohen's" : "Fleiss'"} kappa`}
             {shown.annotators.length < 2 && ' · kappa needs at least two annotators'}
           </p>

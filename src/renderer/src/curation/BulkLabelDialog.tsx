@@ -31,14 +31,21 @@ export function BulkLabelDialog({ filter, selectedIds, onClose }: BulkLabelDialo
   const [busy, setBusy] = useState(false);
 
   const chosenLabel = labelId ?? labels[0]?.id ?? null;
-  const selection: BulkSelection = scope === 'selection' && selectedIds.length > 0 ? { kind: 'ids', target: 'prompt', ids: [...selectedIds] } : { kind: 'filter', filter };
+  const selection: BulkSelection =
+    scope === 'selection' && selectedIds.length > 0
+      ? { kind: 'ids', target: 'prompt', ids: [...selectedIds] }
+      : { kind: 'filter', filter };
   const key = JSON.stringify({ selection, chosenLabel, action });
 
   useEffect(() => {
     if (chosenLabel === null || done) return;
     let current = true;
     const request = JSON.parse(key) as { selection: BulkSelection; action: 'add' | 'remove' };
-    void callOrReport(services, 'labels.bulkPreview', { selection: request.selection, labelId: chosenLabel, action: request.action }).then((value) => {
+    void callOrReport(services, 'labels.bulkPreview', {
+      selection: request.selection,
+      labelId: chosenLabel,
+      action: request.action,
+    }).then((value) => {
       if (current && value) setPreview({ key, value });
     });
     return () => {
@@ -53,7 +60,9 @@ export function BulkLabelDialog({ filter, selectedIds, onClose }: BulkLabelDialo
   const apply = async () => {
     if (chosenLabel === null) return;
     setBusy(true);
-    const result = await enqueueWrite(() => callOrReport(services, 'labels.bulk', { selection, labelId: chosenLabel, action }));
+    const result = await enqueueWrite(() =>
+      callOrReport(services, 'labels.bulk', { selection, labelId: chosenLabel, action }),
+    );
     setBusy(false);
     if (result) setDone(result);
   };
@@ -69,7 +78,8 @@ export function BulkLabelDialog({ filter, selectedIds, onClose }: BulkLabelDialo
       {done ? (
         <div data-testid="bulk-done" data-changed={done.willChange}>
           <p className="notice notice--ok">
-            {action === 'add' ? 'Added' : 'Removed'} “{label?.name}” {action === 'add' ? 'to' : 'from'} {formatCount(done.willChange)} of {formatCount(done.matched)} prompts.
+            {action === 'add' ? 'Added' : 'Removed'} “{label?.name}” {action === 'add' ? 'to' : 'from'}{' '}
+            {formatCount(done.willChange)} of {formatCount(done.matched)} prompts.
           </p>
           {undone !== null && (
             <p className="notice notice--warn" data-testid="bulk-undone">
@@ -78,7 +88,13 @@ export function BulkLabelDialog({ filter, selectedIds, onClose }: BulkLabelDialo
           )}
           <div className="dialog__footer">
             {undone === null && done.batchId !== null && (
-              <button type="button" className="button" onClick={() => void undo()} disabled={busy} data-testid="bulk-undo">
+              <button
+                type="button"
+                className="button"
+                onClick={() => void undo()}
+                disabled={busy}
+                data-testid="bulk-undo"
+              >
                 Undo
               </button>
             )}
@@ -97,20 +113,44 @@ export function BulkLabelDialog({ filter, selectedIds, onClose }: BulkLabelDialo
           <fieldset className="stacked">
             <legend>Rows</legend>
             <label className="radio">
-              <input type="radio" name="bulk-scope" checked={scope === 'filter'} onChange={() => setScope('filter')} data-testid="bulk-scope-filter" />
+              <input
+                type="radio"
+                name="bulk-scope"
+                checked={scope === 'filter'}
+                onChange={() => setScope('filter')}
+                data-testid="bulk-scope-filter"
+              />
               Every prompt of the current filter
             </label>
             <label className="radio">
-              <input type="radio" name="bulk-scope" checked={scope === 'selection'} disabled={selectedIds.length === 0} onChange={() => setScope('selection')} data-testid="bulk-scope-selection" />
-              The {formatCount(selectedIds.length)} picked {selectedIds.length === 1 ? 'prompt' : 'prompts'} <span className="muted small">(tick rows in the grid)</span>
+              <input
+                type="radio"
+                name="bulk-scope"
+                checked={scope === 'selection'}
+                disabled={selectedIds.length === 0}
+                onChange={() => setScope('selection')}
+                data-testid="bulk-scope-selection"
+              />
+              The {formatCount(selectedIds.length)} picked {selectedIds.length === 1 ? 'prompt' : 'prompts'}{' '}
+              <span className="muted small">(tick rows in the grid)</span>
             </label>
           </fieldset>
           <div className="bulk-dialog__row">
-            <select value={action} onChange={(e) => setAction(e.target.value === 'remove' ? 'remove' : 'add')} aria-label="Action" data-testid="bulk-action">
+            <select
+              value={action}
+              onChange={(e) => setAction(e.target.value === 'remove' ? 'remove' : 'add')}
+              aria-label="Action"
+              data-testid="bulk-action"
+            >
               <option value="add">Add</option>
               <option value="remove">Remove</option>
             </select>
-            <select value={chosenLabel ?? ''} onChange={(e) => setLabelId(Number(e.target.value))} aria-label="Label" data-testid="bulk-label">
+            <select
+              value={chosenLabel ?? ''}
+              onChange={(e) => setLabelId(Number(e.target.value))}
+              aria-label="Label"
+              data-testid="bulk-label"
+            >
               {labels.map((l) => (
                 <option key={l.id} value={l.id}>
                   {l.name}
@@ -119,7 +159,12 @@ export function BulkLabelDialog({ filter, selectedIds, onClose }: BulkLabelDialo
             </select>
             <span className="muted small">as {settings?.annotator ?? '…'}</span>
           </div>
-          <p className="bulk-dialog__count" data-testid="bulk-preview" data-matched={counts?.matched ?? ''} data-will-change={counts?.willChange ?? ''}>
+          <p
+            className="bulk-dialog__count"
+            data-testid="bulk-preview"
+            data-matched={counts?.matched ?? ''}
+            data-will-change={counts?.willChange ?? ''}
+          >
             {counts === null
               ? 'Counting…'
               : `${formatCount(counts.matched)} ${counts.matched === 1 ? 'prompt matches' : 'prompts match'}; ${formatCount(counts.willChange)} will ${action === 'add' ? 'get' : 'lose'} “${label?.name ?? ''}”.`}
@@ -128,8 +173,15 @@ export function BulkLabelDialog({ filter, selectedIds, onClose }: BulkLabelDialo
             <button type="button" className="button" onClick={onClose}>
               Cancel
             </button>
-            <button type="submit" className="button button--primary" disabled={busy || !counts || counts.willChange === 0} data-testid="bulk-confirm">
-              {counts ? `${verb} “${label?.name ?? ''}” ${action === 'add' ? 'to' : 'from'} ${formatCount(counts.willChange)} prompts` : verb}
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={busy || !counts || counts.willChange === 0}
+              data-testid="bulk-confirm"
+            >
+              {counts
+                ? `${verb} “${label?.name ?? ''}” ${action === 'add' ? 'to' : 'from'} ${formatCount(counts.willChange)} prompts`
+                : verb}
             </button>
           </div>
         </form>

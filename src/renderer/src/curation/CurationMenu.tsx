@@ -13,10 +13,20 @@ export function CurationMenu() {
   const close = () => setOpen(null);
   return (
     <>
-      <button type="button" className="button button--ghost" onClick={() => setOpen('labels')} data-testid="labels-button">
+      <button
+        type="button"
+        className="button button--ghost"
+        onClick={() => setOpen('labels')}
+        data-testid="labels-button"
+      >
         Labels
       </button>
-      <button type="button" className="button button--ghost" onClick={() => setOpen('agreement')} data-testid="agreement-button">
+      <button
+        type="button"
+        className="button button--ghost"
+        onClick={() => setOpen('agreement')}
+        data-testid="agreement-button"
+      >
         Agreement
       </button>
       <button

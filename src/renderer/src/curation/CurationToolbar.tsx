@@ -49,13 +49,30 @@ export function CurationToolbar({ active, filter, facets, selectedIds, onReview 
         </span>
       )}
       <UndoRedoButtons undoRedo={undoRedo} compact />
-      <button type="button" className="button button--small" onClick={() => setBulk(selectedIds())} data-testid="bulk-button" title="Add or remove a label on every row of the filter or selection">
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => setBulk(selectedIds())}
+        data-testid="bulk-button"
+        title="Add or remove a label on every row of the filter or selection"
+      >
         Bulk label…
       </button>
-      <button type="button" className="button button--small" onClick={onReview} data-testid="review-button" title="Review the filtered prompts from the keyboard (r)">
+      <button
+        type="button"
+        className="button button--small"
+        onClick={onReview}
+        data-testid="review-button"
+        title="Review the filtered prompts from the keyboard (r)"
+      >
         Review
       </button>
-      <button type="button" className="button button--small" onClick={() => setExporting(true)} data-testid="export-button">
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => setExporting(true)}
+        data-testid="export-button"
+      >
         Export…
       </button>
       {bulk !== null && <BulkLabelDialog filter={filter} selectedIds={bulk} onClose={() => setBulk(null)} />}

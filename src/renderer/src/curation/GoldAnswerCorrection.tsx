@@ -37,7 +37,9 @@ export function GoldAnswerCorrection({ ref, detail, onChange, onDone }: GoldAnsw
 
   const write = async (goldAnswer: string | null) => {
     setSaving(true);
-    const updated = await enqueueWrite(() => callOrReport(services, 'prompts.setGoldAnswer', { promptId: detail.id, goldAnswer }));
+    const updated = await enqueueWrite(() =>
+      callOrReport(services, 'prompts.setGoldAnswer', { promptId: detail.id, goldAnswer }),
+    );
     setSaving(false);
     if (!updated) return;
     setEditing(false);
@@ -82,7 +84,12 @@ export function GoldAnswerCorrection({ ref, detail, onChange, onDone }: GoldAnsw
               }
             }}
           />
-          <button type="submit" className="button button--small button--primary" disabled={saving} data-testid="gold-save">
+          <button
+            type="submit"
+            className="button button--small button--primary"
+            disabled={saving}
+            data-testid="gold-save"
+          >
             Save
           </button>
           <button
@@ -102,7 +109,13 @@ export function GoldAnswerCorrection({ ref, detail, onChange, onDone }: GoldAnsw
             {correction ? 'Edit correction' : 'Correct the gold answer'}
           </button>
           {correction && (
-            <button type="button" className="link-button" onClick={() => void write(null)} disabled={saving} data-testid="gold-restore">
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void write(null)}
+              disabled={saving}
+              data-testid="gold-restore"
+            >
               Restore original
             </button>
           )}

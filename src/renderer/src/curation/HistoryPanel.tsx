@@ -7,7 +7,15 @@ import { describeChange, kindTag, shortTime } from './history-format';
 
 const SHOWN = 50;
 
-export function HistoryPanel({ target, id, testId = 'history-panel' }: { target: 'prompt' | 'rollout'; id: number; testId?: string }) {
+export function HistoryPanel({
+  target,
+  id,
+  testId = 'history-panel',
+}: {
+  target: 'prompt' | 'rollout';
+  id: number;
+  testId?: string;
+}) {
   const services = useServices();
   const [loaded, setLoaded] = useState<{ key: string; entries: HistoryEntry[] } | null>(null);
   const [version, setVersion] = useState(0);

@@ -31,7 +31,15 @@ export function ItemAnnotator({ ref, item, keyFor, onNoteDone, testId = 'item-an
   const labels = labelsForTarget(defs, item.target);
   return (
     <div className="item-annotator" data-testid={testId} data-pending={api.pending > 0 ? 'true' : 'false'}>
-      <LabelToggles labels={labels} marks={api.marks} mine={api.mine} annotator={api.annotator} onToggle={(id) => void api.toggle(id)} keyFor={keyFor} testId={`${testId}-labels`} />
+      <LabelToggles
+        labels={labels}
+        marks={api.marks}
+        mine={api.mine}
+        annotator={api.annotator}
+        onToggle={(id) => void api.toggle(id)}
+        keyFor={keyFor}
+        testId={`${testId}-labels`}
+      />
       <NoteEditor
         ref={note}
         saved={api.myNote}

@@ -14,20 +14,32 @@ export function LabelCell({ data }: ICellRendererParams<PromptRow>) {
 /** Chips for one prompt from the annotation store (also used outside the grid, e.g. the review queue). */
 export function PromptLabelChips({ promptId: id }: { promptId: number | null }) {
   const { annotations, defsById } = useCuration();
-  const subscribe = useCallback((listener: () => void) => (id === null ? () => {} : annotations.subscribe(id, listener)), [annotations, id]);
+  const subscribe = useCallback(
+    (listener: () => void) => (id === null ? () => {} : annotations.subscribe(id, listener)),
+    [annotations, id],
+  );
   const item = useSyncExternalStore(subscribe, () => (id === null ? undefined : annotations.get(id)));
   if (!item) return null;
   const labels = distinctLabels(item.labels);
   return (
     <span className="label-cell" data-testid="label-cell" data-labels={labels.map((l) => l.name).join('|')}>
       {labels.map((l) => (
-        <span key={l.labelId} className="label-chip label-chip--mini" style={chipStyle(defsById.get(l.labelId)?.color ?? '', true)} title={`${l.name}: ${l.annotators.join(', ')}`}>
+        <span
+          key={l.labelId}
+          className="label-chip label-chip--mini"
+          style={chipStyle(defsById.get(l.labelId)?.color ?? '', true)}
+          title={`${l.name}: ${l.annotators.join(', ')}`}
+        >
           {l.name}
           {l.annotators.length > 1 && <span className="label-chip__extra">×{l.annotators.length}</span>}
         </span>
       ))}
       {item.notes.length > 0 && (
-        <span className="label-cell__note" title={item.notes.map((n) => `${n.annotator}: ${n.text}`).join('\n')} aria-label="Has notes">
+        <span
+          className="label-cell__note"
+          title={item.notes.map((n) => `${n.annotator}: ${n.text}`).join('\n')}
+          aria-label="Has notes"
+        >
           ✎
         </span>
       )}

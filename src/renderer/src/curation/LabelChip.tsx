@@ -34,7 +34,16 @@ export function LabelChip({ name, color, on = false, hint, extra, title, onToggl
     );
   }
   return (
-    <button type="button" className="label-chip label-chip--button" style={style} title={title} aria-pressed={on} disabled={disabled} onClick={onToggle} data-testid={testId}>
+    <button
+      type="button"
+      className="label-chip label-chip--button"
+      style={style}
+      title={title}
+      aria-pressed={on}
+      disabled={disabled}
+      onClick={onToggle}
+      data-testid={testId}
+    >
       {content}
     </button>
   );

@@ -4,7 +4,18 @@ import { useState } from 'react';
 import type { LabelDef } from '../../../shared/curation';
 import type { PromptFilter } from '../../../shared/domain';
 import { useCuration } from './curation-context';
-import { OP_TITLES, PROMPT_LABEL_OPS, ROLLOUT_LABEL_OPS, anyLabelChoice, clearCurationFilters, curationConditionCount, labelOp, setAnyLabelChoice, setLabelOp, setNoteCondition } from './label-filter';
+import {
+  OP_TITLES,
+  PROMPT_LABEL_OPS,
+  ROLLOUT_LABEL_OPS,
+  anyLabelChoice,
+  clearCurationFilters,
+  curationConditionCount,
+  labelOp,
+  setAnyLabelChoice,
+  setLabelOp,
+  setNoteCondition,
+} from './label-filter';
 import type { AnyLabelChoice, LabelOp, NoteChoice } from './label-filter';
 import { labelsForTarget } from './taxonomy-order';
 
@@ -24,7 +35,12 @@ export function LabelFilters({ filter, onChange }: LabelFiltersProps) {
       <header className="facet__header">
         <h3>Labels</h3>
         {active > 0 && (
-          <button type="button" className="link-button" onClick={() => onChange(clearCurationFilters(filter))} data-testid="label-filters-clear">
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => onChange(clearCurationFilters(filter))}
+            data-testid="label-filters-clear"
+          >
             clear
           </button>
         )}
@@ -61,7 +77,17 @@ export function LabelFilters({ filter, onChange }: LabelFiltersProps) {
   );
 }
 
-function LabelOpRow({ def, ops, filter, onChange }: { def: LabelDef; ops: readonly LabelOp[]; filter: PromptFilter; onChange(filter: PromptFilter): void }) {
+function LabelOpRow({
+  def,
+  ops,
+  filter,
+  onChange,
+}: {
+  def: LabelDef;
+  ops: readonly LabelOp[];
+  filter: PromptFilter;
+  onChange(filter: PromptFilter): void;
+}) {
   const op = labelOp(filter, def.id);
   return (
     <li className="label-filter-row">

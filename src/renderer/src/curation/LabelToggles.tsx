@@ -15,9 +15,18 @@ interface LabelTogglesProps {
   testId?: string;
 }
 
-export function LabelToggles({ labels, marks, mine, annotator, onToggle, keyFor, testId = 'label-toggles' }: LabelTogglesProps) {
+export function LabelToggles({
+  labels,
+  marks,
+  mine,
+  annotator,
+  onToggle,
+  keyFor,
+  testId = 'label-toggles',
+}: LabelTogglesProps) {
   const others = marks ? othersByLabel(marks, annotator) : new Map<number, string[]>();
-  if (labels.length === 0) return <p className="muted small">No labels for this kind of item yet: add some under Labels.</p>;
+  if (labels.length === 0)
+    return <p className="muted small">No labels for this kind of item yet: add some under Labels.</p>;
   return (
     <div className="label-toggles" data-testid={testId} data-loaded={marks ? 'true' : 'false'}>
       {labels.map((def) => {
@@ -30,7 +39,10 @@ export function LabelToggles({ labels, marks, mine, annotator, onToggle, keyFor,
             on={mine.has(def.id)}
             hint={keyFor?.(def.id) ?? null}
             extra={by.length > 0 ? `+${by.join(', ')}` : undefined}
-            title={[def.description, by.length > 0 ? `Also applied by ${by.join(', ')}` : ''].filter(Boolean).join('\n') || undefined}
+            title={
+              [def.description, by.length > 0 ? `Also applied by ${by.join(', ')}` : ''].filter(Boolean).join('\n') ||
+              undefined
+            }
             disabled={!marks}
             onToggle={() => onToggle(def.id)}
             testId={`label-toggle-${def.name}`}

@@ -76,11 +76,21 @@ export function NoteEditor({ ref, saved, others, onSave, onDone, disabled, testI
         }}
       />
       <div className="note-editor__bar small">
-        <span className="muted" data-testid={`${testId}-state`} data-state={saving ? 'saving' : draft === saved ? 'saved' : 'editing'}>
+        <span
+          className="muted"
+          data-testid={`${testId}-state`}
+          data-state={saving ? 'saving' : draft === saved ? 'saved' : 'editing'}
+        >
           {saving ? 'Saving…' : draft === saved ? (saved ? 'Saved' : '') : 'Not saved yet'}
         </span>
         {draft !== saved && (
-          <button type="button" className="button button--small" onMouseDown={(e) => e.preventDefault()} onClick={() => void save()} data-testid={`${testId}-save`}>
+          <button
+            type="button"
+            className="button button--small"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => void save()}
+            data-testid={`${testId}-save`}
+          >
             Save note
           </button>
         )}

@@ -37,8 +37,9 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
             onChange={(e) => setName(e.target.value)}
           />
           <span className="muted small">
-            Stamped on every label, note and history entry, and used for undo. {settings?.annotatorIsDefault ? `Now the OS user “${settings.annotator}”.` : ''} Leave empty to use the
-            OS user.
+            Stamped on every label, note and history entry, and used for undo.{' '}
+            {settings?.annotatorIsDefault ? `Now the OS user “${settings.annotator}”.` : ''} Leave empty to use the OS
+            user.
           </span>
         </label>
         <div className="dialog__footer">

@@ -13,17 +13,28 @@ export function TaxonomyEditor({ onClose }: { onClose(): void }) {
   const { defs } = useCuration();
   const [target, setTarget] = useState<LabelTarget>('prompt');
   const [showArchived, setShowArchived] = useState(false);
-  const shown = defs.filter((d) => d.target === target && (showArchived || !d.archived)).sort((a, b) => a.position - b.position || a.id - b.id);
+  const shown = defs
+    .filter((d) => d.target === target && (showArchived || !d.archived))
+    .sort((a, b) => a.position - b.position || a.id - b.id);
   return (
     <Dialog title="Labels" onClose={onClose} testId="taxonomy-editor" wide>
       <div className="taxonomy__tabs" role="tablist">
         {LABEL_TARGETS.map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={t === target} className={t === target ? 'tab tab--active' : 'tab'} onClick={() => setTarget(t)} data-testid={`taxonomy-tab-${t}`}>
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            aria-selected={t === target}
+            className={t === target ? 'tab tab--active' : 'tab'}
+            onClick={() => setTarget(t)}
+            data-testid={`taxonomy-tab-${t}`}
+          >
             {TARGET_TITLES[t]} <span className="muted">{defs.filter((d) => d.target === t && !d.archived).length}</span>
           </button>
         ))}
         <label className="radio taxonomy__archived">
-          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> show archived
+          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> show
+          archived
         </label>
       </div>
       <table className="table taxonomy__table">
@@ -38,13 +49,19 @@ export function TaxonomyEditor({ onClose }: { onClose(): void }) {
         </thead>
         <tbody>
           {shown.map((def, i) => (
-            <LabelRow key={`${def.id}:${def.name}:${def.shortcut}:${def.color}:${def.description}:${def.archived}`} def={def} above={shown[i - 1]} below={shown[i + 1]} />
+            <LabelRow
+              key={`${def.id}:${def.name}:${def.shortcut}:${def.color}:${def.description}:${def.archived}`}
+              def={def}
+              above={shown[i - 1]}
+              below={shown[i + 1]}
+            />
           ))}
           <LabelRow key={`new:${target}:${shown.length}`} target={target} />
         </tbody>
       </table>
       <p className="muted small">
-        In review mode, number keys toggle the labels in this order (1 = first); a label’s own key works too unless review already uses it (j, k, n, e).
+        In review mode, number keys toggle the labels in this order (1 = first); a label’s own key works too unless
+        review already uses it (j, k, n, e).
       </p>
     </Dialog>
   );
@@ -66,7 +83,12 @@ function LabelRow({ def, target, above, below }: LabelRowProps) {
   const [color, setColor] = useState(def?.color ?? '#607d8b');
   const [description, setDescription] = useState(def?.description ?? '');
   const [busy, setBusy] = useState(false);
-  const dirty = !def || name !== def.name || (shortcut || null) !== def.shortcut || color !== def.color || description !== def.description;
+  const dirty =
+    !def ||
+    name !== def.name ||
+    (shortcut || null) !== def.shortcut ||
+    color !== def.color ||
+    description !== def.description;
   const testId = def ? `taxonomy-row-${def.name}` : 'taxonomy-new';
 
   const save = async () => {
@@ -132,26 +154,56 @@ function LabelRow({ def, target, above, below }: LabelRowProps) {
         />
       </td>
       <td>
-        <input type="text" value={description} maxLength={500} aria-label="Description" onChange={(e) => setDescription(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void save()} />
+        <input
+          type="text"
+          value={description}
+          maxLength={500}
+          aria-label="Description"
+          onChange={(e) => setDescription(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && void save()}
+        />
       </td>
       <td className="taxonomy__actions">
         {dirty && (
-          <button type="button" className="button button--small button--primary" disabled={busy || !name.trim()} onClick={() => void save()} data-testid={`${testId}-save`}>
+          <button
+            type="button"
+            className="button button--small button--primary"
+            disabled={busy || !name.trim()}
+            onClick={() => void save()}
+            data-testid={`${testId}-save`}
+          >
             {def ? 'Save' : 'Add'}
           </button>
         )}
         {def && (
           <>
-            <button type="button" className="icon-button" aria-label={`Move ${def.name} up`} disabled={busy || !above} onClick={() => above && void swap(above)}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Move ${def.name} up`}
+              disabled={busy || !above}
+              onClick={() => above && void swap(above)}
+            >
               ↑
             </button>
-            <button type="button" className="icon-button" aria-label={`Move ${def.name} down`} disabled={busy || !below} onClick={() => below && void swap(below)}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Move ${def.name} down`}
+              disabled={busy || !below}
+              onClick={() => below && void swap(below)}
+            >
               ↓
             </button>
           </>
         )}
         {def && (
-          <button type="button" className="button button--small" disabled={busy} onClick={() => void archive(!def.archived)}>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={busy}
+            onClick={() => void archive(!def.archived)}
+          >
             {def.archived ? 'Restore' : 'Archive'}
           </button>
         )}
@@ -162,5 +214,12 @@ function LabelRow({ def, target, above, below }: LabelRowProps) {
 
 /** A saved label as the input that saves it unchanged (the fields a position swap must keep). */
 function defInput(def: LabelDef) {
-  return { id: def.id, target: def.target, name: def.name, shortcut: def.shortcut, color: def.color, description: def.description };
+  return {
+    id: def.id,
+    target: def.target,
+    name: def.name,
+    shortcut: def.shortcut,
+    color: def.color,
+    description: def.description,
+  };
 }

@@ -23,7 +23,9 @@ export function UndoRedoButtons({ undoRedo, compact = false }: { undoRedo: UndoR
         type="button"
         className="button button--small"
         disabled={!status?.redo}
-        title={status?.redo ? `Redo: ${status.redo.description.replace(/^Undo: /, '')} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+        title={
+          status?.redo ? `Redo: ${status.redo.description.replace(/^Undo: /, '')} (Ctrl+Shift+Z)` : 'Nothing to redo'
+        }
         aria-label="Redo"
         onClick={() => void redo()}
         data-testid="redo-button"

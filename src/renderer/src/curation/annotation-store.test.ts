@@ -15,7 +15,9 @@ function fakeTransport() {
     labelled,
     transport: {
       call(_method: 'annotations.get', input: Input<'annotations.get'>) {
-        return new Promise<Result<Output<'annotations.get'>>>((resolve) => calls.push({ ids: input.ids, reply: resolve }));
+        return new Promise<Result<Output<'annotations.get'>>>((resolve) =>
+          calls.push({ ids: input.ids, reply: resolve }),
+        );
       },
     } as never,
     answer(index: number) {
@@ -27,7 +29,13 @@ function fakeTransport() {
 }
 
 function annotations(id: number, label?: string): ItemAnnotations {
-  return { target: 'prompt', id, labels: label ? [{ labelId: 1, name: label, annotator: 'ada', createdAt: '' }] : [], notes: [], spans: [] };
+  return {
+    target: 'prompt',
+    id,
+    labels: label ? [{ labelId: 1, name: label, annotator: 'ada', createdAt: '' }] : [],
+    notes: [],
+    spans: [],
+  };
 }
 
 // Lets queued microtasks (the store batches in one) and settled promises run; not a timed wait.

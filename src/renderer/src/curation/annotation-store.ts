@@ -17,7 +17,10 @@ export interface AnnotationStore {
   invalidate(): void;
 }
 
-export function createAnnotationStore(transport: Pick<CuratorTransport, 'call'>, onError: (error: RpcError) => void): AnnotationStore {
+export function createAnnotationStore(
+  transport: Pick<CuratorTransport, 'call'>,
+  onError: (error: RpcError) => void,
+): AnnotationStore {
   const values = new Map<number, ItemAnnotations>();
   const listeners = new Map<number, Set<() => void>>();
   let wanted = new Set<number>();

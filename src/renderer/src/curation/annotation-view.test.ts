@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { AppliedLabel, ItemAnnotations } from '../../../shared/curation';
 import { distinctLabels, fetchTarget, itemKey, marksOf, myLabelIds, myNote, othersByLabel } from './annotation-view';
 
-const label = (labelId: number, name: string, annotator: string): AppliedLabel => ({ labelId, name, annotator, createdAt: '2026-01-01T00:00:00Z' });
+const label = (labelId: number, name: string, annotator: string): AppliedLabel => ({
+  labelId,
+  name,
+  annotator,
+  createdAt: '2026-01-01T00:00:00Z',
+});
 
 const rollout: ItemAnnotations = {
   target: 'rollout',
@@ -10,7 +15,12 @@ const rollout: ItemAnnotations = {
   labels: [label(10, 'truncated', 'ada'), label(10, 'truncated', 'bo'), label(11, 'exemplar', 'bo')],
   notes: [{ annotator: 'ada', text: 'cut at 4k', updatedAt: '' }],
   spans: [
-    { start: 5, end: 9, labels: [label(20, 'first error', 'bo')], notes: [{ annotator: 'bo', text: 'sign flip', updatedAt: '' }] },
+    {
+      start: 5,
+      end: 9,
+      labels: [label(20, 'first error', 'bo')],
+      notes: [{ annotator: 'bo', text: 'sign flip', updatedAt: '' }],
+    },
     { start: 12, end: 14, labels: [label(20, 'first error', 'ada')], notes: [] },
   ],
 };
@@ -28,7 +38,13 @@ describe('annotation views', () => {
   it('fetches spans through their rollout and keys items distinctly', () => {
     expect(fetchTarget({ target: 'span', id: 9, start: 0, end: 1 })).toBe('rollout');
     expect(fetchTarget({ target: 'prompt', id: 9 })).toBe('prompt');
-    expect(new Set([itemKey({ target: 'prompt', id: 9 }), itemKey({ target: 'rollout', id: 9 }), itemKey({ target: 'span', id: 9, start: 0, end: 1 })]).size).toBe(3);
+    expect(
+      new Set([
+        itemKey({ target: 'prompt', id: 9 }),
+        itemKey({ target: 'rollout', id: 9 }),
+        itemKey({ target: 'span', id: 9, start: 0, end: 1 }),
+      ]).size,
+    ).toBe(3);
   });
 
   it('separates my labels and note from other annotators’', () => {

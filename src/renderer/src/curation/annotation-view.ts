@@ -45,7 +45,9 @@ export function othersByLabel(marks: ItemMarks, annotator: string | null): Map<n
 }
 
 /** Distinct label names on an item (any annotator), in the order given, for compact chips. */
-export function distinctLabels(labels: readonly AppliedLabel[]): { labelId: number; name: string; annotators: string[] }[] {
+export function distinctLabels(
+  labels: readonly AppliedLabel[],
+): { labelId: number; name: string; annotators: string[] }[] {
   const out: { labelId: number; name: string; annotators: string[] }[] = [];
   for (const l of labels) {
     const existing = out.find((o) => o.labelId === l.labelId);

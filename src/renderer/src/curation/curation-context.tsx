@@ -60,12 +60,17 @@ export function CurationProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let current = true;
-    void callOrReport(services, 'labels.defs', { includeArchived: true }).then((value) => current && value && setDefs(value));
+    void callOrReport(services, 'labels.defs', { includeArchived: true }).then(
+      (value) => current && value && setDefs(value),
+    );
     return () => {
       current = false;
     };
   }, [services, labelsVersion]);
 
-  const value = useMemo<Curation>(() => ({ settings, defs, defsById: new Map(defs.map((d) => [d.id, d])), annotations, picks }), [settings, defs, annotations, picks]);
+  const value = useMemo<Curation>(
+    () => ({ settings, defs, defsById: new Map(defs.map((d) => [d.id, d])), annotations, picks }),
+    [settings, defs, annotations, picks],
+  );
   return <CurationContext.Provider value={value}>{children}</CurationContext.Provider>;
 }

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { LabelDef } from '../../../shared/curation';
 import { filterTitle } from './filter-title';
 
-const keep: LabelDef = { id: 1, target: 'prompt', name: 'keep', shortcut: 'k', color: '#2e7d32', description: '', position: 1, archived: false };
+const keep: LabelDef = {
+  id: 1,
+  target: 'prompt',
+  name: 'keep',
+  shortcut: 'k',
+  color: '#2e7d32',
+  description: '',
+  position: 1,
+  archived: false,
+};
 const defs = new Map([[1, keep]]);
 
 describe('filterTitle', () => {
@@ -14,7 +23,11 @@ describe('filterTitle', () => {
           subjects: ['Geometry'],
           levels: [4, null],
           columns: { passRate: { kind: 'number', op: 'inRange', value: 0.1, valueTo: 0.9 } },
-          labels: [{ op: 'has', labelIds: [1] }, { op: 'hasNot', annotator: 'ada' }, { op: 'rolloutHas', labelIds: [9] }],
+          labels: [
+            { op: 'has', labelIds: [1] },
+            { op: 'hasNot', annotator: 'ada' },
+            { op: 'rolloutHas', labelIds: [9] },
+          ],
           notes: { op: 'contains', text: 'typo' },
           search: ' sqrt ',
         },

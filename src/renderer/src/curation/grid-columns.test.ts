@@ -12,9 +12,16 @@ describe('curation grid columns', () => {
   });
 
   it('adds columns the server never sorts or filters on', () => {
-    expect(sortModelToSpecs([{ colId: 'labels', sort: 'asc' }, { colId: 'pick', sort: 'desc' }])).toEqual([]);
+    expect(
+      sortModelToSpecs([
+        { colId: 'labels', sort: 'asc' },
+        { colId: 'pick', sort: 'desc' },
+      ]),
+    ).toEqual([]);
     expect(filterModelToColumns({ labels: { filterType: 'text', type: 'contains', filter: 'keep' } })).toBeUndefined();
-    for (const def of withCurationColumns(PROMPT_COLUMN_DEFS).filter((d) => d.colId === 'pick' || d.colId === 'labels')) {
+    for (const def of withCurationColumns(PROMPT_COLUMN_DEFS).filter(
+      (d) => d.colId === 'pick' || d.colId === 'labels',
+    )) {
       expect(def.sortable).toBe(false);
       expect(def.filter).toBe(false);
     }

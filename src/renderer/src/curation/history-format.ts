@@ -20,7 +20,9 @@ export function describeChange(entry: HistoryEntry): string {
       return `${entry.oldValue === null ? 'Note' : 'Edited note'} ${quoted(entry.newValue)}${where}`;
     case 'gold_answer':
       if (entry.newValue === null) return `Restored the original gold answer (was ${quoted(entry.oldValue)})`;
-      return entry.oldValue === null ? `Corrected gold answer to ${quoted(entry.newValue)}` : `Gold answer ${quoted(entry.oldValue)} → ${quoted(entry.newValue)}`;
+      return entry.oldValue === null
+        ? `Corrected gold answer to ${quoted(entry.newValue)}`
+        : `Gold answer ${quoted(entry.oldValue)} → ${quoted(entry.newValue)}`;
   }
 }
 

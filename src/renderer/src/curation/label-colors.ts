@@ -26,5 +26,7 @@ export function textOn(color: string): string {
 
 export function chipStyle(color: string, on: boolean): Record<string, string> {
   const safe = HEX.test(color) ? color : FALLBACK;
-  return on ? { background: safe, borderColor: safe, color: textOn(safe) } : { background: 'transparent', borderColor: safe, color: '#1c2430' };
+  return on
+    ? { background: safe, borderColor: safe, color: textOn(safe) }
+    : { background: 'transparent', borderColor: safe, color: '#1c2430' };
 }

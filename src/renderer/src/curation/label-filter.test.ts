@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PromptFilter } from '../../../shared/domain';
-import { anyLabelChoice, clearCurationFilters, curationConditionCount, labelOp, setAnyLabelChoice, setLabelOp, setNoteCondition } from './label-filter';
+import {
+  anyLabelChoice,
+  clearCurationFilters,
+  curationConditionCount,
+  labelOp,
+  setAnyLabelChoice,
+  setLabelOp,
+  setNoteCondition,
+} from './label-filter';
 
 const valid = (filter: PromptFilter) => expect(PromptFilter.safeParse(filter).success).toBe(true);
 
@@ -9,14 +17,23 @@ describe('label filters', () => {
     let f: PromptFilter = { subjects: ['Geometry'] };
     f = setLabelOp(f, 1, 'has');
     f = setLabelOp(f, 2, 'hasNot');
-    expect(f).toEqual({ subjects: ['Geometry'], labels: [{ op: 'has', labelIds: [1] }, { op: 'hasNot', labelIds: [2] }] });
+    expect(f).toEqual({
+      subjects: ['Geometry'],
+      labels: [
+        { op: 'has', labelIds: [1] },
+        { op: 'hasNot', labelIds: [2] },
+      ],
+    });
     valid(f);
     expect(labelOp(f, 1)).toBe('has');
     expect(labelOp(f, 2)).toBe('hasNot');
     expect(labelOp(f, 3)).toBeNull();
 
     f = setLabelOp(f, 1, 'disagree');
-    expect(f.labels).toEqual([{ op: 'hasNot', labelIds: [2] }, { op: 'disagree', labelIds: [1] }]);
+    expect(f.labels).toEqual([
+      { op: 'hasNot', labelIds: [2] },
+      { op: 'disagree', labelIds: [1] },
+    ]);
     f = setLabelOp(f, 2, 'rolloutHas');
     expect(labelOp(f, 2)).toBe('rolloutHas');
   });
@@ -30,7 +47,10 @@ describe('label filters', () => {
   it('sets an any-label condition beside per-label ones, including "not labelled by me"', () => {
     let f = setLabelOp({}, 4, 'has');
     f = setAnyLabelChoice(f, 'notMine', 'ada');
-    expect(f.labels).toEqual([{ op: 'has', labelIds: [4] }, { op: 'hasNot', annotator: 'ada' }]);
+    expect(f.labels).toEqual([
+      { op: 'has', labelIds: [4] },
+      { op: 'hasNot', annotator: 'ada' },
+    ]);
     valid(f);
     expect(anyLabelChoice(f)).toBe('notMine');
     f = setAnyLabelChoice(f, 'unlabelled', 'ada');
@@ -43,14 +63,19 @@ describe('label filters', () => {
 
   it('filters on notes; an empty "contains" means no condition', () => {
     expect(setNoteCondition({}, 'has')).toEqual({ notes: { op: 'has' } });
-    expect(setNoteCondition({ notes: { op: 'has' } }, 'contains', '  typo ')).toEqual({ notes: { op: 'contains', text: 'typo' } });
+    expect(setNoteCondition({ notes: { op: 'has' } }, 'contains', '  typo ')).toEqual({
+      notes: { op: 'contains', text: 'typo' },
+    });
     expect(setNoteCondition({ notes: { op: 'has' } }, 'contains', '  ')).toEqual({});
     expect(setNoteCondition({ notes: { op: 'hasNot' }, search: 'a' }, null)).toEqual({ search: 'a' });
     valid(setNoteCondition({}, 'contains', 'typo'));
   });
 
   it('counts and clears label and note conditions only', () => {
-    const f = setNoteCondition(setAnyLabelChoice(setLabelOp({ sources: ['math'] }, 1, 'has'), 'unlabelled', 'x'), 'has');
+    const f = setNoteCondition(
+      setAnyLabelChoice(setLabelOp({ sources: ['math'] }, 1, 'has'), 'unlabelled', 'x'),
+      'has',
+    );
     expect(curationConditionCount(f)).toBe(3);
     expect(clearCurationFilters(f)).toEqual({ sources: ['math'] });
     expect(curationConditionCount({})).toBe(0);

@@ -48,7 +48,13 @@ export function anyLabelChoice(filter: PromptFilter): AnyLabelChoice {
 export function setAnyLabelChoice(filter: PromptFilter, choice: AnyLabelChoice, annotator: string): PromptFilter {
   const others = (filter.labels ?? []).filter((c) => !isAnyLabel(c));
   const condition: LabelCondition | null =
-    choice === 'labelled' ? { op: 'has' } : choice === 'unlabelled' ? { op: 'hasNot' } : choice === 'notMine' ? { op: 'hasNot', annotator } : null;
+    choice === 'labelled'
+      ? { op: 'has' }
+      : choice === 'unlabelled'
+        ? { op: 'hasNot' }
+        : choice === 'notMine'
+          ? { op: 'hasNot', annotator }
+          : null;
   return withLabels(filter, condition ? [...others, condition] : others);
 }
 

@@ -23,7 +23,14 @@ export function useCurationShortcuts(handlers: CurationShortcuts): void {
       const h = current.current;
       if (e.defaultPrevented || !h.enabled() || isTyping(e.target) || modalOpen()) return;
       const chord = chordOf(e);
-      const action = chord === 'r' ? h.review : chord === 'Ctrl+z' ? h.undo : chord === 'Ctrl+Shift+z' || chord === 'Ctrl+y' ? h.redo : null;
+      const action =
+        chord === 'r'
+          ? h.review
+          : chord === 'Ctrl+z'
+            ? h.undo
+            : chord === 'Ctrl+Shift+z' || chord === 'Ctrl+y'
+              ? h.redo
+              : null;
       if (!action) return;
       e.preventDefault();
       action();

@@ -32,7 +32,10 @@ export function useItemAnnotations(item: ItemRef | null): ItemAnnotationsApi {
   // Prompts come from the shared store (the grid's chips and review's preloading fill it); rollouts and
   // spans are fetched here.
   const promptId = item?.target === 'prompt' ? item.id : null;
-  const subscribe = useCallback((listener: () => void) => (promptId === null ? () => {} : store.subscribe(promptId, listener)), [store, promptId]);
+  const subscribe = useCallback(
+    (listener: () => void) => (promptId === null ? () => {} : store.subscribe(promptId, listener)),
+    [store, promptId],
+  );
   const fromStore = useSyncExternalStore(subscribe, () => (promptId === null ? undefined : store.get(promptId)));
   const [loaded, setLoaded] = useState<{ key: string; value: ItemAnnotations } | null>(null);
   const [version, setVersion] = useState(0);
@@ -88,8 +91,16 @@ export function useItemAnnotations(item: ItemRef | null): ItemAnnotationsApi {
     [services, accept],
   );
 
-  const toggle = useCallback((labelId: number) => (item ? write(() => services.transport.call('labels.toggle', { item, labelId })) : Promise.resolve(false)), [item, write, services]);
-  const saveNote = useCallback((text: string) => (item ? write(() => services.transport.call('notes.set', { item, text })) : Promise.resolve(false)), [item, write, services]);
+  const toggle = useCallback(
+    (labelId: number) =>
+      item ? write(() => services.transport.call('labels.toggle', { item, labelId })) : Promise.resolve(false),
+    [item, write, services],
+  );
+  const saveNote = useCallback(
+    (text: string) =>
+      item ? write(() => services.transport.call('notes.set', { item, text })) : Promise.resolve(false),
+    [item, write, services],
+  );
 
   const source = promptId !== null ? fromStore : loaded && loaded.key === key ? loaded.value : undefined;
   const marks = item && source ? marksOf(item, source) : null;

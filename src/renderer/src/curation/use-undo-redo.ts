@@ -41,7 +41,9 @@ export function useUndoRedo(): UndoRedo {
 
   const run = useCallback(
     async (action: 'undo' | 'redo') => {
-      const result = await enqueueWrite(() => services.transport.call(action === 'undo' ? 'history.undo' : 'history.redo', {}));
+      const result = await enqueueWrite(() =>
+        services.transport.call(action === 'undo' ? 'history.undo' : 'history.redo', {}),
+      );
       if (!result.ok) {
         services.reportError(result.error);
         return null;
@@ -53,5 +55,10 @@ export function useUndoRedo(): UndoRedo {
     [services],
   );
 
-  return { status, lastResult, undo: useCallback(() => run('undo'), [run]), redo: useCallback(() => run('redo'), [run]) };
+  return {
+    status,
+    lastResult,
+    undo: useCallback(() => run('undo'), [run]),
+    redo: useCallback(() => run('redo'), [run]),
+  };
 }

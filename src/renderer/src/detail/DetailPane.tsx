@@ -67,7 +67,13 @@ function PromptDetailView({ detail }: { detail: PromptDetail }) {
       <header className="detail-pane__header">
         <h2>Prompt {detail.id}</h2>
         {detail.isDuplicate && <span className="badge badge--warn">duplicate</span>}
-        <button type="button" className="button button--small detail-pane__open" onClick={() => openPromptPage(detail.id)} data-testid="open-prompt-page" title="The prompt page: rollouts, statistics and token heatmaps">
+        <button
+          type="button"
+          className="button button--small detail-pane__open"
+          onClick={() => openPromptPage(detail.id)}
+          data-testid="open-prompt-page"
+          title="The prompt page: rollouts, statistics and token heatmaps"
+        >
           Rollouts &amp; traces →
         </button>
       </header>
@@ -86,7 +92,11 @@ function PromptDetailView({ detail }: { detail: PromptDetail }) {
           {answer.kind === 'plain' && <span>{answer.text}</span>}
           {answer.kind === 'json' && <pre className="code">{answer.text}</pre>}
         </div>
-        {typeof detail.goldAnswerRaw === 'string' && answer.kind !== 'plain' && <pre className="code code--raw" title="As stored in the source file">{detail.goldAnswerRaw}</pre>}
+        {typeof detail.goldAnswerRaw === 'string' && answer.kind !== 'plain' && (
+          <pre className="code code--raw" title="As stored in the source file">
+            {detail.goldAnswerRaw}
+          </pre>
+        )}
         {detail.goldAnswerNormalized !== null && detail.goldAnswerNormalized !== detail.goldAnswer && (
           <p className="small muted">
             Normalised: <code>{detail.goldAnswerNormalized}</code>
@@ -135,8 +145,14 @@ function PromptDetailView({ detail }: { detail: PromptDetail }) {
 
 /** Strings (and lists of strings, e.g. sampled responses) are typeset; anything else is shown as JSON. */
 function ExtraValue({ value }: { value: unknown }) {
-  if (typeof value === 'string') return value.length <= MAX_TYPESET_CHARS ? <MathText text={value} /> : <pre className="code">{value}</pre>;
-  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string') && value.join('').length <= MAX_TYPESET_CHARS) {
+  if (typeof value === 'string')
+    return value.length <= MAX_TYPESET_CHARS ? <MathText text={value} /> : <pre className="code">{value}</pre>;
+  if (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((v) => typeof v === 'string') &&
+    value.join('').length <= MAX_TYPESET_CHARS
+  ) {
     return (
       <ol className="extra-list">
         {value.map((item, i) => (

@@ -11,8 +11,15 @@ export function ExportCountsView({ counts, testId }: { counts: ExportCounts; tes
     <div className="export-counts" data-testid={testId} data-exported={counts.exported} data-matched={counts.matched}>
       <p>
         <strong>{formatCount(counts.exported)}</strong> of {formatCount(counts.matched)} prompts
-        {reasons.length > 0 && <span className="muted"> · left out: {reasons.map((r) => `${formatCount(r.count)} ${r.reason}`).join(', ')}</span>}
-        {counts.correctedGoldAnswers > 0 && <span className="muted"> · {formatCount(counts.correctedGoldAnswers)} with a corrected gold answer</span>}
+        {reasons.length > 0 && (
+          <span className="muted">
+            {' '}
+            · left out: {reasons.map((r) => `${formatCount(r.count)} ${r.reason}`).join(', ')}
+          </span>
+        )}
+        {counts.correctedGoldAnswers > 0 && (
+          <span className="muted"> · {formatCount(counts.correctedGoldAnswers)} with a corrected gold answer</span>
+        )}
       </p>
       {table.rows.length > 0 && (
         <table className="table export-counts__table">

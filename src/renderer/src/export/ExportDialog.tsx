@@ -40,7 +40,9 @@ export function ExportDialog({ filter, filterTitle, onClose }: ExportDialogProps
 
   useEffect(() => {
     void callOrReport(services, 'views.list', {}).then((list) => list && setViews(list));
-    void callOrReport(services, 'app.info', {}).then((info) => info && setForm((f) => (f.outDir ? f : { ...f, outDir: defaultExportDir(info.dbPath) })));
+    void callOrReport(services, 'app.info', {}).then(
+      (info) => info && setForm((f) => (f.outDir ? f : { ...f, outDir: defaultExportDir(info.dbPath) })),
+    );
   }, [services]);
 
   const built = buildExportRequest(form, filter, 'preview');
@@ -49,7 +51,9 @@ export function ExportDialog({ filter, filterTitle, onClose }: ExportDialogProps
     if (!previewKey) return;
     let current = true;
     const timer = window.setTimeout(() => {
-      void callOrReport(services, 'exports.preview', JSON.parse(previewKey) as ReturnType<typeof previewInput>).then((counts) => current && counts && setPreview({ key: previewKey, counts }));
+      void callOrReport(services, 'exports.preview', JSON.parse(previewKey) as ReturnType<typeof previewInput>).then(
+        (counts) => current && counts && setPreview({ key: previewKey, counts }),
+      );
     }, PREVIEW_DELAY_MS);
     return () => {
       current = false;
@@ -79,10 +83,23 @@ export function ExportDialog({ filter, filterTitle, onClose }: ExportDialogProps
   return (
     <Dialog title="Export" onClose={onClose} testId="export-dialog" wide>
       <div className="taxonomy__tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'new'} className={tab === 'new' ? 'tab tab--active' : 'tab'} onClick={() => setTab('new')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'new'}
+          className={tab === 'new' ? 'tab tab--active' : 'tab'}
+          onClick={() => setTab('new')}
+        >
           New export
         </button>
-        <button type="button" role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'tab tab--active' : 'tab'} onClick={() => setTab('history')} data-testid="export-tab-history">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'history'}
+          className={tab === 'history' ? 'tab tab--active' : 'tab'}
+          onClick={() => setTab('history')}
+          data-testid="export-tab-history"
+        >
           Earlier exports
         </button>
       </div>
@@ -92,7 +109,15 @@ export function ExportDialog({ filter, filterTitle, onClose }: ExportDialogProps
         <>
           <ManifestSummary detail={detail} />
           <div className="dialog__footer">
-            <button type="button" className="button" onClick={() => { setJobId(null); setDetail(null); }} data-testid="export-again">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setJobId(null);
+                setDetail(null);
+              }}
+              data-testid="export-again"
+            >
               Another export
             </button>
             <button type="button" className="button button--primary" onClick={onClose} data-testid="export-close">
@@ -102,23 +127,56 @@ export function ExportDialog({ filter, filterTitle, onClose }: ExportDialogProps
         </>
       ) : (
         <>
-          <ExportFormView form={form} errors={jobId === null ? errors : {}} views={views} labels={labels} filterTitle={filterTitle} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} />
+          <ExportFormView
+            form={form}
+            errors={jobId === null ? errors : {}}
+            views={views}
+            labels={labels}
+            filterTitle={filterTitle}
+            onChange={(patch) => setForm((f) => ({ ...f, ...patch }))}
+          />
           <div className="export-dialog__dock">
-            <div className="export-dialog__preview" data-testid="export-preview" data-state={counts ? 'ready' : 'loading'}>
-              {counts ? <ExportCountsView counts={counts} /> : <p className="muted small">{built.ok ? 'Counting…' : 'Fix the fields marked above to see the counts.'}</p>}
+            <div
+              className="export-dialog__preview"
+              data-testid="export-preview"
+              data-state={counts ? 'ready' : 'loading'}
+            >
+              {counts ? (
+                <ExportCountsView counts={counts} />
+              ) : (
+                <p className="muted small">
+                  {built.ok ? 'Counting…' : 'Fix the fields marked above to see the counts.'}
+                </p>
+              )}
             </div>
             {jobId !== null && (
               <>
-                <JobProgressBar job={job} onCancel={running ? () => void callOrReport(services, 'jobs.cancel', { id: jobId }) : undefined} testId="export-progress" />
-                {job?.status === 'failed' && <p className="notice notice--error">The export failed: {job.error?.message}</p>}
-                {job?.status === 'cancelled' && <p className="notice notice--warn" data-testid="export-cancelled">Cancelled: no files were left behind.</p>}
+                <JobProgressBar
+                  job={job}
+                  onCancel={running ? () => void callOrReport(services, 'jobs.cancel', { id: jobId }) : undefined}
+                  testId="export-progress"
+                />
+                {job?.status === 'failed' && (
+                  <p className="notice notice--error">The export failed: {job.error?.message}</p>
+                )}
+                {job?.status === 'cancelled' && (
+                  <p className="notice notice--warn" data-testid="export-cancelled">
+                    Cancelled: no files were left behind.
+                  </p>
+                )}
               </>
             )}
             <div className="dialog__footer">
               <button type="button" className="button" onClick={onClose}>
                 {running ? 'Close (the export goes on)' : 'Cancel'}
               </button>
-              <button type="button" className="button button--primary" disabled={!startBuilt.ok || busy || running || counts?.exported === 0} onClick={() => void start()} data-testid="export-start">
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={!startBuilt.ok || busy || running || counts?.exported === 0}
+                onClick={() => void start()}
+                data-testid="export-start"
+              >
                 Export {counts ? `${counts.exported.toLocaleString('en-US')} rows` : ''}
               </button>
             </div>

@@ -52,7 +52,12 @@ export function ExportHistory() {
           {records.map((r) => (
             <tr key={r.id} data-testid="export-record" data-export-id={r.id}>
               <td>
-                <input type="checkbox" checked={picked.includes(r.id)} aria-label={`Compare export ${r.id}`} onChange={() => pick(r.id)} />
+                <input
+                  type="checkbox"
+                  checked={picked.includes(r.id)}
+                  aria-label={`Compare export ${r.id}`}
+                  onChange={() => pick(r.id)}
+                />
               </td>
               <td>
                 <button type="button" className="link-button" onClick={() => void open(r.id)}>
@@ -72,7 +77,13 @@ export function ExportHistory() {
       </table>
       <div className="dialog__footer">
         <span className="muted small">{picked.length === 2 ? '' : 'Tick two exports to compare them.'}</span>
-        <button type="button" className="button" disabled={picked.length !== 2} onClick={() => void compare()} data-testid="export-compare">
+        <button
+          type="button"
+          className="button"
+          disabled={picked.length !== 2}
+          onClick={() => void compare()}
+          data-testid="export-compare"
+        >
           Compare
         </button>
       </div>
@@ -84,9 +95,16 @@ export function ExportHistory() {
 
 function DiffView({ diff }: { diff: ExportDiff }) {
   return (
-    <div className="export-diff" data-testid="export-diff" data-added={diff.added} data-removed={diff.removed} data-kept={diff.kept}>
+    <div
+      className="export-diff"
+      data-testid="export-diff"
+      data-added={diff.added}
+      data-removed={diff.removed}
+      data-kept={diff.kept}
+    >
       <p>
-        From export {diff.fromId} to {diff.toId}: <strong>+{formatCount(diff.added)}</strong> added, <strong>−{formatCount(diff.removed)}</strong> removed, {formatCount(diff.kept)} in both.
+        From export {diff.fromId} to {diff.toId}: <strong>+{formatCount(diff.added)}</strong> added,{' '}
+        <strong>−{formatCount(diff.removed)}</strong> removed, {formatCount(diff.kept)} in both.
       </p>
       <div className="export-diff__lists">
         <DiffList title="Added" rows={diff.addedSample} total={diff.added} />
@@ -104,7 +122,8 @@ function DiffList({ title, rows, total }: { title: string; rows: ExportDiff['add
       <ul className="export-diff__list">
         {rows.map((r) => (
           <li key={r.id}>
-            <span className="mono">#{r.id}</span> {r.question === null ? <span className="muted">(deleted)</span> : r.question.slice(0, 120)}
+            <span className="mono">#{r.id}</span>{' '}
+            {r.question === null ? <span className="muted">(deleted)</span> : r.question.slice(0, 120)}
           </li>
         ))}
         {total > rows.length && <li className="muted">… and {formatCount(total - rows.length)} more</li>}

@@ -7,9 +7,15 @@ import { joinPath, shortSha } from './export-summary';
 export function ManifestSummary({ detail }: { detail: ExportDetail }) {
   const { manifest } = detail;
   return (
-    <div className="manifest-summary" data-testid="export-manifest" data-export-id={detail.id} data-manifest-path={joinPath(detail.outDir, detail.manifestFile)}>
+    <div
+      className="manifest-summary"
+      data-testid="export-manifest"
+      data-export-id={detail.id}
+      data-manifest-path={joinPath(detail.outDir, detail.manifestFile)}
+    >
       <p className="notice notice--ok">
-        Exported {formatCount(manifest.counts.exported)} rows as {manifest.format} to <code>{detail.outDir}</code>. Manifest: <code>{detail.manifestFile}</code>
+        Exported {formatCount(manifest.counts.exported)} rows as {manifest.format} to <code>{detail.outDir}</code>.
+        Manifest: <code>{detail.manifestFile}</code>
       </p>
       <table className="table">
         <thead>
@@ -38,9 +44,13 @@ export function ManifestSummary({ detail }: { detail: ExportDetail }) {
         </tbody>
       </table>
       <ExportCountsView counts={manifest.counts} testId="export-manifest-counts" />
-      {manifest.labels.excluded.length > 0 && <p className="muted small">Left out prompts labelled: {manifest.labels.excluded.join(', ')}.</p>}
+      {manifest.labels.excluded.length > 0 && (
+        <p className="muted small">Left out prompts labelled: {manifest.labels.excluded.join(', ')}.</p>
+      )}
       <p className="muted small">
-        Seed {manifest.seed} · {manifest.usedCorrectedGoldAnswers ? 'corrected gold answers used' : 'original gold answers'} · {manifest.createdAt}
+        Seed {manifest.seed} ·{' '}
+        {manifest.usedCorrectedGoldAnswers ? 'corrected gold answers used' : 'original gold answers'} ·{' '}
+        {manifest.createdAt}
       </p>
     </div>
   );

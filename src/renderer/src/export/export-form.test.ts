@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ExportPreviewRequest, ExportRequest } from '../../../shared/exports';
-import { buildExportRequest, defaultExportForm, previewInput, splitShares, strictlyBetweenZeroAndOne } from './export-form';
+import {
+  buildExportRequest,
+  defaultExportForm,
+  previewInput,
+  splitShares,
+  strictlyBetweenZeroAndOne,
+} from './export-form';
 import type { ExportForm } from './export-form';
 
 const filter = { subjects: ['Geometry'], labels: [{ op: 'hasNot' as const, labelIds: [2] }] };
@@ -78,7 +84,14 @@ describe('export form', () => {
       return r.ok ? {} : r.errors;
     };
     expect(errors({ splits: [{ name: 'a b', ratio: '1' }] }).splits).toMatch(/letters/);
-    expect(errors({ splits: [{ name: 'a', ratio: '1' }, { name: 'a', ratio: '1' }] }).splits).toMatch(/different/);
+    expect(
+      errors({
+        splits: [
+          { name: 'a', ratio: '1' },
+          { name: 'a', ratio: '1' },
+        ],
+      }).splits,
+    ).toMatch(/different/);
     expect(errors({ splits: [{ name: 'a', ratio: '0' }] }).splits).toMatch(/positive/);
     expect(errors({ seed: '1.5' }).seed).toBeDefined();
     expect(errors({ capPerSource: '0' }).capPerSource).toBeDefined();
@@ -91,8 +104,17 @@ describe('export form', () => {
     const none = buildExportRequest(form({ format: 'jsonl', columns: [] }), filter, 'start');
     expect(none.ok ? null : none.errors.columns).toBe('Pick at least one column.');
     const verl = built(form({ format: 'verl-parquet', verlDataSource: 'math500', verlSystemPrompt: 'Think.' }));
-    expect(verl.verl).toEqual({ ability: 'math', promptTemplate: '{question}', dataSource: 'math500', systemPrompt: 'Think.' });
-    const badTemplate = buildExportRequest(form({ format: 'verl-parquet', verlPromptTemplate: 'Solve it' }), filter, 'start');
+    expect(verl.verl).toEqual({
+      ability: 'math',
+      promptTemplate: '{question}',
+      dataSource: 'math500',
+      systemPrompt: 'Think.',
+    });
+    const badTemplate = buildExportRequest(
+      form({ format: 'verl-parquet', verlPromptTemplate: 'Solve it' }),
+      filter,
+      'start',
+    );
     expect(badTemplate.ok ? null : badTemplate.errors.verlPromptTemplate).toBeDefined();
   });
 
@@ -105,8 +127,18 @@ describe('export form', () => {
   });
 
   it('shows split ratios as shares of 100', () => {
-    expect(splitShares([{ name: 'a', ratio: '3' }, { name: 'b', ratio: '1' }])).toEqual([75, 25]);
-    expect(splitShares([{ name: 'a', ratio: 'x' }, { name: 'b', ratio: '2' }])).toEqual([0, 100]);
+    expect(
+      splitShares([
+        { name: 'a', ratio: '3' },
+        { name: 'b', ratio: '1' },
+      ]),
+    ).toEqual([75, 25]);
+    expect(
+      splitShares([
+        { name: 'a', ratio: 'x' },
+        { name: 'b', ratio: '2' },
+      ]),
+    ).toEqual([0, 100]);
     expect(splitShares([])).toEqual([]);
   });
 });

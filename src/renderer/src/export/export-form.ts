@@ -97,13 +97,18 @@ function parseNumber(text: string): number | undefined | null {
  * The request for the form and the current filter. `outDir` may be left empty for a preview (the
  * server needs no folder to count).
  */
-export function buildExportRequest(form: ExportForm, currentFilter: PromptFilter, purpose: 'preview' | 'start'): BuiltRequest {
+export function buildExportRequest(
+  form: ExportForm,
+  currentFilter: PromptFilter,
+  purpose: 'preview' | 'start',
+): BuiltRequest {
   const errors: FormErrors = {};
   const request: ExportRequestInput = { format: form.format, outDir: form.outDir.trim() };
 
   if (form.source.kind === 'filter') request.filter = currentFilter;
   else if (form.source.kind === 'view') request.viewId = form.source.viewId;
-  if (purpose === 'start' && request.outDir === '') errors.outDir = 'Choose a folder on the machine running RL Curator.';
+  if (purpose === 'start' && request.outDir === '')
+    errors.outDir = 'Choose a folder on the machine running RL Curator.';
 
   const baseName = form.baseName.trim();
   if (baseName !== '') {
@@ -120,7 +125,8 @@ export function buildExportRequest(form: ExportForm, currentFilter: PromptFilter
   const max = parseNumber(form.passMax);
   if (min === null || (min !== undefined && (min < 0 || min > 1))) errors.passMin = 'A pass rate between 0 and 1.';
   if (max === null || (max !== undefined && (max < 0 || max > 1))) errors.passMax = 'A pass rate between 0 and 1.';
-  if (typeof min === 'number' && typeof max === 'number' && min > max) errors.passMax = 'The upper bound is below the lower one.';
+  if (typeof min === 'number' && typeof max === 'number' && min > max)
+    errors.passMax = 'The upper bound is below the lower one.';
   request.passRate = {
     source: form.passRateSource,
     minInclusive: form.passMinInclusive,
@@ -136,9 +142,12 @@ export function buildExportRequest(form: ExportForm, currentFilter: PromptFilter
 
   if (form.splits.length > 0) {
     const splits = form.splits.map((s) => ({ name: s.name.trim(), ratio: parseNumber(s.ratio) }));
-    if (splits.some((s) => !/^[A-Za-z0-9_-]{1,40}$/.test(s.name))) errors.splits = 'Split names use letters, digits, _ and -.';
-    else if (new Set(splits.map((s) => s.name)).size !== splits.length) errors.splits = 'Split names must be different.';
-    else if (splits.some((s) => typeof s.ratio !== 'number' || s.ratio <= 0)) errors.splits = 'Every ratio is a positive number.';
+    if (splits.some((s) => !/^[A-Za-z0-9_-]{1,40}$/.test(s.name)))
+      errors.splits = 'Split names use letters, digits, _ and -.';
+    else if (new Set(splits.map((s) => s.name)).size !== splits.length)
+      errors.splits = 'Split names must be different.';
+    else if (splits.some((s) => typeof s.ratio !== 'number' || s.ratio <= 0))
+      errors.splits = 'Every ratio is a positive number.';
     else request.splits = splits.map((s) => ({ name: s.name, ratio: s.ratio as number }));
   }
   const seed = parseNumber(form.seed);
@@ -146,7 +155,8 @@ export function buildExportRequest(form: ExportForm, currentFilter: PromptFilter
   else if (seed !== undefined) request.seed = seed;
   if (form.stratify !== 'none') request.stratify = form.stratify;
   const cap = parseNumber(form.capPerSource);
-  if (cap === null || (cap !== undefined && (!Number.isInteger(cap) || cap < 1))) errors.capPerSource = 'A whole number of at least 1, or empty for no cap.';
+  if (cap === null || (cap !== undefined && (!Number.isInteger(cap) || cap < 1)))
+    errors.capPerSource = 'A whole number of at least 1, or empty for no cap.';
   else if (cap !== undefined) request.capPerSource = cap;
 
   if (form.format === 'verl-parquet') {
@@ -156,13 +166,15 @@ export function buildExportRequest(form: ExportForm, currentFilter: PromptFilter
       ...(form.verlDataSource.trim() ? { dataSource: form.verlDataSource.trim() } : {}),
       ...(form.verlSystemPrompt.trim() ? { systemPrompt: form.verlSystemPrompt } : {}),
     };
-    if (!request.verl.promptTemplate?.includes('{question}')) errors.verlPromptTemplate = 'The template must contain {question}.';
+    if (!request.verl.promptTemplate?.includes('{question}'))
+      errors.verlPromptTemplate = 'The template must contain {question}.';
   }
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   // The contract's own checks catch anything this form missed, worded by the schema.
   const checked = ExportRequest.safeParse({ ...request, outDir: request.outDir || 'preview' });
-  if (!checked.success) return { ok: false, errors: { request: checked.error.issues.map((i) => i.message).join('; ') } };
+  if (!checked.success)
+    return { ok: false, errors: { request: checked.error.issues.map((i) => i.message).join('; ') } };
   return { ok: true, request };
 }
 

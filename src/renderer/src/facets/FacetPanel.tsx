@@ -29,7 +29,16 @@ export function FacetPanel({ facets, filter, onChange }: FacetPanelProps) {
   return (
     <div className="facet-panel" data-testid="facet-panel">
       {FACET_DIMENSIONS.map(({ dimension, title }) =>
-        facets[dimension].length === 0 ? null : <FacetSection key={dimension} dimension={dimension} title={title} values={facets[dimension]} filter={filter} onChange={onChange} />,
+        facets[dimension].length === 0 ? null : (
+          <FacetSection
+            key={dimension}
+            dimension={dimension}
+            title={title}
+            values={facets[dimension]}
+            filter={filter}
+            onChange={onChange}
+          />
+        ),
       )}
     </div>
   );
@@ -46,7 +55,9 @@ interface FacetSectionProps {
 function FacetSection({ dimension, title, values, filter, onChange }: FacetSectionProps) {
   const [expanded, setExpanded] = useState(false);
   const anySelected = values.some((v) => isFacetSelected(filter, dimension, v.value));
-  const shown = expanded ? values : values.filter((v, i) => i < COLLAPSED_COUNT || isFacetSelected(filter, dimension, v.value));
+  const shown = expanded
+    ? values
+    : values.filter((v, i) => i < COLLAPSED_COUNT || isFacetSelected(filter, dimension, v.value));
   return (
     <section className="facet" data-testid={`facet-${dimension}`}>
       <header className="facet__header">
@@ -60,12 +71,15 @@ function FacetSection({ dimension, title, values, filter, onChange }: FacetSecti
       <ul className="facet__values">
         {shown.map((value) => {
           const selectable = isSelectable(dimension, value.value);
-          const text = dimension === 'passRateBuckets' ? (BUCKET_LABELS[String(value.value)] ?? value.label) : value.label;
+          const text =
+            dimension === 'passRateBuckets' ? (BUCKET_LABELS[String(value.value)] ?? value.label) : value.label;
           return (
             <li key={String(value.value)}>
               <label
                 className={selectable ? 'facet__value' : 'facet__value facet__value--disabled'}
-                title={selectable ? text : 'Prompts without a value cannot be picked here; use the column filter "Blank".'}
+                title={
+                  selectable ? text : 'Prompts without a value cannot be picked here; use the column filter "Blank".'
+                }
               >
                 <input
                   type="checkbox"

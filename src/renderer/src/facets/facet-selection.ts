@@ -49,7 +49,11 @@ export function isFacetSelected(filter: PromptFilter, dimension: FacetDimension,
   return currentValues(filter, dimension).includes(value);
 }
 
-export function toggleFacetValue(filter: PromptFilter, dimension: FacetDimension, value: FacetValue['value']): PromptFilter {
+export function toggleFacetValue(
+  filter: PromptFilter,
+  dimension: FacetDimension,
+  value: FacetValue['value'],
+): PromptFilter {
   if (!isSelectable(dimension, value)) return filter;
   const values = currentValues(filter, dimension);
   const next = values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
@@ -85,7 +89,10 @@ function withValues(filter: PromptFilter, dimension: FacetDimension, values: rea
       else delete next.levels;
       break;
     case 'passRateBuckets':
-      if (keep) next.passRateBuckets = values.filter((v): v is PassRateBucket => (PASS_RATE_BUCKETS as readonly unknown[]).includes(v));
+      if (keep)
+        next.passRateBuckets = values.filter((v): v is PassRateBucket =>
+          (PASS_RATE_BUCKETS as readonly unknown[]).includes(v),
+        );
       else delete next.passRateBuckets;
       break;
   }

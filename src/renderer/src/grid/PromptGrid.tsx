@@ -1,6 +1,13 @@
 // The prompt grid: AG Grid's Infinite Row Model over 'prompts.page'. Sorting and column filters run on the
 // server (SQLite); facets and search arrive as `baseFilter` from the side panel and the search box.
-import type { CellFocusedEvent, ColumnState, FilterChangedEvent, GridApi, GridReadyEvent, SelectionChangedEvent } from 'ag-grid-community';
+import type {
+  CellFocusedEvent,
+  ColumnState,
+  FilterChangedEvent,
+  GridApi,
+  GridReadyEvent,
+  SelectionChangedEvent,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { Ref } from 'react';
@@ -64,7 +71,8 @@ export function PromptGrid({ ref, baseFilter, dataVersion, onTotal, onColumnsCha
       onPage: (total, columns) => {
         // A slow answer for a filter the user already left must not overwrite the current count.
         if (liveFilterKey.current !== filterKey) return;
-        if (columns !== JSON.stringify(filterModelToColumns(api.getFilterModel() as Record<string, unknown>) ?? null)) return;
+        if (columns !== JSON.stringify(filterModelToColumns(api.getFilterModel() as Record<string, unknown>) ?? null))
+          return;
         setReadyKey(filterKey);
         callbacks.current.onTotal(total);
       },
@@ -114,7 +122,12 @@ export function PromptGrid({ ref, baseFilter, dataVersion, onTotal, onColumnsCha
       applyView(state) {
         const api = apiRef.current;
         if (!api) return;
-        if (state.columnState) api.applyColumnState({ state: state.columnState as unknown as ColumnState[], applyOrder: true, defaultState: { sort: null } });
+        if (state.columnState)
+          api.applyColumnState({
+            state: state.columnState as unknown as ColumnState[],
+            applyOrder: true,
+            defaultState: { sort: null },
+          });
         else api.applyColumnState({ state: specsToColumnSort(state.sort), defaultState: { sort: null } });
         api.setFilterModel(state.filter.columns ? columnsToFilterModel(state.filter.columns) : null);
       },
@@ -140,7 +153,12 @@ export function PromptGrid({ ref, baseFilter, dataVersion, onTotal, onColumnsCha
   }, []);
 
   return (
-    <div className="prompt-grid" data-testid="prompt-grid" data-grid-ready={readyKey === filterKey ? 'true' : 'false'} data-loading={loading > 0 ? 'true' : 'false'}>
+    <div
+      className="prompt-grid"
+      data-testid="prompt-grid"
+      data-grid-ready={readyKey === filterKey ? 'true' : 'false'}
+      data-loading={loading > 0 ? 'true' : 'false'}
+    >
       <AgGridReact<PromptRow>
         theme={gridTheme}
         rowModelType="infinite"

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PromptFilter, SortSpec } from '../../../shared/domain';
-import { columnsToFilterModel, combineFilter, filterModelToColumns, sortModelToSpecs, specsToColumnSort } from './filter-mapping';
+import {
+  columnsToFilterModel,
+  combineFilter,
+  filterModelToColumns,
+  sortModelToSpecs,
+  specsToColumnSort,
+} from './filter-mapping';
 
 describe('sortModelToSpecs', () => {
   it('maps columns in priority order', () => {
@@ -16,10 +22,18 @@ describe('sortModelToSpecs', () => {
   });
 
   it('drops unknown columns, unsorted entries and duplicates, and keeps at most five', () => {
-    expect(sortModelToSpecs([{ colId: 'nope; DROP TABLE prompts', sort: 'asc' }, { colId: 'id', sort: null }, { colId: 'level', sort: 'asc' }, { colId: 'level', sort: 'desc' }])).toEqual([
-      { column: 'level', direction: 'asc' },
-    ]);
-    const many = ['id', 'dataset', 'sourceId', 'question', 'goldAnswer', 'passRate', 'source'].map((colId) => ({ colId, sort: 'asc' as const }));
+    expect(
+      sortModelToSpecs([
+        { colId: 'nope; DROP TABLE prompts', sort: 'asc' },
+        { colId: 'id', sort: null },
+        { colId: 'level', sort: 'asc' },
+        { colId: 'level', sort: 'desc' },
+      ]),
+    ).toEqual([{ column: 'level', direction: 'asc' }]);
+    const many = ['id', 'dataset', 'sourceId', 'question', 'goldAnswer', 'passRate', 'source'].map((colId) => ({
+      colId,
+      sort: 'asc' as const,
+    }));
     expect(sortModelToSpecs(many)).toHaveLength(5);
   });
 
@@ -67,7 +81,14 @@ describe('filterModelToColumns', () => {
   it('takes the first condition of a combined model', () => {
     expect(
       filterModelToColumns({
-        question: { filterType: 'text', operator: 'AND', conditions: [{ filterType: 'text', type: 'contains', filter: 'sqrt' }, { filterType: 'text', type: 'contains', filter: 'pi' }] },
+        question: {
+          filterType: 'text',
+          operator: 'AND',
+          conditions: [
+            { filterType: 'text', type: 'contains', filter: 'sqrt' },
+            { filterType: 'text', type: 'contains', filter: 'pi' },
+          ],
+        },
       }),
     ).toEqual({ question: { kind: 'text', op: 'contains', value: 'sqrt' } });
   });
@@ -85,7 +106,11 @@ describe('filterModelToColumns', () => {
 
 describe('combineFilter', () => {
   it('replaces the column conditions and keeps facets and search', () => {
-    const base: PromptFilter = { subjects: ['Algebra'], search: 'sqrt', columns: { level: { kind: 'number', op: 'equals', value: 1 } } };
+    const base: PromptFilter = {
+      subjects: ['Algebra'],
+      search: 'sqrt',
+      columns: { level: { kind: 'number', op: 'equals', value: 1 } },
+    };
     expect(combineFilter(base, { id: { kind: 'number', op: 'lessThan', value: 10 } })).toEqual({
       subjects: ['Algebra'],
       search: 'sqrt',

@@ -11,8 +11,27 @@ export interface GridSortItem {
   sort: 'asc' | 'desc' | null | undefined;
 }
 
-const TEXT_OPS = ['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank'] as const;
-const NUMBER_OPS = ['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank'] as const;
+const TEXT_OPS = [
+  'contains',
+  'notContains',
+  'equals',
+  'notEqual',
+  'startsWith',
+  'endsWith',
+  'blank',
+  'notBlank',
+] as const;
+const NUMBER_OPS = [
+  'equals',
+  'notEqual',
+  'lessThan',
+  'lessThanOrEqual',
+  'greaterThan',
+  'greaterThanOrEqual',
+  'inRange',
+  'blank',
+  'notBlank',
+] as const;
 const MAX_SORT_COLUMNS = 5;
 
 export function isPromptColumn(value: string): value is PromptColumn {
@@ -35,7 +54,9 @@ export function sortModelToSpecs(sortModel: readonly GridSortItem[]): SortSpec[]
 }
 
 /** Contract sort → AG Grid column state entries (sortIndex keeps multi-column priority). */
-export function specsToColumnSort(sort: readonly SortSpec[]): { colId: string; sort: 'asc' | 'desc'; sortIndex: number }[] {
+export function specsToColumnSort(
+  sort: readonly SortSpec[],
+): { colId: string; sort: 'asc' | 'desc'; sortIndex: number }[] {
   return sort.map((s, index) => ({ colId: s.column, sort: s.direction, sortIndex: index }));
 }
 
@@ -67,12 +88,16 @@ function simpleModelToCondition(model: Record<string, unknown>): ColumnCondition
  * column (maxNumConditions: 1) because the contract holds one condition per column; a combined model
  * from an older saved state contributes its first condition.
  */
-export function filterModelToColumns(filterModel: Record<string, unknown> | null | undefined): ColumnConditions | undefined {
+export function filterModelToColumns(
+  filterModel: Record<string, unknown> | null | undefined,
+): ColumnConditions | undefined {
   const columns: ColumnConditions = {};
   for (const [colId, raw] of Object.entries(filterModel ?? {})) {
     if (!isPromptColumn(colId) || typeof raw !== 'object' || raw === null) continue;
     const model = raw as Record<string, unknown>;
-    const simple = Array.isArray(model.conditions) ? (model.conditions[0] as Record<string, unknown> | undefined) : model;
+    const simple = Array.isArray(model.conditions)
+      ? (model.conditions[0] as Record<string, unknown> | undefined)
+      : model;
     const condition = simple ? simpleModelToCondition({ filterType: model.filterType, ...simple }) : undefined;
     if (condition) columns[colId] = condition;
   }

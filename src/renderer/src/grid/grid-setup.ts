@@ -14,7 +14,15 @@ import {
 } from 'ag-grid-community';
 import type { Module } from 'ag-grid-community';
 
-const modules: Module[] = [InfiniteRowModelModule, TextFilterModule, NumberFilterModule, RowSelectionModule, ColumnApiModule, RowApiModule, ScrollApiModule];
+const modules: Module[] = [
+  InfiniteRowModelModule,
+  TextFilterModule,
+  NumberFilterModule,
+  RowSelectionModule,
+  ColumnApiModule,
+  RowApiModule,
+  ScrollApiModule,
+];
 // The validation module explains missing modules and bad options; it is only worth its size in development.
 if (import.meta.env.DEV) modules.push(ValidationModule);
 ModuleRegistry.registerModules(modules);

@@ -8,7 +8,12 @@ export function ImportResult({ job }: { job: Job }) {
   const summary = jobSummary(job);
   return (
     <div className="import-result" data-testid="import-result" data-status={job.status}>
-      <ImportOutcome job={job} summary={summary} finishedText="Import finished." cancelledText="Import cancelled. Nothing from this file was kept." />
+      <ImportOutcome
+        job={job}
+        summary={summary}
+        finishedText="Import finished."
+        cancelledText="Import cancelled. Nothing from this file was kept."
+      />
       {job.issueCount > 0 && (
         <>
           <h3>

@@ -44,10 +44,19 @@ export function ImportWizard({ jobId, job, onJobStarted, onReset, onClose }: Imp
   const finished = isFinished(job);
 
   /** `options` given: the user changed the format (detect the mapping again) or the mapping (keep theirs). */
-  const runPreview = async (path: string, originalName: string | undefined, options?: ImportOptions, formatChanged = false) => {
+  const runPreview = async (
+    path: string,
+    originalName: string | undefined,
+    options?: ImportOptions,
+    formatChanged = false,
+  ) => {
     setBusy(true);
     setError(null);
-    const input = !options ? { path } : formatChanged ? { path, format: options.format } : { path, format: options.format, mapping: options.mapping };
+    const input = !options
+      ? { path }
+      : formatChanged
+        ? { path, format: options.format }
+        : { path, format: options.format, mapping: options.mapping };
     const result = await transport.call('import.preview', input);
     setBusy(false);
     if (!result.ok) return setError(result.error);
@@ -58,7 +67,12 @@ export function ImportWizard({ jobId, job, onJobStarted, onReset, onClose }: Imp
       preview,
       options: options
         ? { ...options, format: preview.format, mapping: formatChanged ? preview.mapping : options.mapping }
-        : { format: preview.format, mapping: preview.mapping, datasetName: originalName ? nameFromFile(originalName) : preview.suggestedName, onBadRecord: 'abort' },
+        : {
+            format: preview.format,
+            mapping: preview.mapping,
+            datasetName: originalName ? nameFromFile(originalName) : preview.suggestedName,
+            onBadRecord: 'abort',
+          },
     });
   };
 
@@ -67,7 +81,13 @@ export function ImportWizard({ jobId, job, onJobStarted, onReset, onClose }: Imp
     const { path, options } = previewing;
     setBusy(true);
     setError(null);
-    const result = await transport.call('import.start', { path, format: options.format, mapping: options.mapping, datasetName: options.datasetName.trim(), onBadRecord: options.onBadRecord });
+    const result = await transport.call('import.start', {
+      path,
+      format: options.format,
+      mapping: options.mapping,
+      datasetName: options.datasetName.trim(),
+      onBadRecord: options.onBadRecord,
+    });
     setBusy(false);
     if (!result.ok) return setError(result.error);
     onJobStarted(result.value.jobId);
@@ -114,21 +134,22 @@ export function ImportWizard({ jobId, job, onJobStarted, onReset, onClose }: Imp
   const rolloutJob = job ? job.kind === ROLLOUT_IMPORT_JOB_KIND : kind === 'rollouts';
   let body;
   if (jobId !== null) {
-    body = finished && job ? (
-      <>
-        {rolloutJob ? <RolloutImportResult job={job} onOpenPage={openPage} /> : <ImportResult job={job} />}
-        <footer className="dialog__footer">
-          <button type="button" className="button button--ghost" onClick={importAnother}>
-            Import another file
-          </button>
-          <button type="button" className="button button--primary" onClick={onClose} data-testid="import-done">
-            Done
-          </button>
-        </footer>
-      </>
-    ) : (
-      <JobProgressBar job={job} onCancel={() => void cancel()} testId="import-progress" showBytes />
-    );
+    body =
+      finished && job ? (
+        <>
+          {rolloutJob ? <RolloutImportResult job={job} onOpenPage={openPage} /> : <ImportResult job={job} />}
+          <footer className="dialog__footer">
+            <button type="button" className="button button--ghost" onClick={importAnother}>
+              Import another file
+            </button>
+            <button type="button" className="button button--primary" onClick={onClose} data-testid="import-done">
+              Done
+            </button>
+          </footer>
+        </>
+      ) : (
+        <JobProgressBar job={job} onCancel={() => void cancel()} testId="import-progress" showBytes />
+      );
   } else if (previewing) {
     body = (
       <PreviewStep
@@ -138,7 +159,13 @@ export function ImportWizard({ jobId, job, onJobStarted, onReset, onClose }: Imp
         busy={busy}
         onOptions={(options, repreview) => {
           setPreviewing({ ...previewing, options });
-          if (repreview) void runPreview(previewing.path, previewing.displayName, options, options.format !== previewing.options.format);
+          if (repreview)
+            void runPreview(
+              previewing.path,
+              previewing.displayName,
+              options,
+              options.format !== previewing.options.format,
+            );
         }}
         onBack={() => setPreviewing(null)}
         onStart={() => void start()}

@@ -8,9 +8,13 @@ import { useServices } from '../app-context';
 import { formatBytes } from '../jobs/format-progress';
 import type { ImportKind } from './ImportKindChooser';
 
-const TEXTS: Record<ImportKind, { intro: string; accept: string; pathLabel: string; placeholder: string; submit: string }> = {
+const TEXTS: Record<
+  ImportKind,
+  { intro: string; accept: string; pathLabel: string; placeholder: string; submit: string }
+> = {
   prompts: {
-    intro: 'Prompt sets in JSONL, JSON, CSV or Parquet. Columns are detected automatically; you can adjust the mapping in the next step.',
+    intro:
+      'Prompt sets in JSONL, JSON, CSV or Parquet. Columns are detected automatically; you can adjust the mapping in the next step.',
     accept: '.jsonl,.ndjson,.json,.csv,.tsv,.parquet',
     pathLabel: 'type a path',
     placeholder: '/data/prompts.jsonl',
@@ -46,7 +50,9 @@ export function PickFileStep({ kind, busy, onPicked, onError }: PickFileStepProp
     e.target.value = '';
     if (!file || !transport.upload) return;
     setUpload({ name: file.name, size: file.size, fraction: 0 });
-    const result = await transport.upload(file, (fraction) => setUpload({ name: file.name, size: file.size, fraction }));
+    const result = await transport.upload(file, (fraction) =>
+      setUpload({ name: file.name, size: file.size, fraction }),
+    );
     setUpload(null);
     if (result.ok) onPicked(result.value.path, file.name);
     else onError(result.error);
@@ -69,13 +75,25 @@ export function PickFileStep({ kind, busy, onPicked, onError }: PickFileStepProp
       <p>{text.intro}</p>
       {transport.upload && (
         <label className={disabled ? 'file-drop file-drop--disabled' : 'file-drop'}>
-          <input type="file" accept={text.accept} disabled={disabled} data-testid="import-file-input" onChange={(e) => void onFile(e)} />
+          <input
+            type="file"
+            accept={text.accept}
+            disabled={disabled}
+            data-testid="import-file-input"
+            onChange={(e) => void onFile(e)}
+          />
           <span className="file-drop__title">Choose a file…</span>
           <span className="muted small">It is copied into the workspace folder and read from there.</span>
         </label>
       )}
       {transport.pickFile && (
-        <button type="button" className="file-drop" disabled={disabled} data-testid="import-pick-file" onClick={() => void onDialog()}>
+        <button
+          type="button"
+          className="file-drop"
+          disabled={disabled}
+          data-testid="import-pick-file"
+          onClick={() => void onDialog()}
+        >
           <span className="file-drop__title">Choose a file…</span>
           <span className="muted small">The file is read where it is; nothing is copied.</span>
         </button>
@@ -88,11 +106,30 @@ export function PickFileStep({ kind, busy, onPicked, onError }: PickFileStepProp
           <progress max={1} value={upload.fraction} />
         </div>
       )}
-      {busy && !upload && <p className="muted" data-testid="import-reading">Reading the file…</p>}
+      {busy && !upload && (
+        <p className="muted" data-testid="import-reading">
+          Reading the file…
+        </p>
+      )}
       <form className="path-form" onSubmit={onPath}>
-        <label htmlFor="import-path">{transport.upload || transport.pickFile ? `Or ${text.pathLabel} on the machine running the workspace` : kind === 'rollouts' ? 'Path of the file or folder' : 'Path of the file'}</label>
+        <label htmlFor="import-path">
+          {transport.upload || transport.pickFile
+            ? `Or ${text.pathLabel} on the machine running the workspace`
+            : kind === 'rollouts'
+              ? 'Path of the file or folder'
+              : 'Path of the file'}
+        </label>
         <div className="path-form__row">
-          <input id="import-path" type="text" className="mono" value={path} placeholder={text.placeholder} disabled={disabled} data-testid="import-path" onChange={(e) => setPath(e.target.value)} />
+          <input
+            id="import-path"
+            type="text"
+            className="mono"
+            value={path}
+            placeholder={text.placeholder}
+            disabled={disabled}
+            data-testid="import-path"
+            onChange={(e) => setPath(e.target.value)}
+          />
           <button type="submit" className="button" disabled={disabled || !path.trim()}>
             {text.submit}
           </button>

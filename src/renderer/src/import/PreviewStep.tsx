@@ -1,6 +1,12 @@
 // Step 2: what the importer detected (format, column mapping, first rows, warnings, problems), the
 // dataset name and what to do with bad records. Changing the mapping or format previews again.
-import type { BadRecordPolicy, FieldMapping, ImportPreview, MappableField, PromptFileFormat } from '../../../shared/domain';
+import type {
+  BadRecordPolicy,
+  FieldMapping,
+  ImportPreview,
+  MappableField,
+  PromptFileFormat,
+} from '../../../shared/domain';
 import { MAPPABLE_FIELDS, PROMPT_FILE_FORMATS } from '../../../shared/domain';
 import { formatBytes } from '../jobs/format-progress';
 import { cellText } from './cell-text';
@@ -38,15 +44,22 @@ const FIELD_LABELS: Record<MappableField, string> = {
 const SAMPLE_ROWS = 8;
 
 export function PreviewStep({ preview, displayName, options, busy, onOptions, onBack, onStart }: PreviewStepProps) {
-  const setMapping = (field: MappableField, column: string) => onOptions({ ...options, mapping: { ...options.mapping, [field]: column === '' ? null : column } }, true);
+  const setMapping = (field: MappableField, column: string) =>
+    onOptions({ ...options, mapping: { ...options.mapping, [field]: column === '' ? null : column } }, true);
   const canStart = !busy && options.mapping.question !== null && options.datasetName.trim() !== '';
   return (
     <div className="preview-step" data-testid="import-preview">
       <p className="preview-step__file">
-        <strong className="mono">{displayName}</strong> <span className="muted">· {formatBytes(preview.sizeBytes)} ·</span>{' '}
+        <strong className="mono">{displayName}</strong>{' '}
+        <span className="muted">· {formatBytes(preview.sizeBytes)} ·</span>{' '}
         <label className="inline-select">
           format{' '}
-          <select value={options.format} disabled={busy} data-testid="import-format" onChange={(e) => onOptions({ ...options, format: e.target.value as PromptFileFormat }, true)}>
+          <select
+            value={options.format}
+            disabled={busy}
+            data-testid="import-format"
+            onChange={(e) => onOptions({ ...options, format: e.target.value as PromptFileFormat }, true)}
+          >
             {PROMPT_FILE_FORMATS.map((f) => (
               <option key={f} value={f}>
                 {f}
@@ -71,7 +84,11 @@ export function PreviewStep({ preview, displayName, options, busy, onOptions, on
           {MAPPABLE_FIELDS.map((field) => (
             <label key={field} className="mapping__row">
               <span>{FIELD_LABELS[field]}</span>
-              <select value={options.mapping[field] ?? ''} data-testid={`mapping-${field}`} onChange={(e) => setMapping(field, e.target.value)}>
+              <select
+                value={options.mapping[field] ?? ''}
+                data-testid={`mapping-${field}`}
+                onChange={(e) => setMapping(field, e.target.value)}
+              >
                 <option value="">(not mapped)</option>
                 {preview.columns.map((c) => (
                   <option key={c} value={c}>
@@ -81,23 +98,43 @@ export function PreviewStep({ preview, displayName, options, busy, onOptions, on
               </select>
             </label>
           ))}
-          {options.mapping.question === null && <p className="error-text small">Map a column to “Question” to import.</p>}
+          {options.mapping.question === null && (
+            <p className="error-text small">Map a column to “Question” to import.</p>
+          )}
         </fieldset>
 
         <fieldset className="import-settings" disabled={busy}>
           <legend>Dataset</legend>
           <label className="stacked">
             Name
-            <input type="text" value={options.datasetName} maxLength={200} data-testid="import-dataset-name" onChange={(e) => onOptions({ ...options, datasetName: e.target.value }, false)} />
+            <input
+              type="text"
+              value={options.datasetName}
+              maxLength={200}
+              data-testid="import-dataset-name"
+              onChange={(e) => onOptions({ ...options, datasetName: e.target.value }, false)}
+            />
           </label>
           <div className="stacked" role="radiogroup" aria-label="Bad records">
             <span>When a record is bad</span>
             <label className="radio">
-              <input type="radio" name="bad-record" checked={options.onBadRecord === 'skip'} data-testid="import-policy-skip" onChange={() => onOptions({ ...options, onBadRecord: 'skip' }, false)} />
+              <input
+                type="radio"
+                name="bad-record"
+                checked={options.onBadRecord === 'skip'}
+                data-testid="import-policy-skip"
+                onChange={() => onOptions({ ...options, onBadRecord: 'skip' }, false)}
+              />
               skip it and report it
             </label>
             <label className="radio">
-              <input type="radio" name="bad-record" checked={options.onBadRecord === 'abort'} data-testid="import-policy-abort" onChange={() => onOptions({ ...options, onBadRecord: 'abort' }, false)} />
+              <input
+                type="radio"
+                name="bad-record"
+                checked={options.onBadRecord === 'abort'}
+                data-testid="import-policy-abort"
+                onChange={() => onOptions({ ...options, onBadRecord: 'abort' }, false)}
+              />
               stop the import (nothing is kept)
             </label>
           </div>
@@ -129,7 +166,13 @@ export function PreviewStep({ preview, displayName, options, busy, onOptions, on
         <button type="button" className="button button--ghost" onClick={onBack} disabled={busy}>
           Back
         </button>
-        <button type="button" className="button button--primary" onClick={onStart} disabled={!canStart} data-testid="import-start">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={onStart}
+          disabled={!canStart}
+          data-testid="import-start"
+        >
           Import
         </button>
       </footer>

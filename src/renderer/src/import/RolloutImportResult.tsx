@@ -35,13 +35,30 @@ export function RolloutImportResult({ job, onOpenPage }: RolloutImportResultProp
 
   return (
     <div className="import-result" data-testid="import-result" data-status={job.status} data-kind="rollouts">
-      <ImportOutcome job={job} summary={summary} finishedText="Rollout import finished." cancelledText="Import cancelled. Nothing from this log was kept." />
+      <ImportOutcome
+        job={job}
+        summary={summary}
+        finishedText="Rollout import finished."
+        cancelledText="Import cancelled. Nothing from this log was kept."
+      />
       {done && match && (
         <div className="rollout-result__actions">
-          <button type="button" className="button" disabled={looking || match.matched === 0} onClick={() => void open(matchedPromptHash, 'matched')} data-testid="import-open-prompt">
+          <button
+            type="button"
+            className="button"
+            disabled={looking || match.matched === 0}
+            onClick={() => void open(matchedPromptHash, 'matched')}
+            data-testid="import-open-prompt"
+          >
             Open a matched prompt
           </button>
-          <button type="button" className="button button--ghost" disabled={looking || match.unmatched === 0} onClick={() => void open(unmatchedPromptHash, 'unmatched')} data-testid="import-open-unmatched">
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={looking || match.unmatched === 0}
+            onClick={() => void open(unmatchedPromptHash, 'unmatched')}
+            data-testid="import-open-unmatched"
+          >
             Open an unmatched prompt
           </button>
         </div>

@@ -40,7 +40,11 @@ export function RolloutOptionsStep({ displayName, form, busy, onForm, onBack, on
           <legend>Reading</legend>
           <label className="stacked">
             Format
-            <select value={form.format} data-testid="rollout-format" onChange={(e) => onForm({ ...form, format: e.target.value })}>
+            <select
+              value={form.format}
+              data-testid="rollout-format"
+              onChange={(e) => onForm({ ...form, format: e.target.value })}
+            >
               <option value={AUTO_FORMAT}>Detect automatically</option>
               {ROLLOUT_FORMAT_NAMES.map((name) => (
                 <option key={name} value={name}>
@@ -51,8 +55,17 @@ export function RolloutOptionsStep({ displayName, form, busy, onForm, onBack, on
           </label>
           <label className="stacked">
             Group size K (optional)
-            <input type="text" inputMode="numeric" value={form.groupSize} placeholder="e.g. 16" data-testid="rollout-group-size" onChange={(e) => onForm({ ...form, groupSize: e.target.value })} />
-            <span className="muted small">For logs that group the samples of a prompt only by their order (OREAL).</span>
+            <input
+              type="text"
+              inputMode="numeric"
+              value={form.groupSize}
+              placeholder="e.g. 16"
+              data-testid="rollout-group-size"
+              onChange={(e) => onForm({ ...form, groupSize: e.target.value })}
+            />
+            <span className="muted small">
+              For logs that group the samples of a prompt only by their order (OREAL).
+            </span>
             {!groupSize.ok && <span className="error-text small">{groupSize.message}</span>}
           </label>
         </fieldset>
@@ -60,22 +73,45 @@ export function RolloutOptionsStep({ displayName, form, busy, onForm, onBack, on
           <legend>Run</legend>
           <label className="stacked">
             Run name
-            <input type="text" value={form.runName} maxLength={200} data-testid="rollout-run-name" onChange={(e) => onForm({ ...form, runName: e.target.value })} />
+            <input
+              type="text"
+              value={form.runName}
+              maxLength={200}
+              data-testid="rollout-run-name"
+              onChange={(e) => onForm({ ...form, runName: e.target.value })}
+            />
             <span className="muted small">Replaces run names written in the file; leave empty to keep them.</span>
           </label>
           <div className="stacked" role="radiogroup" aria-label="Bad lines">
             <span>When a line is bad</span>
             <label className="radio">
-              <input type="radio" name="rollout-bad-line" checked={form.onBadRecord === 'skip'} data-testid="rollout-policy-skip" onChange={() => onForm({ ...form, onBadRecord: 'skip' })} />
+              <input
+                type="radio"
+                name="rollout-bad-line"
+                checked={form.onBadRecord === 'skip'}
+                data-testid="rollout-policy-skip"
+                onChange={() => onForm({ ...form, onBadRecord: 'skip' })}
+              />
               skip it and report it
             </label>
             <label className="radio">
-              <input type="radio" name="rollout-bad-line" checked={form.onBadRecord === 'abort'} data-testid="rollout-policy-abort" onChange={() => onForm({ ...form, onBadRecord: 'abort' })} />
+              <input
+                type="radio"
+                name="rollout-bad-line"
+                checked={form.onBadRecord === 'abort'}
+                data-testid="rollout-policy-abort"
+                onChange={() => onForm({ ...form, onBadRecord: 'abort' })}
+              />
               stop the import (nothing is kept)
             </label>
           </div>
           <label className="radio">
-            <input type="checkbox" checked={form.restart} data-testid="rollout-restart" onChange={(e) => onForm({ ...form, restart: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={form.restart}
+              data-testid="rollout-restart"
+              onChange={(e) => onForm({ ...form, restart: e.target.checked })}
+            />
             start over if an earlier import of this source was interrupted (otherwise it resumes)
           </label>
         </fieldset>
@@ -84,7 +120,13 @@ export function RolloutOptionsStep({ displayName, form, busy, onForm, onBack, on
         <button type="button" className="button button--ghost" onClick={onBack} disabled={busy}>
           Back
         </button>
-        <button type="button" className="button button--primary" onClick={onStart} disabled={busy || !groupSize.ok} data-testid="rollout-start">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={onStart}
+          disabled={busy || !groupSize.ok}
+          data-testid="rollout-start"
+        >
           Import rollouts
         </button>
       </footer>

@@ -31,6 +31,12 @@ describe('findInPages', () => {
   });
 
   it('gives up when a page cannot be read', async () => {
-    expect(await findInPages(async () => null, (r: { promptId: number | null }) => r.promptId, 5)).toBeNull();
+    expect(
+      await findInPages(
+        async () => null,
+        (r: { promptId: number | null }) => r.promptId,
+        5,
+      ),
+    ).toBeNull();
   });
 });

@@ -5,7 +5,11 @@ export interface Page<Row> {
   total: number;
 }
 
-export async function findInPages<Row, T>(fetchPage: (offset: number) => Promise<Page<Row> | null>, pick: (row: Row) => T | null, maxPages: number): Promise<T | null> {
+export async function findInPages<Row, T>(
+  fetchPage: (offset: number) => Promise<Page<Row> | null>,
+  pick: (row: Row) => T | null,
+  maxPages: number,
+): Promise<T | null> {
   let offset = 0;
   for (let page = 0; page < maxPages; page++) {
     const result = await fetchPage(offset);

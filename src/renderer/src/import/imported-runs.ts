@@ -44,7 +44,8 @@ export async function unmatchedPromptHash(services: AppServices, runIds: number[
   for (const runId of runIds) {
     const page = await callOrReport(services, 'runs.unmatchedPrompts', { runId, limit: 1 });
     const first = page?.rows[0];
-    if (first) return formatRoute({ ...promptRoute(first.runPromptId), scope: { kind: 'runPrompt', id: first.runPromptId } });
+    if (first)
+      return formatRoute({ ...promptRoute(first.runPromptId), scope: { kind: 'runPrompt', id: first.runPromptId } });
   }
   return null;
 }

@@ -18,7 +18,9 @@ const job = (result: Record<string, unknown> | null): Job => ({
 
 describe('jobSummary', () => {
   it('lists known counts first with readable labels and skips internal ids and objects', () => {
-    const items = jobSummary(job({ zeta: 1, duplicates: 3, datasetId: 7, prompts: 1500, nested: { a: 1 }, badLines: 2, datasetName: 'MATH' }));
+    const items = jobSummary(
+      job({ zeta: 1, duplicates: 3, datasetId: 7, prompts: 1500, nested: { a: 1 }, badLines: 2, datasetName: 'MATH' }),
+    );
     expect(items.map((i) => i.label)).toEqual(['Prompts imported', 'Duplicates', 'Dataset', 'Bad lines', 'Zeta']);
     expect(items[0]?.value).toBe('1,500');
   });

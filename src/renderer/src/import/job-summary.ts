@@ -19,13 +19,18 @@ const KNOWN_LABELS: Record<string, string> = {
 const HIDDEN = new Set(['datasetId']);
 
 function humanise(key: string): string {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Primitive result entries in a stable order: known keys first, then the rest alphabetically. */
 export function jobSummary(job: Job): SummaryItem[] {
-  const entries = Object.entries(job.result ?? {}).filter(([key, value]) => !HIDDEN.has(key) && ['string', 'number', 'boolean'].includes(typeof value));
+  const entries = Object.entries(job.result ?? {}).filter(
+    ([key, value]) => !HIDDEN.has(key) && ['string', 'number', 'boolean'].includes(typeof value),
+  );
   const known = Object.keys(KNOWN_LABELS);
   entries.sort(([a], [b]) => {
     const ia = known.indexOf(a);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/contract';
-import { AUTO_FORMAT, initialRolloutForm, parseGroupSize, rolloutImportInput, runNameFromSource } from './rollout-options';
+import {
+  AUTO_FORMAT,
+  initialRolloutForm,
+  parseGroupSize,
+  rolloutImportInput,
+  runNameFromSource,
+} from './rollout-options';
 
 describe('runNameFromSource', () => {
   it('takes the file or folder name without a rollout extension, as the importer does', () => {
@@ -33,13 +39,35 @@ describe('rolloutImportInput', () => {
   });
 
   it('passes the chosen format, trimmed run name, group size and policies, and the contract accepts them', () => {
-    const request = rolloutImportInput('/logs/oreal', { format: 'oreal', runName: ' OREAL 7B ', groupSize: '16', onBadRecord: 'skip', restart: true });
-    expect(request).toEqual({ ok: true, input: { path: '/logs/oreal', format: 'oreal', runName: 'OREAL 7B', groupSize: 16, onBadRecord: 'skip', restart: true } });
+    const request = rolloutImportInput('/logs/oreal', {
+      format: 'oreal',
+      runName: ' OREAL 7B ',
+      groupSize: '16',
+      onBadRecord: 'skip',
+      restart: true,
+    });
+    expect(request).toEqual({
+      ok: true,
+      input: {
+        path: '/logs/oreal',
+        format: 'oreal',
+        runName: 'OREAL 7B',
+        groupSize: 16,
+        onBadRecord: 'skip',
+        restart: true,
+      },
+    });
     if (request.ok) expect(contract['import.rolloutsStart'].input.safeParse(request.input).success).toBe(true);
   });
 
   it('refuses a bad group size or an over-long run name with the reason', () => {
-    expect(rolloutImportInput('/a', { ...initialRolloutForm('a'), groupSize: 'eight' })).toMatchObject({ ok: false, message: expect.stringContaining('whole number') });
-    expect(rolloutImportInput('/a', { ...initialRolloutForm('a'), runName: 'x'.repeat(201) })).toMatchObject({ ok: false, message: expect.stringContaining('200') });
+    expect(rolloutImportInput('/a', { ...initialRolloutForm('a'), groupSize: 'eight' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('whole number'),
+    });
+    expect(rolloutImportInput('/a', { ...initialRolloutForm('a'), runName: 'x'.repeat(201) })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('200'),
+    });
   });
 });

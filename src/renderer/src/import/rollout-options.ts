@@ -22,12 +22,22 @@ export interface RolloutForm {
 
 /** "/logs/step.3.jsonl" → "step.3", "C:\\runs\\oreal-7b\\" → "oreal-7b": the importer's own default run name. */
 export function runNameFromSource(nameOrPath: string): string {
-  const base = nameOrPath.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? '';
+  const base =
+    nameOrPath
+      .replace(/[\\/]+$/, '')
+      .split(/[\\/]/)
+      .pop() ?? '';
   return base.replace(/\.(jsonl|json|parquet)$/i, '') || base || 'rollouts';
 }
 
 export function initialRolloutForm(displayName: string): RolloutForm {
-  return { format: AUTO_FORMAT, runName: runNameFromSource(displayName), groupSize: '', onBadRecord: 'abort', restart: false };
+  return {
+    format: AUTO_FORMAT,
+    runName: runNameFromSource(displayName),
+    groupSize: '',
+    onBadRecord: 'abort',
+    restart: false,
+  };
 }
 
 export type GroupSize = { ok: true; value: number | undefined } | { ok: false; message: string };
@@ -37,7 +47,8 @@ export function parseGroupSize(text: string): GroupSize {
   if (trimmed === '') return { ok: true, value: undefined };
   if (!/^[0-9]+$/.test(trimmed)) return { ok: false, message: 'Group size must be a whole number.' };
   const value = Number(trimmed);
-  if (value < 1 || value > MAX_GROUP_SIZE) return { ok: false, message: `Group size must be between 1 and ${MAX_GROUP_SIZE}.` };
+  if (value < 1 || value > MAX_GROUP_SIZE)
+    return { ok: false, message: `Group size must be between 1 and ${MAX_GROUP_SIZE}.` };
   return { ok: true, value };
 }
 
@@ -47,7 +58,8 @@ export function rolloutImportInput(path: string, form: RolloutForm): RolloutRequ
   const groupSize = parseGroupSize(form.groupSize);
   if (!groupSize.ok) return groupSize;
   const runName = form.runName.trim();
-  if (runName.length > MAX_RUN_NAME) return { ok: false, message: `The run name is longer than ${MAX_RUN_NAME} characters.` };
+  if (runName.length > MAX_RUN_NAME)
+    return { ok: false, message: `The run name is longer than ${MAX_RUN_NAME} characters.` };
   return {
     ok: true,
     input: {

@@ -64,7 +64,12 @@ const count = (n: number) => n.toLocaleString('en-US');
 export function rolloutSummary(outcome: RolloutImportOutcome, match: PromptMatch | null): SummaryItem[] {
   const items: SummaryItem[] = [{ key: 'rollouts', label: 'Rollouts imported', value: count(outcome.rollouts) }];
   if (outcome.format) items.push({ key: 'format', label: 'Format', value: outcome.format });
-  if (outcome.runs.length > 0) items.push({ key: 'runs', label: outcome.runs.length === 1 ? 'Run' : 'Runs', value: outcome.runs.map((r) => r.name).join(', ') });
+  if (outcome.runs.length > 0)
+    items.push({
+      key: 'runs',
+      label: outcome.runs.length === 1 ? 'Run' : 'Runs',
+      value: outcome.runs.map((r) => r.name).join(', '),
+    });
   if (outcome.files > 1) items.push({ key: 'files', label: 'Files', value: count(outcome.files) });
   if (match) {
     items.push({ key: 'steps', label: 'Steps', value: count(match.steps) });
@@ -75,6 +80,7 @@ export function rolloutSummary(outcome: RolloutImportOutcome, match: PromptMatch
     items.push({ key: 'unmatched', label: 'Unmatched prompts', value: count(outcome.unmatchedPrompts) });
   }
   if (outcome.badRows > 0) items.push({ key: 'badRows', label: 'Bad lines skipped', value: count(outcome.badRows) });
-  if (outcome.resumedFromLine !== null) items.push({ key: 'resumedFromLine', label: 'Resumed after line', value: count(outcome.resumedFromLine) });
+  if (outcome.resumedFromLine !== null)
+    items.push({ key: 'resumedFromLine', label: 'Resumed after line', value: count(outcome.resumedFromLine) });
   return items;
 }

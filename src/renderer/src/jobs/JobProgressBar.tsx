@@ -3,7 +3,17 @@
 import type { Job } from '../../../shared/domain';
 import { formatBytes, formatCount, formatEta, formatRate, progressFraction } from './format-progress';
 
-export function JobProgressBar({ job, onCancel, testId, showBytes = false }: { job: Job | undefined; onCancel?: () => void; testId?: string; showBytes?: boolean }) {
+export function JobProgressBar({
+  job,
+  onCancel,
+  testId,
+  showBytes = false,
+}: {
+  job: Job | undefined;
+  onCancel?: () => void;
+  testId?: string;
+  showBytes?: boolean;
+}) {
   const progress = job?.progress ?? null;
   const fraction = progressFraction(progress);
   return (
@@ -26,7 +36,12 @@ export function JobProgressBar({ job, onCancel, testId, showBytes = false }: { j
       </div>
       {onCancel && (
         <div className="job-progress__actions">
-          <button type="button" className="button button--ghost" onClick={onCancel} data-testid={testId ? `${testId}-cancel` : undefined}>
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={onCancel}
+            data-testid={testId ? `${testId}-cancel` : undefined}
+          >
             Cancel
           </button>
         </div>

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatEta, formatRate, progressFraction } from './format-progress';
 
-const progress = (bytesDone: number, bytesTotal: number) => ({ phase: 'x', bytesDone, bytesTotal, rows: 0, badRows: 0, rowsPerSecond: 0, etaSeconds: null });
+const progress = (bytesDone: number, bytesTotal: number) => ({
+  phase: 'x',
+  bytesDone,
+  bytesTotal,
+  rows: 0,
+  badRows: 0,
+  rowsPerSecond: 0,
+  etaSeconds: null,
+});
 
 describe('job progress formatting', () => {
   it('computes a clamped fraction, or null when the total is unknown', () => {

@@ -12,8 +12,15 @@ export function MathText({ text, className, testId }: { text: string; className?
       {items.map((item, index) => {
         if (item.kind === 'text') return <span key={index}>{item.text}</span>;
         const html = renderMath(item.tex, item.display);
-        if (html === null) return <span key={index} className="math-fallback">{`${item.display ? `$$${item.tex}$$` : `$${item.tex}$`}${item.after}`}</span>;
-        if (item.display) return <div key={index} className="math-display" dangerouslySetInnerHTML={{ __html: html }} />;
+        if (html === null)
+          return (
+            <span
+              key={index}
+              className="math-fallback"
+            >{`${item.display ? `$$${item.tex}$$` : `$${item.tex}$`}${item.after}`}</span>
+          );
+        if (item.display)
+          return <div key={index} className="math-display" dangerouslySetInnerHTML={{ __html: html }} />;
         return (
           <span key={index} className="math-glued">
             <span className="math-inline" dangerouslySetInnerHTML={{ __html: html }} />

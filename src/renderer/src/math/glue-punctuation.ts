@@ -2,7 +2,8 @@
 // line between KaTeX's inline boxes and the mark, leaving a lone "?" at the start of a line.
 import type { MathSegment } from './tokenize-math';
 
-export type RenderItem = { kind: 'text'; text: string } | { kind: 'math'; tex: string; display: boolean; after: string };
+export type RenderItem =
+  { kind: 'text'; text: string } | { kind: 'math'; tex: string; display: boolean; after: string };
 
 const TRAILING_PUNCTUATION = /^[.,;:!?)\]}'"’”%]+/;
 

@@ -72,8 +72,15 @@ describe('tokenizeMath', () => {
 
 // The renderer's tsconfig has no Node types, so the shared fixture is read through Vite's glob import,
 // which simply matches nothing when ../shared/fixtures is absent (a user's fresh clone).
-const math500 = Object.values(import.meta.glob<string>('../../../../../shared/fixtures/math500_test.jsonl', { query: '?raw', import: 'default', eager: true }))[0];
-const FIXTURE_NOTE = math500 === undefined ? ' (skipped: real-data fixtures not found in ../shared/fixtures beside the checkout)' : '';
+const math500 = Object.values(
+  import.meta.glob<string>('../../../../../shared/fixtures/math500_test.jsonl', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  }),
+)[0];
+const FIXTURE_NOTE =
+  math500 === undefined ? ' (skipped: real-data fixtures not found in ../shared/fixtures beside the checkout)' : '';
 
 describe.skipIf(math500 === undefined)(`tokenizeMath on MATH-500 questions${FIXTURE_NOTE}`, () => {
   const problems = (math500 ?? '')
@@ -89,7 +96,9 @@ describe.skipIf(math500 === undefined)(`tokenizeMath on MATH-500 questions${FIXT
       if (hasMath(segments)) withMath++;
       // Escaped dollars come back as "$" on purpose; count only dollars the source did not escape.
       const escaped = (problem.match(/\\\$/g) ?? []).length;
-      const shown = segments.filter((s) => s.kind === 'text').reduce((n, s) => n + (s.kind === 'text' ? (s.text.match(/\$/g) ?? []).length : 0), 0);
+      const shown = segments
+        .filter((s) => s.kind === 'text')
+        .reduce((n, s) => n + (s.kind === 'text' ? (s.text.match(/\$/g) ?? []).length : 0), 0);
       if (shown > escaped) strays.push(problem.slice(0, 80));
     }
     expect(problems.length).toBe(500);

@@ -16,7 +16,8 @@ export function PassRateChart({ series }: { series: PassRateSeries[] }) {
   const steps = points.map((p) => p.step);
   const lo = Math.min(...steps);
   const hi = Math.max(...steps);
-  const x = (step: number) => (hi === lo ? (PAD.left + W - PAD.right) / 2 : PAD.left + ((step - lo) / (hi - lo)) * (W - PAD.left - PAD.right));
+  const x = (step: number) =>
+    hi === lo ? (PAD.left + W - PAD.right) / 2 : PAD.left + ((step - lo) / (hi - lo)) * (W - PAD.left - PAD.right);
   const y = (rate: number) => PAD.top + (1 - rate) * (H - PAD.top - PAD.bottom);
   return (
     <figure className="pass-chart" data-testid="pass-rate-chart">
@@ -42,7 +43,14 @@ export function PassRateChart({ series }: { series: PassRateSeries[] }) {
           const pts = s.steps.flatMap((p) => (p.passRate === null ? [] : [{ ...p, passRate: p.passRate }]));
           return (
             <g key={s.name} data-run={s.name}>
-              {pts.length > 1 && <polyline points={pts.map((p) => `${x(p.step)},${y(p.passRate)}`).join(' ')} fill="none" stroke={color} strokeWidth={1.5} />}
+              {pts.length > 1 && (
+                <polyline
+                  points={pts.map((p) => `${x(p.step)},${y(p.passRate)}`).join(' ')}
+                  fill="none"
+                  stroke={color}
+                  strokeWidth={1.5}
+                />
+              )}
               {pts.map((p) => (
                 <circle key={p.step} cx={x(p.step)} cy={y(p.passRate)} r={3} fill={color}>
                   <title>{`${s.name}, step ${p.step}: ${(p.passRate * 100).toFixed(1)}% of ${p.graded} graded`}</title>

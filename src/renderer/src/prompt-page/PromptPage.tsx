@@ -25,12 +25,18 @@ export function PromptPage({ route, onNavigate, dataVersion }: PromptPageProps) 
   const { data, error } = usePromptPageData(route.scope, dataVersion);
   const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
   const [settings, setSettings] = useState<HeatSettings>({ ...DEFAULT_SETTINGS, signal: route.signal });
-  const openIds = useMemo(() => route.compare ?? (route.rollout !== null ? [route.rollout] : []), [route.compare, route.rollout]);
+  const openIds = useMemo(
+    () => route.compare ?? (route.rollout !== null ? [route.rollout] : []),
+    [route.compare, route.rollout],
+  );
   const { details, error: detailError } = useRolloutDetails(openIds);
   const local = useMemo(() => groupStats(data?.rows ?? []), [data]);
   const pair = useMemo(() => (data ? defaultComparePair(data.rows) : null), [data]);
 
-  const go = useCallback((patch: Partial<PageRoute>, replace = false) => onNavigate({ ...route, ...patch }, replace), [onNavigate, route]);
+  const go = useCallback(
+    (patch: Partial<PageRoute>, replace = false) => onNavigate({ ...route, ...patch }, replace),
+    [onNavigate, route],
+  );
   const open = (row: RolloutRow) => {
     performance.mark('trace-open');
     go({ rollout: row.id, compare: null });
@@ -54,7 +60,12 @@ export function PromptPage({ route, onNavigate, dataVersion }: PromptPageProps) 
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || (e.target as HTMLElement).closest('input, select, textarea, [role="dialog"]')) return;
+      if (
+        e.key !== 'Escape' ||
+        e.defaultPrevented ||
+        (e.target as HTMLElement).closest('input, select, textarea, [role="dialog"]')
+      )
+        return;
       onNavigate(null);
     };
     window.addEventListener('keydown', onKey);
@@ -64,9 +75,21 @@ export function PromptPage({ route, onNavigate, dataVersion }: PromptPageProps) 
   const title = route.scope.kind === 'prompt' ? `Prompt ${route.scope.id}` : `Run prompt ${route.scope.id}`;
   const goldAnswer = data?.goldAnswer ?? null;
   return (
-    <div className="prompt-page" data-testid="prompt-page" data-state={error ? 'error' : data ? 'ready' : 'loading'} data-scope={route.scope.kind} data-id={route.scope.id}>
+    <div
+      className="prompt-page"
+      data-testid="prompt-page"
+      data-state={error ? 'error' : data ? 'ready' : 'loading'}
+      data-scope={route.scope.kind}
+      data-id={route.scope.id}
+    >
       <header className="page-bar">
-        <button type="button" className="button button--ghost" onClick={() => onNavigate(null)} data-testid="page-back" title="Back to the prompts (Esc)">
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={() => onNavigate(null)}
+          data-testid="page-back"
+          title="Back to the prompts (Esc)"
+        >
           ← Prompts
         </button>
         <h2>{title}</h2>
@@ -81,24 +104,49 @@ export function PromptPage({ route, onNavigate, dataVersion }: PromptPageProps) 
       {error && <p className="error-text page-error">{error.message}</p>}
       {data && (
         <div className="prompt-page__body">
-          <QuestionPanel prompt={data.prompt} question={data.question} goldAnswer={goldAnswer} stats={data.stats} local={local} runName={data.rows[0]?.runName ?? null} />
+          <QuestionPanel
+            prompt={data.prompt}
+            question={data.question}
+            goldAnswer={goldAnswer}
+            stats={data.stats}
+            local={local}
+            runName={data.rows[0]?.runName ?? null}
+          />
           <main className="prompt-main">
             {data.rows.length === 0 ? (
               <p className="muted prompt-main__empty" data-testid="no-rollouts">
-                No rollouts for this prompt yet. Import a rollout log whose questions match this prompt set to see them here.
+                No rollouts for this prompt yet. Import a rollout log whose questions match this prompt set to see them
+                here.
               </p>
             ) : (
               <>
                 <RolloutTable rows={data.rows} openIds={openIds} checked={checked} onOpen={open} onToggle={toggle} />
                 <div className="prompt-main__actions">
-                  <button type="button" className="button button--small" disabled={!pair} onClick={() => pair && compare([pair[0].id, pair[1].id])} data-testid="compare-pair" title="The pair OREAL trains on: the best correct and the worst incorrect rollout">
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={!pair}
+                    onClick={() => pair && compare([pair[0].id, pair[1].id])}
+                    data-testid="compare-pair"
+                    title="The pair OREAL trains on: the best correct and the worst incorrect rollout"
+                  >
                     Compare best ✓ with worst ✗
                   </button>
-                  <button type="button" className="button button--small" disabled={checked.size < 2} onClick={() => compare([...checked])} data-testid="compare-selected">
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={checked.size < 2}
+                    onClick={() => compare([...checked])}
+                    data-testid="compare-selected"
+                  >
                     Compare selected{checked.size > 0 ? ` (${checked.size})` : ''}
                   </button>
                   {route.compare && (
-                    <button type="button" className="button button--small button--ghost" onClick={() => go({ compare: null, rollout: route.compare?.[0] ?? null })}>
+                    <button
+                      type="button"
+                      className="button button--small button--ghost"
+                      onClick={() => go({ compare: null, rollout: route.compare?.[0] ?? null })}
+                    >
                       Show one
                     </button>
                   )}
@@ -115,7 +163,13 @@ export function PromptPage({ route, onNavigate, dataVersion }: PromptPageProps) 
                     onView={setView}
                     settings={settings}
                     onSettings={setSettings}
-                    renderHeader={(detail) => <RolloutHeader detail={detail} goldAnswer={goldAnswer} onClose={route.compare ? () => go({ compare: null, rollout: detail.id }) : undefined} />}
+                    renderHeader={(detail) => (
+                      <RolloutHeader
+                        detail={detail}
+                        goldAnswer={goldAnswer}
+                        onClose={route.compare ? () => go({ compare: null, rollout: detail.id }) : undefined}
+                      />
+                    )}
                   />
                 ) : (
                   !detailError && <p className="muted prompt-main__empty">Loading rollout…</p>

@@ -22,14 +22,26 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
 
 export function QuestionPanel({ prompt, question, goldAnswer, stats, local, runName }: QuestionPanelProps) {
   const series: PassRateSeries[] = stats
-    ? stats.runs.map((r) => ({ name: r.runName, steps: r.steps.map((s) => ({ step: s.step, passRate: s.passRate, graded: s.graded })) }))
-    : [{ name: runName ?? 'run', steps: local.steps.map((s) => ({ step: s.step, passRate: s.passRate, graded: s.graded })) }];
+    ? stats.runs.map((r) => ({
+        name: r.runName,
+        steps: r.steps.map((s) => ({ step: s.step, passRate: s.passRate, graded: s.graded })),
+      }))
+    : [
+        {
+          name: runName ?? 'run',
+          steps: local.steps.map((s) => ({ step: s.step, passRate: s.passRate, graded: s.graded })),
+        },
+      ];
   const overall = stats ?? local;
   return (
     <aside className="prompt-side" data-testid="prompt-side">
       <section className="detail-section">
         <h3>Question</h3>
-        {question === null ? <p className="muted">No question text.</p> : <MathText text={question} className="detail-question" testId="page-question" />}
+        {question === null ? (
+          <p className="muted">No question text.</p>
+        ) : (
+          <MathText text={question} className="detail-question" testId="page-question" />
+        )}
       </section>
       <section className="detail-section">
         <h3>Gold answer</h3>
@@ -72,14 +84,21 @@ export function QuestionPanel({ prompt, question, goldAnswer, stats, local, runN
         <dl className="facts">
           <dt>Empirical pass rate</dt>
           <dd data-testid="empirical-pass-rate" data-value={overall.passRate ?? ''}>
-            {pct(overall.passRate)} <span className="muted small">({overall.correct} of {overall.graded} graded)</span>
+            {pct(overall.passRate)}{' '}
+            <span className="muted small">
+              ({overall.correct} of {overall.graded} graded)
+            </span>
           </dd>
-          {stats && stats.runs.length > 1 &&
+          {stats &&
+            stats.runs.length > 1 &&
             stats.runs.map((r) => (
               <div key={r.runId} className="facts__row">
                 <dt>{r.runName}</dt>
                 <dd>
-                  {pct(r.passRate)} <span className="muted small">({r.correct}/{r.graded})</span>
+                  {pct(r.passRate)}{' '}
+                  <span className="muted small">
+                    ({r.correct}/{r.graded})
+                  </span>
                 </dd>
               </div>
             ))}

@@ -6,23 +6,46 @@ import { CorrectBadge } from './CorrectBadge';
 
 const fixed = (v: number | null, digits: number) => (v === null ? '—' : Number(v.toFixed(digits)).toString());
 
-export function RolloutHeader({ detail, goldAnswer, onClose }: { detail: RolloutDetail; goldAnswer: unknown; onClose?(): void }) {
+export function RolloutHeader({
+  detail,
+  goldAnswer,
+  onClose,
+}: {
+  detail: RolloutDetail;
+  goldAnswer: unknown;
+  onClose?(): void;
+}) {
   return (
-    <header className="rollout-header" data-testid="rollout-header" data-rollout-id={detail.id} data-correct={detail.correct === null ? '' : String(detail.correct)}>
+    <header
+      className="rollout-header"
+      data-testid="rollout-header"
+      data-rollout-id={detail.id}
+      data-correct={detail.correct === null ? '' : String(detail.correct)}
+    >
       <div className="rollout-header__top">
         <strong>
           Rollout {detail.sampleIndex ?? detail.id}
-          <span className="muted"> · {detail.runName} · step {detail.step}</span>
+          <span className="muted">
+            {' '}
+            · {detail.runName} · step {detail.step}
+          </span>
         </strong>
         <CorrectBadge correct={detail.correct} />
         {detail.truncated && <span className="badge badge--warn">truncated</span>}
         <span className="muted small">
-          reward {fixed(detail.reward, 2)} · adv. {fixed(detail.advantage, 3)} · {(detail.tokenCount ?? detail.responseChars).toLocaleString('en-US')} {detail.tokenCount === null ? 'chars' : 'tokens'}
+          reward {fixed(detail.reward, 2)} · adv. {fixed(detail.advantage, 3)} ·{' '}
+          {(detail.tokenCount ?? detail.responseChars).toLocaleString('en-US')}{' '}
+          {detail.tokenCount === null ? 'chars' : 'tokens'}
           {detail.rmFinalProb !== null && ` · RM p ${fixed(detail.rmFinalProb, 3)}`}
           {detail.finishReason && ` · ${detail.finishReason}`}
         </span>
         {onClose && (
-          <button type="button" className="icon-button rollout-header__close" aria-label="Close this rollout" onClick={onClose}>
+          <button
+            type="button"
+            className="icon-button rollout-header__close"
+            aria-label="Close this rollout"
+            onClick={onClose}
+          >
             ×
           </button>
         )}

@@ -26,7 +26,12 @@ export function RolloutTable({ rows, openIds, checked, onOpen, onToggle }: Rollo
 
   const header = (key: SortKey, label: string, title?: string) => (
     <th aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'} title={title}>
-      <button type="button" className="sort-button" onClick={() => setSort((s) => nextSort(s, key))} data-testid={`sort-${key}`}>
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => setSort((s) => nextSort(s, key))}
+        data-testid={`sort-${key}`}
+      >
         {label}
         {sort.key === key && <span aria-hidden="true">{sort.descending ? ' ▼' : ' ▲'}</span>}
       </button>
@@ -64,7 +69,13 @@ export function RolloutTable({ rows, openIds, checked, onOpen, onToggle }: Rollo
                 onClick={() => onOpen(row)}
               >
                 <td onClick={(e) => e.stopPropagation()}>
-                  <input type="checkbox" aria-label={`Compare rollout ${row.id}`} checked={checked.has(row.id)} onChange={() => onToggle(row.id)} data-testid="rollout-check" />
+                  <input
+                    type="checkbox"
+                    aria-label={`Compare rollout ${row.id}`}
+                    checked={checked.has(row.id)}
+                    onChange={() => onToggle(row.id)}
+                    data-testid="rollout-check"
+                  />
                 </td>
                 <td>
                   <button type="button" className="link-button" onClick={() => onOpen(row)} data-testid="open-rollout">
@@ -85,7 +96,13 @@ export function RolloutTable({ rows, openIds, checked, onOpen, onToggle }: Rollo
                   {row.tokenCount === null && <span className="muted"> ch</span>}
                 </td>
                 <td className="num">{num(row.rmFinalProb, 3)}</td>
-                <td className="rollout-row__answer">{row.extractedAnswer === null ? <span className="muted">—</span> : <AnswerText value={row.extractedAnswer} />}</td>
+                <td className="rollout-row__answer">
+                  {row.extractedAnswer === null ? (
+                    <span className="muted">—</span>
+                  ) : (
+                    <AnswerText value={row.extractedAnswer} />
+                  )}
+                </td>
               </tr>
             );
           })}

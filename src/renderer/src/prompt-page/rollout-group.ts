@@ -63,8 +63,12 @@ export function defaultComparePair(rows: readonly RolloutRow[]): [RolloutRow, Ro
   const correct = rows.filter((r) => r.correct === true);
   const incorrect = rows.filter((r) => r.correct === false);
   if (correct.length === 0 || incorrect.length === 0) return null;
-  const best = [...correct].sort((a, b) => cmp(b.reward, a.reward) || cmp(b.rmFinalProb, a.rmFinalProb) || rolloutLength(a) - rolloutLength(b))[0];
-  const worst = [...incorrect].sort((a, b) => cmp(a.reward, b.reward) || cmp(a.rmFinalProb, b.rmFinalProb) || rolloutLength(b) - rolloutLength(a))[0];
+  const best = [...correct].sort(
+    (a, b) => cmp(b.reward, a.reward) || cmp(b.rmFinalProb, a.rmFinalProb) || rolloutLength(a) - rolloutLength(b),
+  )[0];
+  const worst = [...incorrect].sort(
+    (a, b) => cmp(a.reward, b.reward) || cmp(a.rmFinalProb, b.rmFinalProb) || rolloutLength(b) - rolloutLength(a),
+  )[0];
   return best && worst ? [best, worst] : null;
 }
 

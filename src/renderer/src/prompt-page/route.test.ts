@@ -3,7 +3,13 @@ import { formatRoute, parseRoute, promptRoute } from './route';
 
 describe('page routes', () => {
   it('round-trips every part of a route through the hash', () => {
-    const route = { scope: { kind: 'runPrompt' as const, id: 7 }, rollout: 34, compare: [34, 35], view: 'rendered' as const, signal: 'rm_prob' };
+    const route = {
+      scope: { kind: 'runPrompt' as const, id: 7 },
+      rollout: 34,
+      compare: [34, 35],
+      view: 'rendered' as const,
+      signal: 'rm_prob',
+    };
     const hash = formatRoute(route);
     expect(hash).toBe('#/run-prompt/7?rollout=34&compare=34%2C35&view=rendered&signal=rm_prob');
     expect(parseRoute(hash)).toEqual(route);

@@ -17,7 +17,8 @@ export interface PageRoute {
 
 const SCOPES = { prompt: 'prompt', 'run-prompt': 'runPrompt' } as const;
 
-const positiveInt = (s: string | null): number | null => (s !== null && /^[1-9][0-9]{0,14}$/.test(s) ? Number(s) : null);
+const positiveInt = (s: string | null): number | null =>
+  s !== null && /^[1-9][0-9]{0,14}$/.test(s) ? Number(s) : null;
 
 export function parseRoute(hash: string): PageRoute | null {
   const m = /^#\/(prompt|run-prompt)\/([0-9]+)(?:\?(.*))?$/.exec(hash);

@@ -30,7 +30,10 @@ async function call<T>(promise: Promise<{ ok: true; value: T } | { ok: false; er
   return result.value;
 }
 
-async function loadRows(services: AppServices, filter: { promptId?: number; runPromptId?: number }): Promise<{ rows: RolloutRow[]; total: number }> {
+async function loadRows(
+  services: AppServices,
+  filter: { promptId?: number; runPromptId?: number },
+): Promise<{ rows: RolloutRow[]; total: number }> {
   const rows: RolloutRow[] = [];
   for (;;) {
     const page = await call(services.transport.call('rollouts.list', { ...filter, offset: rows.length, limit: PAGE }));
@@ -51,10 +54,19 @@ async function loadPage(services: AppServices, scope: PageRoute['scope']): Promi
   const group = await loadRows(services, { runPromptId: scope.id });
   const first = group.rows[0];
   const detail = first ? await fetchRollout(services, first.id) : null;
-  return { prompt: null, question: detail?.question ?? null, goldAnswer: detail?.goldAnswer ?? null, ...group, stats: null };
+  return {
+    prompt: null,
+    question: detail?.question ?? null,
+    goldAnswer: detail?.goldAnswer ?? null,
+    ...group,
+    stats: null,
+  };
 }
 
-export function usePromptPageData(scope: PageRoute['scope'], dataVersion: number): { data: PromptPageData | null; error: RpcError | null } {
+export function usePromptPageData(
+  scope: PageRoute['scope'],
+  dataVersion: number,
+): { data: PromptPageData | null; error: RpcError | null } {
   const services = useServices();
   const key = `${scope.kind}:${scope.id}:${dataVersion}`;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -96,7 +108,9 @@ function fetchRollout(services: AppServices, id: number): Promise<RolloutDetail>
 export function useRolloutDetails(ids: readonly number[]): { details: RolloutDetail[] | null; error: RpcError | null } {
   const services = useServices();
   const key = `${ids.join(',')}@`;
-  const [loaded, setLoaded] = useState<{ key: string; details: RolloutDetail[] } | { key: string; error: RpcError } | null>(null);
+  const [loaded, setLoaded] = useState<
+    { key: string; details: RolloutDetail[] } | { key: string; error: RpcError } | null
+  >(null);
   useEffect(() => {
     if (key.startsWith('@')) return;
     let current = true;

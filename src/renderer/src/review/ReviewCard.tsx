@@ -21,9 +21,19 @@ interface ReviewCardProps {
 }
 
 export function ReviewCard({ row, detail, annotatorRef, goldRef, keyFor, onDetail, onEditorDone }: ReviewCardProps) {
-  const facts = [row.dataset, row.subject, row.level === null ? null : `level ${row.level}`, row.passRate === null ? null : `pass rate ${(row.passRate * 100).toFixed(0)}%`].filter(Boolean);
+  const facts = [
+    row.dataset,
+    row.subject,
+    row.level === null ? null : `level ${row.level}`,
+    row.passRate === null ? null : `pass rate ${(row.passRate * 100).toFixed(0)}%`,
+  ].filter(Boolean);
   return (
-    <article className="review-card" data-testid="review-card" data-prompt-id={row.id} data-state={detail ? 'ready' : 'loading'}>
+    <article
+      className="review-card"
+      data-testid="review-card"
+      data-prompt-id={row.id}
+      data-state={detail ? 'ready' : 'loading'}
+    >
       <header className="review-card__header">
         <h2>Prompt {row.id}</h2>
         <span className="muted small">{facts.join(' · ')}</span>
@@ -38,7 +48,13 @@ export function ReviewCard({ row, detail, annotatorRef, goldRef, keyFor, onDetai
       </section>
       <section className="review-card__labels">
         <h3>Labels</h3>
-        <ItemAnnotator ref={annotatorRef} item={{ target: 'prompt', id: row.id }} keyFor={keyFor} onNoteDone={onEditorDone} testId="review-annotator" />
+        <ItemAnnotator
+          ref={annotatorRef}
+          item={{ target: 'prompt', id: row.id }}
+          keyFor={keyFor}
+          onNoteDone={onEditorDone}
+          testId="review-annotator"
+        />
       </section>
     </article>
   );

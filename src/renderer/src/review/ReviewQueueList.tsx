@@ -5,7 +5,15 @@ import { PromptLabelChips } from '../curation/LabelCell';
 
 const AROUND = 12;
 
-export function ReviewQueueList({ rows, cursor, onJump }: { rows: readonly PromptRow[]; cursor: number; onJump(index: number): void }) {
+export function ReviewQueueList({
+  rows,
+  cursor,
+  onJump,
+}: {
+  rows: readonly PromptRow[];
+  cursor: number;
+  onJump(index: number): void;
+}) {
   const start = Math.max(0, cursor - AROUND);
   const shown = rows.slice(start, cursor + AROUND + 1);
   const currentRef = useRef<HTMLLIElement>(null);
@@ -19,7 +27,11 @@ export function ReviewQueueList({ rows, cursor, onJump }: { rows: readonly Promp
         const index = start + i;
         const current = index === cursor;
         return (
-          <li key={row.id} ref={current ? currentRef : undefined} className={current ? 'review-queue__item review-queue__item--current' : 'review-queue__item'}>
+          <li
+            key={row.id}
+            ref={current ? currentRef : undefined}
+            className={current ? 'review-queue__item review-queue__item--current' : 'review-queue__item'}
+          >
             <button type="button" onClick={() => onJump(index)} aria-current={current ? 'true' : undefined}>
               <span className="review-queue__pos muted small">{index + 1}</span>
               <span className="review-queue__text">{row.question.replace(/\s+/g, ' ').slice(0, 120)}</span>

@@ -110,7 +110,15 @@ export function ReviewScreen({ filter, sort, filterTitle, onExit }: ReviewScreen
   const length = queueLength(state);
   const status = state.total === null ? 'loading' : state.rows.length === 0 ? 'empty' : 'ready';
   return (
-    <div className="review" ref={screen} tabIndex={-1} data-testid="review-screen" data-state={status} data-position={row ? state.cursor + 1 : 0} data-prompt-id={row?.id ?? ''}>
+    <div
+      className="review"
+      ref={screen}
+      tabIndex={-1}
+      data-testid="review-screen"
+      data-state={status}
+      data-position={row ? state.cursor + 1 : 0}
+      data-prompt-id={row?.id ?? ''}
+    >
       <header className="review__bar">
         <h2>Review</h2>
         <span className="review__position" data-testid="review-position">
@@ -120,7 +128,13 @@ export function ReviewScreen({ filter, sort, filterTitle, onExit }: ReviewScreen
           {filterTitle}
         </span>
         <UndoRedoButtons undoRedo={undoRedo} />
-        <button type="button" className="icon-button icon-button--round" aria-label="Review shortcuts" onClick={() => setHelpOpen(true)} data-testid="review-help-button">
+        <button
+          type="button"
+          className="icon-button icon-button--round"
+          aria-label="Review shortcuts"
+          onClick={() => setHelpOpen(true)}
+          data-testid="review-help-button"
+        >
           ?
         </button>
         <button type="button" className="button button--small" onClick={onExit} data-testid="review-exit">
@@ -152,7 +166,13 @@ export function ReviewScreen({ filter, sort, filterTitle, onExit }: ReviewScreen
             )}
             {next && (
               // Typesets the next question off screen so that moving on finds KaTeX's output cached.
-              <div className="review__preload" hidden data-testid="review-preloaded" data-prompt-id={next.id} data-ready={details.get(next.id) ? 'true' : 'false'}>
+              <div
+                className="review__preload"
+                hidden
+                data-testid="review-preloaded"
+                data-prompt-id={next.id}
+                data-ready={details.get(next.id) ? 'true' : 'false'}
+              >
                 <MathText text={details.get(next.id)?.question ?? next.question} />
               </div>
             )}

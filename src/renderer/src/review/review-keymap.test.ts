@@ -7,9 +7,26 @@ import type { KeyInput } from './review-keymap';
 let nextId = 1;
 function def(name: string, shortcut: string | null, extra: Partial<LabelDef> = {}): LabelDef {
   const id = nextId++;
-  return { id, target: 'prompt', name, shortcut, color: '#123456', description: '', position: id, archived: false, ...extra };
+  return {
+    id,
+    target: 'prompt',
+    name,
+    shortcut,
+    color: '#123456',
+    description: '',
+    position: id,
+    archived: false,
+    ...extra,
+  };
 }
-const press = (key: string, mods: Partial<KeyInput> = {}): KeyInput => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+const press = (key: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
 
 // The defaults the curation migration seeds for prompts (0003_curation.sql), in their order.
 const keep = def('keep', 'k');
@@ -30,7 +47,20 @@ describe('review keymap', () => {
     expect(positionKey(labels, tooEasy.id)).toBe('4');
     expect(positionKey(labels, rolloutLabel.id)).toBeNull();
     const many = Array.from({ length: 12 }, (_, i) => def(`l${i}`, null));
-    expect(many.map((l) => positionKey(many, l.id))).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', null, null]);
+    expect(many.map((l) => positionKey(many, l.id))).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '0',
+      null,
+      null,
+    ]);
   });
 
   it('toggles labels with number keys and with free shortcut letters', () => {

@@ -74,7 +74,11 @@ export function buildReviewKeymap(defs: readonly LabelDef[], target: LabelTarget
   labels.forEach((label, index) => {
     const key = POSITION_KEYS[index];
     if (key === undefined) return;
-    const binding = { chord: key, action: { kind: 'toggleLabel', labelId: label.id } as const, description: `Toggle “${label.name}”` };
+    const binding = {
+      chord: key,
+      action: { kind: 'toggleLabel', labelId: label.id } as const,
+      description: `Toggle “${label.name}”`,
+    };
     bindings.push(binding);
     taken.set(key, binding.description);
   });
@@ -88,7 +92,11 @@ export function buildReviewKeymap(defs: readonly LabelDef[], target: LabelTarget
       if (positionKey(labels, label.id) !== key) shadowed.push({ label, key, takenBy });
       continue;
     }
-    const binding = { chord: key, action: { kind: 'toggleLabel', labelId: label.id } as const, description: `Toggle “${label.name}”` };
+    const binding = {
+      chord: key,
+      action: { kind: 'toggleLabel', labelId: label.id } as const,
+      description: `Toggle “${label.name}”`,
+    };
     bindings.push(binding);
     taken.set(key, binding.description);
   }

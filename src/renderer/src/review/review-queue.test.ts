@@ -1,9 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import type { PromptRow } from '../../../shared/domain';
-import { PAGE_SIZE, PRELOAD_MARGIN, atEnd, queueLength, currentRow, initialQueue, nextRequest, reviewQueueReducer, rowsToPreload } from './review-queue';
+import {
+  PAGE_SIZE,
+  PRELOAD_MARGIN,
+  atEnd,
+  queueLength,
+  currentRow,
+  initialQueue,
+  nextRequest,
+  reviewQueueReducer,
+  rowsToPreload,
+} from './review-queue';
 import type { ReviewQueueEvent, ReviewQueueState } from './review-queue';
 
-const row = (id: number): PromptRow => ({ id, datasetId: 1, dataset: 'd', sourceId: null, question: `q${id}`, goldAnswer: null, passRate: null, source: null, subject: null, level: null });
+const row = (id: number): PromptRow => ({
+  id,
+  datasetId: 1,
+  dataset: 'd',
+  sourceId: null,
+  question: `q${id}`,
+  goldAnswer: null,
+  passRate: null,
+  source: null,
+  subject: null,
+  level: null,
+});
 
 /** A server whose filter is "not labelled yet": labelling a row takes it out of later pages. */
 class FakeServer {
@@ -106,7 +127,11 @@ describe('review queue', () => {
     expect(request).toEqual({ offset: 0, limit: PAGE_SIZE, writesAtRequest: 0 });
     if (!request) return;
     const stale = { ...request, writesAtRequest: 7 };
-    let s = apply(initialQueue, { type: 'requested', request }, { type: 'loaded', request: stale, ...server.page(0, 50) });
+    let s = apply(
+      initialQueue,
+      { type: 'requested', request },
+      { type: 'loaded', request: stale, ...server.page(0, 50) },
+    );
     expect(s.rows).toHaveLength(0);
     s = apply(s, { type: 'failed', request });
     expect(s.pending).toBeNull();

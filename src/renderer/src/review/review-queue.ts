@@ -60,7 +60,8 @@ export function nextRequest(state: ReviewQueueState): PageRequest | null {
   return { offset: state.serverOffset - back, limit: PAGE_SIZE + back, writesAtRequest: state.writes };
 }
 
-const sameRequest = (a: PageRequest | null, b: PageRequest) => a !== null && a.offset === b.offset && a.limit === b.limit && a.writesAtRequest === b.writesAtRequest;
+const sameRequest = (a: PageRequest | null, b: PageRequest) =>
+  a !== null && a.offset === b.offset && a.limit === b.limit && a.writesAtRequest === b.writesAtRequest;
 
 export function reviewQueueReducer(state: ReviewQueueState, event: ReviewQueueEvent): ReviewQueueState {
   switch (event.type) {

@@ -53,12 +53,17 @@ export function usePromptDetails(ids: readonly number[]): PromptDetails {
       void services.transport.call('prompts.get', { id }).then((result) => {
         if (inFlight.current.get(id) === asked) inFlight.current.delete(id);
         if (!result.ok) return services.reportError(result.error);
-        setCache((prev) => ((prev.get(id)?.version ?? -1) > asked ? prev : withEntry(prev, { detail: result.value, version: asked })));
+        setCache((prev) =>
+          (prev.get(id)?.version ?? -1) > asked ? prev : withEntry(prev, { detail: result.value, version: asked }),
+        );
       });
     }
   }, [idsKey, services, cache, version]);
 
-  const put = useCallback((detail: PromptDetail) => setCache((prev) => withEntry(prev, { detail, version })), [version]);
+  const put = useCallback(
+    (detail: PromptDetail) => setCache((prev) => withEntry(prev, { detail, version })),
+    [version],
+  );
   const get = useCallback((id: number) => cache.get(id)?.detail, [cache]);
   return { get, put };
 }

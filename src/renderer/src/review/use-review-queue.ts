@@ -24,13 +24,15 @@ export function useReviewQueue(filter: PromptFilter, sort: SortSpec[]): ReviewQu
     if (!requestKey) return;
     const req = JSON.parse(requestKey) as NonNullable<typeof request>;
     dispatch({ type: 'requested', request: req });
-    void services.transport.call('prompts.page', { filter, sort, offset: req.offset, limit: req.limit }).then((result) => {
-      if (result.ok) dispatch({ type: 'loaded', request: req, rows: result.value.rows, total: result.value.total });
-      else {
-        services.reportError(result.error);
-        dispatch({ type: 'failed', request: req });
-      }
-    });
+    void services.transport
+      .call('prompts.page', { filter, sort, offset: req.offset, limit: req.limit })
+      .then((result) => {
+        if (result.ok) dispatch({ type: 'loaded', request: req, rows: result.value.rows, total: result.value.total });
+        else {
+          services.reportError(result.error);
+          dispatch({ type: 'failed', request: req });
+        }
+      });
     // filter and sort are fixed for the life of a queue (the screen remounts it for a new one).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [requestKey, services]);

@@ -15,9 +15,18 @@ export function EmptyState({ demoJob, demoRunning, onImport, onLoadDemo, onCance
     <div className="empty-state" data-testid="empty-state">
       <div className="empty-state__card">
         <h2>This workspace has no prompts yet</h2>
-        <p className="muted">Import a prompt set (JSONL, JSON, CSV or Parquet) to curate it, or load a generated demo set to look around first.</p>
+        <p className="muted">
+          Import a prompt set (JSONL, JSON, CSV or Parquet) to curate it, or load a generated demo set to look around
+          first.
+        </p>
         <div className="empty-state__actions">
-          <button type="button" className="button button--primary" onClick={onImport} disabled={demoRunning} data-testid="empty-import">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={onImport}
+            disabled={demoRunning}
+            data-testid="empty-import"
+          >
             Import…
           </button>
           <button type="button" className="button" onClick={onLoadDemo} disabled={demoRunning} data-testid="empty-demo">
@@ -25,7 +34,9 @@ export function EmptyState({ demoJob, demoRunning, onImport, onLoadDemo, onCance
           </button>
         </div>
         {demoRunning && <JobProgressBar job={demoJob} onCancel={onCancelDemo} testId="demo-progress" />}
-        {demoJob?.status === 'failed' && <p className="notice notice--error">Loading the demo failed: {demoJob.error?.message}</p>}
+        {demoJob?.status === 'failed' && (
+          <p className="notice notice--error">Loading the demo failed: {demoJob.error?.message}</p>
+        )}
       </div>
     </div>
   );

@@ -8,7 +8,15 @@ export interface SearchBoxHandle {
 
 const DEBOUNCE_MS = 250;
 
-export function SearchBox({ ref, value, onSearch }: { ref?: Ref<SearchBoxHandle>; value: string; onSearch(text: string): void }) {
+export function SearchBox({
+  ref,
+  value,
+  onSearch,
+}: {
+  ref?: Ref<SearchBoxHandle>;
+  value: string;
+  onSearch(text: string): void;
+}) {
   const [text, setText] = useState(value);
   const input = useRef<HTMLInputElement>(null);
   const onSearchRef = useRef(onSearch);
@@ -16,11 +24,16 @@ export function SearchBox({ ref, value, onSearch }: { ref?: Ref<SearchBoxHandle>
   useEffect(() => {
     onSearchRef.current = onSearch;
   }, [onSearch]);
-  useImperativeHandle(ref, () => ({ focus: () => {
-      input.current?.focus();
-      input.current?.select();
-    },
-  }), []);
+  useImperativeHandle(
+    ref,
+    () => ({
+      focus: () => {
+        input.current?.focus();
+        input.current?.select();
+      },
+    }),
+    [],
+  );
 
   // A saved view can replace the search from outside; show what is applied.
   const [shownValue, setShownValue] = useState(value);

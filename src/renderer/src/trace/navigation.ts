@@ -45,7 +45,7 @@ export function crossingIndex(prob: ArrayLike<number>): number | null {
   if (n < 2) return null;
   const finalUpper = (prob[n - 1] as number) >= 0.5;
   for (let t = n - 2; t >= 0; t--) {
-    if (((prob[t] as number) >= 0.5) !== finalUpper) return t + 1;
+    if ((prob[t] as number) >= 0.5 !== finalUpper) return t + 1;
   }
   return null;
 }

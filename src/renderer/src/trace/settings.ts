@@ -16,7 +16,13 @@ export interface HeatSettings {
   reducer: Reducer;
 }
 
-export const DEFAULT_SETTINGS: HeatSettings = { signal: null, clip: null, threshold: 0, unit: 'token', reducer: 'mean' };
+export const DEFAULT_SETTINGS: HeatSettings = {
+  signal: null,
+  clip: null,
+  threshold: 0,
+  unit: 'token',
+  reducer: 'mean',
+};
 
 /** The signal shown first: the weight OREAL's loss used, then the raw RM signals, then anything else. */
 const PREFERRED = ['is_weight', 'rm_logit', 'rm_prob', 'step_rating', 'mc_value', 'logprob', 'entropy'];

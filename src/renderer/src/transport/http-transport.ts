@@ -66,7 +66,11 @@ async function readResult<T>(response: Response, context: string): Promise<Resul
 }
 
 /** XMLHttpRequest rather than fetch: it reports upload progress, which matters for multi-GB files. */
-function uploadFile(baseUrl: string, file: File, onProgress?: (fraction: number) => void): Promise<Result<UploadedFile>> {
+function uploadFile(
+  baseUrl: string,
+  file: File,
+  onProgress?: (fraction: number) => void,
+): Promise<Result<UploadedFile>> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${baseUrl}/api/upload?name=${encodeURIComponent(file.name)}`);
@@ -80,17 +84,30 @@ function uploadFile(baseUrl: string, file: File, onProgress?: (fraction: number)
       try {
         parsed = JSON.parse(xhr.responseText);
       } catch {
-        resolve({ ok: false, error: { code: xhr.status === 401 ? 'UNAUTHORIZED' : 'INTERNAL', message: `Upload failed: HTTP ${xhr.status}` } });
+        resolve({
+          ok: false,
+          error: {
+            code: xhr.status === 401 ? 'UNAUTHORIZED' : 'INTERNAL',
+            message: `Upload failed: HTTP ${xhr.status}`,
+          },
+        });
         return;
       }
       const result = asResult<UploadedFile>(parsed, 'Upload');
       if (result.ok && typeof result.value?.path !== 'string') {
-        resolve({ ok: false, error: { code: 'INTERNAL', message: 'Upload failed: the server did not say where it stored the file.' } });
+        resolve({
+          ok: false,
+          error: { code: 'INTERNAL', message: 'Upload failed: the server did not say where it stored the file.' },
+        });
         return;
       }
       resolve(result);
     };
-    xhr.onerror = () => resolve({ ok: false, error: { code: 'INTERNAL', message: 'Upload failed: the connection to rl-curator serve was lost.' } });
+    xhr.onerror = () =>
+      resolve({
+        ok: false,
+        error: { code: 'INTERNAL', message: 'Upload failed: the connection to rl-curator serve was lost.' },
+      });
     xhr.send(file);
   });
 }

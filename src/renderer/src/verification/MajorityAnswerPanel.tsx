@@ -39,11 +39,17 @@ function SummaryBody({ summary }: { summary: PromptAnswerSummary }) {
   const coverage = coverageNote(summary);
   return (
     <>
-      {summary.suspectGold && summary.majority && <SuspectGoldCallout summary={summary} majority={summary.majority.answer} votes={summary.majority.votes} />}
+      {summary.suspectGold && summary.majority && (
+        <SuspectGoldCallout summary={summary} majority={summary.majority.answer} votes={summary.majority.votes} />
+      )}
       <p className="muted small" data-testid="majority-answered">
         {answeredLine(summary)}
         {summary.tie && (
-          <span className="badge badge--warn majority-panel__tie" data-testid="majority-tie" title="Two or more answers share the most votes: there is no single majority.">
+          <span
+            className="badge badge--warn majority-panel__tie"
+            data-testid="majority-tie"
+            title="Two or more answers share the most votes: there is no single majority."
+          >
             tie
           </span>
         )}
@@ -61,7 +67,8 @@ function SummaryBody({ summary }: { summary: PromptAnswerSummary }) {
       )}
       {summary.moreClusters > 0 && (
         <p className="muted small">
-          and {summary.moreClusters.toLocaleString('en-US')} more {summary.moreClusters === 1 ? 'answer' : 'answers'} with fewer votes
+          and {summary.moreClusters.toLocaleString('en-US')} more {summary.moreClusters === 1 ? 'answer' : 'answers'}{' '}
+          with fewer votes
         </p>
       )}
       {coverage && (
@@ -75,7 +82,14 @@ function SummaryBody({ summary }: { summary: PromptAnswerSummary }) {
 
 function ClusterRow({ view }: { view: ClusterView }) {
   return (
-    <tr className={view.isMajority || view.tiedForTop ? 'answer-cluster answer-cluster--top' : 'answer-cluster'} data-testid="answer-cluster" data-votes={view.votes} data-majority={String(view.isMajority)} data-gold={String(view.matchesGold)} data-tied={String(view.tiedForTop)}>
+    <tr
+      className={view.isMajority || view.tiedForTop ? 'answer-cluster answer-cluster--top' : 'answer-cluster'}
+      data-testid="answer-cluster"
+      data-votes={view.votes}
+      data-majority={String(view.isMajority)}
+      data-gold={String(view.matchesGold)}
+      data-tied={String(view.tiedForTop)}
+    >
       <td className="answer-cluster__answer">
         <AnswerText text={view.answer} />
       </td>
@@ -97,14 +111,23 @@ function ClusterRow({ view }: { view: ClusterView }) {
   );
 }
 
-function SuspectGoldCallout({ summary, majority, votes }: { summary: PromptAnswerSummary; majority: string; votes: number }) {
+function SuspectGoldCallout({
+  summary,
+  majority,
+  votes,
+}: {
+  summary: PromptAnswerSummary;
+  majority: string;
+  votes: number;
+}) {
   const counted = countedRollouts(summary);
   return (
     <div className="notice notice--warn suspect-gold" role="note" data-testid="suspect-gold-callout">
       <strong>Suspect gold answer</strong>
       <p className="small">
-        None of the {counted.toLocaleString('en-US')} rollouts matches the gold answer, while {votes.toLocaleString('en-US')} of them ({formatShare(votes / Math.max(1, counted))}) agree on
-        another one. The gold answer may be wrong, or mangled in the data.
+        None of the {counted.toLocaleString('en-US')} rollouts matches the gold answer, while{' '}
+        {votes.toLocaleString('en-US')} of them ({formatShare(votes / Math.max(1, counted))}) agree on another one. The
+        gold answer may be wrong, or mangled in the data.
       </p>
       <div className="suspect-gold__pair">
         <div>

@@ -15,16 +15,28 @@ const VERDICT_PAGE = 1000;
  */
 export function useRecheckVerdicts(rows: readonly { promptId: number | null }[]): ReadonlyMap<number, RolloutVerdict> {
   const promptId = rows[0]?.promptId ?? null;
-  const result = useContractValue('verify.rollouts', promptId === null ? null : { promptId, verdict: 'verified', limit: VERDICT_PAGE }, rows);
+  const result = useContractValue(
+    'verify.rollouts',
+    promptId === null ? null : { promptId, verdict: 'verified', limit: VERDICT_PAGE },
+    rows,
+  );
   const page = result.state === 'error' ? null : result.value;
-  return useMemo(() => new Map((page?.rows ?? []).flatMap((r) => (r.verdict ? [[r.id, r.verdict] as const] : []))), [page]);
+  return useMemo(
+    () => new Map((page?.rows ?? []).flatMap((r) => (r.verdict ? [[r.id, r.verdict] as const] : []))),
+    [page],
+  );
 }
 
 export function RecheckBadge({ verdict }: { verdict: RolloutVerdict | undefined }) {
   if (!verdict) return null;
   const view = recheckBadge(verdict);
   return (
-    <span className={`badge recheck-badge recheck-badge--${view.tone}`} title={view.title} data-testid="recheck-badge" data-agreement={verdict.agreement}>
+    <span
+      className={`badge recheck-badge recheck-badge--${view.tone}`}
+      title={view.title}
+      data-testid="recheck-badge"
+      data-agreement={verdict.agreement}
+    >
       {view.text}
     </span>
   );

@@ -5,7 +5,15 @@
 import { useState } from 'react';
 import type { PromptFilter } from '../../../shared/domain';
 import { idFromSelect } from './verify-scope';
-import { VERIFICATION_OPTIONS, clearVerificationFilters, isVerificationOpOn, setVerificationOp, setVerificationRun, verificationConditionCount, verificationRun } from './verification-filter';
+import {
+  VERIFICATION_OPTIONS,
+  clearVerificationFilters,
+  isVerificationOpOn,
+  setVerificationOp,
+  setVerificationRun,
+  verificationConditionCount,
+  verificationRun,
+} from './verification-filter';
 import { useContractValue } from './use-contract-value';
 import './verification.css';
 
@@ -34,7 +42,12 @@ export function VerificationFilters({ filter, onChange, dataVersion = 0 }: Verif
       <header className="facet__header">
         <h3 title="Conditions on the answers re-checked by Re-verify…; all of them must hold">Re-verification</h3>
         {active > 0 && (
-          <button type="button" className="link-button" onClick={() => onChange(clearVerificationFilters(filter))} data-testid="verification-filters-clear">
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => onChange(clearVerificationFilters(filter))}
+            data-testid="verification-filters-clear"
+          >
             clear
           </button>
         )}
@@ -55,7 +68,13 @@ export function VerificationFilters({ filter, onChange, dataVersion = 0 }: Verif
         ))}
       </ul>
       {runs.length > 1 && (
-        <select className="verification-filters__run" value={run ?? ''} aria-label="Run of the re-checked rollouts" data-testid="verification-filter-run" onChange={(e) => chooseRun(idFromSelect(e.target.value))}>
+        <select
+          className="verification-filters__run"
+          value={run ?? ''}
+          aria-label="Run of the re-checked rollouts"
+          data-testid="verification-filter-run"
+          onChange={(e) => chooseRun(idFromSelect(e.target.value))}
+        >
           <option value="">Rollouts of any run</option>
           {runs.map((r) => (
             <option key={r.id} value={r.id}>

@@ -24,7 +24,16 @@ interface VerifyDialogProps {
   onClose(): void;
 }
 
-export function VerifyDialog({ finishedJobs, choice, onChoice, started, job, onStarted, onReset, onClose }: VerifyDialogProps) {
+export function VerifyDialog({
+  finishedJobs,
+  choice,
+  onChoice,
+  started,
+  job,
+  onStarted,
+  onReset,
+  onClose,
+}: VerifyDialogProps) {
   const services = useServices();
   const runsResult = useContractValue('runs.list', {});
   const datasetsResult = useContractValue('datasets.list', {});
@@ -49,13 +58,17 @@ export function VerifyDialog({ finishedJobs, choice, onChoice, started, job, onS
       {started === null ? (
         <>
           <p className="muted small">
-            Extracts each rollout’s final answer and checks it against the gold answer (a curator’s correction first, then the prompt set’s, then the log’s). Nothing changes until every
-            rollout is checked.
+            Extracts each rollout’s final answer and checks it against the gold answer (a curator’s correction first,
+            then the prompt set’s, then the log’s). Nothing changes until every rollout is checked.
           </p>
           <div className="verify-scope">
             <label className="stacked">
               <span>Rollouts</span>
-              <select value={choice.runId ?? ''} onChange={(e) => onChoice({ ...choice, runId: idFromSelect(e.target.value) })} data-testid="verify-run">
+              <select
+                value={choice.runId ?? ''}
+                onChange={(e) => onChoice({ ...choice, runId: idFromSelect(e.target.value) })}
+                data-testid="verify-run"
+              >
                 <option value="">Every run</option>
                 {runs.map((r) => (
                   <option key={r.id} value={r.id}>
@@ -66,7 +79,11 @@ export function VerifyDialog({ finishedJobs, choice, onChoice, started, job, onS
             </label>
             <label className="stacked">
               <span>Prompts</span>
-              <select value={choice.datasetId ?? ''} onChange={(e) => onChoice({ ...choice, datasetId: idFromSelect(e.target.value) })} data-testid="verify-dataset">
+              <select
+                value={choice.datasetId ?? ''}
+                onChange={(e) => onChoice({ ...choice, datasetId: idFromSelect(e.target.value) })}
+                data-testid="verify-dataset"
+              >
                 <option value="">Any prompt</option>
                 {datasets.map((d) => (
                   <option key={d.id} value={d.id}>
@@ -90,7 +107,13 @@ export function VerifyDialog({ finishedJobs, choice, onChoice, started, job, onS
             <button type="button" className="button" onClick={onClose}>
               Cancel
             </button>
-            <button type="button" className="button button--primary" disabled={!current || current.rollouts === 0} onClick={() => void start()} data-testid="verify-start">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={!current || current.rollouts === 0}
+              onClick={() => void start()}
+              data-testid="verify-start"
+            >
               Re-verify {current ? `${current.rollouts.toLocaleString('en-US')} rollouts` : ''}
             </button>
           </div>

@@ -33,7 +33,18 @@ export function VerifyMenu() {
       >
         {running ? `Re-verifying… ${fraction === null ? '' : `${Math.floor(fraction * 100)}%`}` : 'Re-verify…'}
       </button>
-      {open && <VerifyDialog finishedJobs={finishedJobs} choice={choice} onChoice={setChoice} started={started} job={job} onStarted={onStarted} onReset={reset} onClose={close} />}
+      {open && (
+        <VerifyDialog
+          finishedJobs={finishedJobs}
+          choice={choice}
+          onChoice={setChoice}
+          started={started}
+          job={job}
+          onStarted={onStarted}
+          onReset={reset}
+          onClose={close}
+        />
+      )}
     </>
   );
 }

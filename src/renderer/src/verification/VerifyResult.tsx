@@ -12,7 +12,12 @@ const SUSPECTS_SHOWN = 100;
 export function VerifyResult({ scope, onOpenPrompt }: { scope: VerifyScope; onOpenPrompt(): void }) {
   const summary = useContractValue('verify.summary', scope);
   const suspects = useContractValue('verify.suspectGold', { ...scope, limit: SUSPECTS_SHOWN });
-  const state = summary.state === 'error' || suspects.state === 'error' ? 'error' : summary.state === 'ready' && suspects.state === 'ready' ? 'ready' : 'loading';
+  const state =
+    summary.state === 'error' || suspects.state === 'error'
+      ? 'error'
+      : summary.state === 'ready' && suspects.state === 'ready'
+        ? 'ready'
+        : 'loading';
   return (
     <div className="verify-result" data-testid="verify-result" data-state={state}>
       <p className="notice notice--ok">Re-verification finished.</p>
@@ -20,7 +25,12 @@ export function VerifyResult({ scope, onOpenPrompt }: { scope: VerifyScope; onOp
       {summary.state === 'ready' && (
         <dl className="facts facts--summary verify-result__counts" data-testid="verify-summary">
           {summaryRows(summary.value).map((row) => (
-            <div key={row.key} className={row.attention ? 'facts__pair verify-result__count--attention' : 'facts__pair'} title={row.hint} data-testid={`verify-summary-${row.key}`}>
+            <div
+              key={row.key}
+              className={row.attention ? 'facts__pair verify-result__count--attention' : 'facts__pair'}
+              title={row.hint}
+              data-testid={`verify-summary-${row.key}`}
+            >
               <dt>{row.label}</dt>
               <dd>{row.value}</dd>
             </div>
@@ -28,12 +38,22 @@ export function VerifyResult({ scope, onOpenPrompt }: { scope: VerifyScope; onOp
         </dl>
       )}
       {suspects.state === 'error' && <p className="notice notice--error">{suspects.error.message}</p>}
-      {suspects.state === 'ready' && suspects.value.total > 0 && <SuspectList rows={suspects.value.rows} total={suspects.value.total} onOpenPrompt={onOpenPrompt} />}
+      {suspects.state === 'ready' && suspects.value.total > 0 && (
+        <SuspectList rows={suspects.value.rows} total={suspects.value.total} onOpenPrompt={onOpenPrompt} />
+      )}
     </div>
   );
 }
 
-function SuspectList({ rows, total, onOpenPrompt }: { rows: SuspectGoldPrompt[]; total: number; onOpenPrompt(): void }) {
+function SuspectList({
+  rows,
+  total,
+  onOpenPrompt,
+}: {
+  rows: SuspectGoldPrompt[];
+  total: number;
+  onOpenPrompt(): void;
+}) {
   return (
     <>
       <h3 className="verify-result__heading">
@@ -72,7 +92,11 @@ function SuspectList({ rows, total, onOpenPrompt }: { rows: SuspectGoldPrompt[];
                   </span>
                 ) : (
                   // A link, so it can also open in a new tab; the dialog closes to show the page.
-                  <a href={formatRoute(promptRoute(row.promptId))} onClick={onOpenPrompt} data-testid="verify-suspect-open">
+                  <a
+                    href={formatRoute(promptRoute(row.promptId))}
+                    onClick={onOpenPrompt}
+                    data-testid="verify-suspect-open"
+                  >
                     Prompt {row.promptId} →
                   </a>
                 )}

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerCluster, PromptAnswerSummary } from '../../../shared/verification';
 import { answeredLine, clusterViews, countedRollouts, coverageNote, formatShare } from './answer-clusters';
 
-const cluster = (answer: string, votes: number, total: number, matchingGold = 0): AnswerCluster => ({ answer, normalized: answer.toLowerCase(), votes, share: votes / total, matchingGold, loggedCorrect: matchingGold });
+const cluster = (answer: string, votes: number, total: number, matchingGold = 0): AnswerCluster => ({
+  answer,
+  normalized: answer.toLowerCase(),
+  votes,
+  share: votes / total,
+  matchingGold,
+  loggedCorrect: matchingGold,
+});
 
 function summary(clusters: AnswerCluster[], patch: Partial<PromptAnswerSummary> = {}): PromptAnswerSummary {
   return {
@@ -61,6 +68,8 @@ describe('answer cluster views', () => {
     expect(coverageNote(live)).toBe('Of 3 rollouts, 1 not re-verified yet (answers extracted just now).');
     const leftOut = summary([cluster('7', 2, 2, 2)], { rollouts: 302, verified: 2, unverified: 300, answered: 2 });
     expect(answeredLine(leftOut)).toBe('2 of 2 rollouts answered · 2 match the gold answer');
-    expect(coverageNote(leftOut)).toBe('Of 302 rollouts, 300 not re-verified and left out: run Re-verify… to count them.');
+    expect(coverageNote(leftOut)).toBe(
+      'Of 302 rollouts, 300 not re-verified and left out: run Re-verify… to count them.',
+    );
   });
 });

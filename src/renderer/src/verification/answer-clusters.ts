@@ -61,7 +61,11 @@ export function answeredLine(summary: PromptAnswerSummary): string {
  */
 export function coverageNote(summary: PromptAnswerSummary): string | null {
   const parts: string[] = [];
-  if (summary.live > 0) parts.push(`${summary.live.toLocaleString('en-US')} not re-verified yet (answers extracted just now)`);
-  if (summary.unverified > 0) parts.push(`${summary.unverified.toLocaleString('en-US')} not re-verified and left out: run Re-verify… to count them`);
+  if (summary.live > 0)
+    parts.push(`${summary.live.toLocaleString('en-US')} not re-verified yet (answers extracted just now)`);
+  if (summary.unverified > 0)
+    parts.push(
+      `${summary.unverified.toLocaleString('en-US')} not re-verified and left out: run Re-verify… to count them`,
+    );
   return parts.length > 0 ? `Of ${summary.rollouts.toLocaleString('en-US')} rollouts, ${parts.join('; ')}.` : null;
 }

@@ -21,8 +21,13 @@ const verdict = (patch: Partial<RolloutVerdict>): RolloutVerdict => ({
 
 describe('re-check badge', () => {
   it('highlights a disagreement with the log in either direction', () => {
-    expect(recheckBadge(verdict({ agreement: 'loggedCorrectRecheckWrong' }))).toMatchObject({ text: 're-check ✗', tone: 'disagree' });
-    const right = recheckBadge(verdict({ agreement: 'loggedWrongRecheckRight', equivalent: true, answerMatches: true }));
+    expect(recheckBadge(verdict({ agreement: 'loggedCorrectRecheckWrong' }))).toMatchObject({
+      text: 're-check ✗',
+      tone: 'disagree',
+    });
+    const right = recheckBadge(
+      verdict({ agreement: 'loggedWrongRecheckRight', equivalent: true, answerMatches: true }),
+    );
     expect(right).toMatchObject({ text: 're-check ✓', tone: 'disagree' });
     expect(right.title.split('\n')[0]).toBe('Logged wrong, the re-check says right.');
   });
@@ -39,6 +44,8 @@ describe('re-check badge', () => {
     expect(title).toContain('against the curator’s corrected gold answer 140');
     expect(title).toContain('numeric: 40 ≠ 140');
     expect(title).toContain('truncated: counts as wrong');
-    expect(recheckBadge(verdict({ extractedAnswer: null, rule: 'none', goldAnswer: null, goldSource: 'none' })).title).toContain('no answer found\nagainst no gold answer\n');
+    expect(
+      recheckBadge(verdict({ extractedAnswer: null, rule: 'none', goldAnswer: null, goldSource: 'none' })).title,
+    ).toContain('no answer found\nagainst no gold answer\n');
   });
 });

@@ -19,7 +19,8 @@ const GOLD_SOURCES: Record<RolloutVerdict['goldSource'], string> = {
 
 export function recheckBadge(verdict: RolloutVerdict): RecheckBadgeView {
   const text = verdict.equivalent ? 're-check ✓' : 're-check ✗';
-  const answer = verdict.extractedAnswer === null ? 'no answer found' : `answer ${verdict.extractedAnswer} (${verdict.rule})`;
+  const answer =
+    verdict.extractedAnswer === null ? 'no answer found' : `answer ${verdict.extractedAnswer} (${verdict.rule})`;
   const details = [
     answer,
     `against ${GOLD_SOURCES[verdict.goldSource]}${verdict.goldAnswer === null ? '' : ` ${verdict.goldAnswer}`}`,

@@ -19,7 +19,11 @@ interface Asked {
 type Loaded<M extends Method> = Asked & ({ value: Output<M> } | { error: RpcError });
 
 /** `input` null: no call (nothing to ask yet). */
-export function useContractValue<M extends Method>(method: M, input: Input<M> | null, refreshKey: unknown = null): ContractValue<M> {
+export function useContractValue<M extends Method>(
+  method: M,
+  input: Input<M> | null,
+  refreshKey: unknown = null,
+): ContractValue<M> {
   const services = useServices();
   const inputKey = input === null ? '' : `${method}\n${JSON.stringify(input)}`;
   const [loaded, setLoaded] = useState<Loaded<M> | null>(null);
@@ -30,7 +34,9 @@ export function useContractValue<M extends Method>(method: M, input: Input<M> | 
     const parsed = JSON.parse(inputKey.slice(inputKey.indexOf('\n') + 1)) as Input<M>;
     void services.transport.call(method, parsed).then((result) => {
       if (!current) return;
-      setLoaded(result.ok ? { inputKey, refreshKey, value: result.value } : { inputKey, refreshKey, error: result.error });
+      setLoaded(
+        result.ok ? { inputKey, refreshKey, value: result.value } : { inputKey, refreshKey, error: result.error },
+      );
     });
     return () => {
       current = false;

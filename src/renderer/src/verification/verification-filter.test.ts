@@ -14,7 +14,13 @@ import {
 
 describe('re-verification filter edits', () => {
   it('offers the five conditions of the side panel, each one a valid PromptFilter condition', () => {
-    expect(VERIFICATION_OPTIONS.map((o) => o.op)).toEqual(['loggedCorrectRecheckWrong', 'loggedWrongRecheckRight', 'suspectGold', 'noAnswer', 'truncated']);
+    expect(VERIFICATION_OPTIONS.map((o) => o.op)).toEqual([
+      'loggedCorrectRecheckWrong',
+      'loggedWrongRecheckRight',
+      'suspectGold',
+      'noAnswer',
+      'truncated',
+    ]);
     const all = VERIFICATION_OPTIONS.reduce<PromptFilter>((f, o) => setVerificationOp(f, o.op, true), {});
     expect(PromptFilter.parse(all)).toEqual(all);
     expect(verificationConditionCount(all)).toBe(5);
@@ -52,12 +58,19 @@ describe('re-verification filter edits', () => {
 
   it('describes a condition in words, naming its run when known', () => {
     expect(verificationTitle({ op: 'suspectGold' })).toBe('Suspect gold answer');
-    expect(verificationTitle({ op: 'loggedCorrectRecheckWrong', runId: 2 }, new Map([[2, 'grpo-7b']]))).toBe('Logged correct, re-check wrong (in grpo-7b)');
+    expect(verificationTitle({ op: 'loggedCorrectRecheckWrong', runId: 2 }, new Map([[2, 'grpo-7b']]))).toBe(
+      'Logged correct, re-check wrong (in grpo-7b)',
+    );
     expect(verificationTitle({ op: 'disagree', runId: 5 })).toBe('Re-check disagrees with the log (in run #5)');
   });
 
   it('is part of the one-line filter title the review header and the export dialog show', () => {
-    const f = setVerificationOp(setVerificationOp({ subjects: ['Geometry'] }, 'suspectGold', true), 'truncated', true, 4);
+    const f = setVerificationOp(
+      setVerificationOp({ subjects: ['Geometry'] }, 'suspectGold', true),
+      'truncated',
+      true,
+      4,
+    );
     expect(filterTitle(f, new Map())).toBe('Subject: Geometry · Suspect gold answer · Truncated (in run #4)');
   });
 });

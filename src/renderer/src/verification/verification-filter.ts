@@ -16,10 +16,26 @@ export interface VerificationOption {
 
 /** The conditions the panel offers, in the order it lists them. */
 export const VERIFICATION_OPTIONS: readonly VerificationOption[] = [
-  { op: 'loggedCorrectRecheckWrong', title: 'Logged correct, re-check wrong', hint: 'A rollout the log rewarded fails the re-check (often a lenient LLM judge).' },
-  { op: 'loggedWrongRecheckRight', title: 'Logged wrong, re-check right', hint: 'A rollout the log did not reward passes the re-check (a grader’s false negative).' },
-  { op: 'suspectGold', title: 'Suspect gold answer', hint: 'No rollout matches the gold answer while most of them agree on another answer.' },
-  { op: 'noAnswer', title: 'No extractable answer', hint: 'A rollout whose response has no answer the re-check could extract.' },
+  {
+    op: 'loggedCorrectRecheckWrong',
+    title: 'Logged correct, re-check wrong',
+    hint: 'A rollout the log rewarded fails the re-check (often a lenient LLM judge).',
+  },
+  {
+    op: 'loggedWrongRecheckRight',
+    title: 'Logged wrong, re-check right',
+    hint: 'A rollout the log did not reward passes the re-check (a grader’s false negative).',
+  },
+  {
+    op: 'suspectGold',
+    title: 'Suspect gold answer',
+    hint: 'No rollout matches the gold answer while most of them agree on another answer.',
+  },
+  {
+    op: 'noAnswer',
+    title: 'No extractable answer',
+    hint: 'A rollout whose response has no answer the re-check could extract.',
+  },
   { op: 'truncated', title: 'Truncated', hint: 'A rollout cut off by the length limit (counted as wrong).' },
 ];
 
@@ -41,7 +57,12 @@ export function isVerificationOpOn(filter: PromptFilter, op: VerificationOp): bo
 }
 
 /** Turns one condition on (in run `runId` when given and the op is rollout-level) or off. */
-export function setVerificationOp(filter: PromptFilter, op: VerificationOp, on: boolean, runId: number | null = null): PromptFilter {
+export function setVerificationOp(
+  filter: PromptFilter,
+  op: VerificationOp,
+  on: boolean,
+  runId: number | null = null,
+): PromptFilter {
   const others = (filter.verification ?? []).filter((c) => c.op !== op);
   if (!on) return withConditions(filter, others);
   const condition: VerificationCondition = runId !== null && runScoped(op) ? { op, runId } : { op };
@@ -71,7 +92,10 @@ export function clearVerificationFilters(filter: PromptFilter): PromptFilter {
 }
 
 /** "Suspect gold answer", "Truncated (in run-7)": one condition in words, for filter titles. */
-export function verificationTitle(condition: VerificationCondition, runNames: ReadonlyMap<number, string> = new Map()): string {
+export function verificationTitle(
+  condition: VerificationCondition,
+  runNames: ReadonlyMap<number, string> = new Map(),
+): string {
   const title = TITLES.get(condition.op) ?? condition.op;
   if (condition.runId === undefined) return title;
   return `${title} (in ${runNames.get(condition.runId) ?? `run #${condition.runId}`})`;

@@ -10,11 +10,18 @@ export interface ScopeChoice {
 export const ALL_RUNS: ScopeChoice = { runId: null, datasetId: null };
 
 export function toVerifyScope(choice: ScopeChoice): VerifyScope {
-  return { ...(choice.runId !== null ? { runId: choice.runId } : {}), ...(choice.datasetId !== null ? { datasetId: choice.datasetId } : {}) };
+  return {
+    ...(choice.runId !== null ? { runId: choice.runId } : {}),
+    ...(choice.datasetId !== null ? { datasetId: choice.datasetId } : {}),
+  };
 }
 
 /** "every run", "run grpo-7b", "the rollouts of MATH-500’s prompts", "run grpo-7b on MATH-500’s prompts". */
-export function scopeLabel(choice: ScopeChoice, runNames: ReadonlyMap<number, string>, datasetNames: ReadonlyMap<number, string>): string {
+export function scopeLabel(
+  choice: ScopeChoice,
+  runNames: ReadonlyMap<number, string>,
+  datasetNames: ReadonlyMap<number, string>,
+): string {
   const run = choice.runId === null ? null : (runNames.get(choice.runId) ?? `#${choice.runId}`);
   const dataset = choice.datasetId === null ? null : (datasetNames.get(choice.datasetId) ?? `#${choice.datasetId}`);
   if (run !== null && dataset !== null) return `run ${run} on ${dataset}’s prompts`;

@@ -33,7 +33,16 @@ describe('re-verify summary rows', () => {
   });
 
   it('adds verdicts from an older verifier, and shows no rate when nothing graded was verified', () => {
-    const rows = summaryRows({ ...base, verified: 10, agree: 0, loggedCorrectRecheckWrong: 0, loggedWrongRecheckRight: 0, ungraded: 10, staleVersion: 4, suspectGold: 0 });
+    const rows = summaryRows({
+      ...base,
+      verified: 10,
+      agree: 0,
+      loggedCorrectRecheckWrong: 0,
+      loggedWrongRecheckRight: 0,
+      ungraded: 10,
+      staleVersion: 4,
+      suspectGold: 0,
+    });
     const byKey = new Map(rows.map((r) => [r.key, r]));
     expect(byKey.get('staleVersion')).toMatchObject({ value: '4', attention: true });
     expect(byKey.get('agreementRate')?.value).toBe('—');

@@ -24,9 +24,20 @@ export function agreementRate(summary: VerifySummary): number | null {
 export function summaryRows(summary: VerifySummary): SummaryRow[] {
   const rate = agreementRate(summary);
   const rows: SummaryRow[] = [
-    { key: 'verified', label: 'Rollouts re-verified', value: `${count(summary.verified)} of ${count(summary.rollouts)}`, attention: false },
+    {
+      key: 'verified',
+      label: 'Rollouts re-verified',
+      value: `${count(summary.verified)} of ${count(summary.rollouts)}`,
+      attention: false,
+    },
     { key: 'agree', label: 'Agree with the log', value: count(summary.agree), attention: false },
-    { key: 'agreementRate', label: 'Agreement', value: rate === null ? '—' : formatShare(rate), attention: false, hint: 'Of the graded rollouts re-verified.' },
+    {
+      key: 'agreementRate',
+      label: 'Agreement',
+      value: rate === null ? '—' : formatShare(rate),
+      attention: false,
+      hint: 'Of the graded rollouts re-verified.',
+    },
     {
       key: 'loggedCorrectRecheckWrong',
       label: 'Logged correct, re-check wrong',
@@ -44,10 +55,22 @@ export function summaryRows(summary: VerifySummary): SummaryRow[] {
     { key: 'ungraded', label: 'Ungraded in the log', value: count(summary.ungraded), attention: false },
     { key: 'noAnswer', label: 'No extractable answer', value: count(summary.noAnswer), attention: false },
     { key: 'truncated', label: 'Truncated', value: count(summary.truncated), attention: false },
-    { key: 'suspectGold', label: 'Suspect gold answers', value: count(summary.suspectGold), attention: summary.suspectGold > 0, hint: 'Prompts whose rollouts agree on another answer.' },
+    {
+      key: 'suspectGold',
+      label: 'Suspect gold answers',
+      value: count(summary.suspectGold),
+      attention: summary.suspectGold > 0,
+      hint: 'Prompts whose rollouts agree on another answer.',
+    },
   ];
   if (summary.staleVersion > 0) {
-    rows.push({ key: 'staleVersion', label: 'From an older verifier', value: count(summary.staleVersion), attention: true, hint: `Re-verify to check them with ${summary.verifierVersion}.` });
+    rows.push({
+      key: 'staleVersion',
+      label: 'From an older verifier',
+      value: count(summary.staleVersion),
+      attention: true,
+      hint: `Re-verify to check them with ${summary.verifierVersion}.`,
+    });
   }
   return rows;
 }

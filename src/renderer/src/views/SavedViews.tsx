@@ -56,17 +56,35 @@ export function SavedViews({ currentState, onApply }: SavedViewsProps) {
       <ul>
         {views.map((view) => (
           <li key={view.id} className="saved-view">
-            <button type="button" className="saved-view__apply" onClick={() => onApply(view.state)} title={`Apply “${view.name}”`}>
+            <button
+              type="button"
+              className="saved-view__apply"
+              onClick={() => onApply(view.state)}
+              title={`Apply “${view.name}”`}
+            >
               {view.name}
             </button>
-            <button type="button" className="icon-button" aria-label={`Delete view ${view.name}`} onClick={() => void remove(view)}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Delete view ${view.name}`}
+              onClick={() => void remove(view)}
+            >
               ×
             </button>
           </li>
         ))}
       </ul>
       <form className="saved-views__form" onSubmit={(e) => void save(e)}>
-        <input type="text" value={name} maxLength={200} placeholder="View name" aria-label="New view name" data-testid="view-name" onChange={(e) => setName(e.target.value)} />
+        <input
+          type="text"
+          value={name}
+          maxLength={200}
+          placeholder="View name"
+          aria-label="New view name"
+          data-testid="view-name"
+          onChange={(e) => setName(e.target.value)}
+        />
         <button type="submit" className="button button--small" disabled={!name.trim()} data-testid="view-save">
           Save
         </button>

@@ -4,8 +4,16 @@ import { assistantText, splitMessages, splitPromptText, splitSequence } from './
 
 describe('splitSequence', () => {
   it('splits a ChatML sequence into system, question and a stopped response', () => {
-    const split = splitSequence(chatMl('You are an expert mathematician.', 'What is 1+1?', 'It is \\boxed{2}.') + '\n<|endoftext|>');
-    expect(split).toEqual({ system: 'You are an expert mathematician.', question: 'What is 1+1?', template: 'chatml', response: 'It is \\boxed{2}.', stopped: true });
+    const split = splitSequence(
+      chatMl('You are an expert mathematician.', 'What is 1+1?', 'It is \\boxed{2}.') + '\n<|endoftext|>',
+    );
+    expect(split).toEqual({
+      system: 'You are an expert mathematician.',
+      question: 'What is 1+1?',
+      template: 'chatml',
+      response: 'It is \\boxed{2}.',
+      stopped: true,
+    });
   });
 
   it('marks a ChatML response without the stop word as not stopped and keeps the text', () => {
@@ -14,13 +22,21 @@ describe('splitSequence', () => {
   });
 
   it('takes the last user turn of a multi-turn conversation', () => {
-    const seq = '<|im_start|>user\nfirst<|im_end|>\n<|im_start|>assistant\nok<|im_end|>\n<|im_start|>user\nsecond<|im_end|>\n<|im_start|>assistant\nanswer<|im_end|>';
+    const seq =
+      '<|im_start|>user\nfirst<|im_end|>\n<|im_start|>assistant\nok<|im_end|>\n<|im_start|>user\nsecond<|im_end|>\n<|im_start|>assistant\nanswer<|im_end|>';
     expect(splitSequence(seq)).toMatchObject({ question: 'second', response: 'answer', stopped: true });
   });
 
   it('splits the DeepSeek-R1 template and its stop word', () => {
-    const seq = '<｜begin▁of▁sentence｜>Be careful.<｜User｜>What is 2+2?<｜Assistant｜><think>\nhmm\n</think>\n\\boxed{4}<｜end▁of▁sentence｜>';
-    expect(splitSequence(seq)).toEqual({ system: 'Be careful.', question: 'What is 2+2?', template: 'deepseek', response: '<think>\nhmm\n</think>\n\\boxed{4}', stopped: true });
+    const seq =
+      '<｜begin▁of▁sentence｜>Be careful.<｜User｜>What is 2+2?<｜Assistant｜><think>\nhmm\n</think>\n\\boxed{4}<｜end▁of▁sentence｜>';
+    expect(splitSequence(seq)).toEqual({
+      system: 'Be careful.',
+      question: 'What is 2+2?',
+      template: 'deepseek',
+      response: '<think>\nhmm\n</think>\n\\boxed{4}',
+      stopped: true,
+    });
     const cut = splitSequence('<｜begin▁of▁sentence｜><｜User｜>Q<｜Assistant｜>still thinking');
     expect(cut).toMatchObject({ system: null, question: 'Q', response: 'still thinking', stopped: false });
   });
@@ -32,12 +48,22 @@ describe('splitSequence', () => {
 
 describe('splitPromptText', () => {
   it('reads verl inputs decoded without special tokens', () => {
-    expect(splitPromptText('system\nBe brief.\nuser\nWhat is 3*3?\nassistant\n')).toEqual({ system: 'Be brief.', question: 'What is 3*3?', template: 'plain-roles' });
-    expect(splitPromptText('user\nWhat is 3*3?\nassistant\n')).toEqual({ system: null, question: 'What is 3*3?', template: 'plain-roles' });
+    expect(splitPromptText('system\nBe brief.\nuser\nWhat is 3*3?\nassistant\n')).toEqual({
+      system: 'Be brief.',
+      question: 'What is 3*3?',
+      template: 'plain-roles',
+    });
+    expect(splitPromptText('user\nWhat is 3*3?\nassistant\n')).toEqual({
+      system: null,
+      question: 'What is 3*3?',
+      template: 'plain-roles',
+    });
   });
 
   it('reads ChatML prompts ending in the generation prompt', () => {
-    expect(splitPromptText('<|im_start|>system\nS<|im_end|>\n<|im_start|>user\nQ<|im_end|>\n<|im_start|>assistant\n')).toEqual({ system: 'S', question: 'Q', template: 'chatml' });
+    expect(
+      splitPromptText('<|im_start|>system\nS<|im_end|>\n<|im_start|>user\nQ<|im_end|>\n<|im_start|>assistant\n'),
+    ).toEqual({ system: 'S', question: 'Q', template: 'chatml' });
   });
 
   it('keeps unrecognised text as the question', () => {
@@ -49,7 +75,13 @@ describe('chat messages', () => {
   it('takes system and last user content, including content parts', () => {
     const messages = [
       { role: 'system', content: 'S' },
-      { role: 'user', content: [{ type: 'text', text: 'Part 1 ' }, { type: 'text', text: 'part 2' }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'Part 1 ' },
+          { type: 'text', text: 'part 2' },
+        ],
+      },
     ];
     expect(splitMessages(messages)).toEqual({ system: 'S', question: 'Part 1 part 2', template: 'messages' });
     expect(splitMessages('not a list')).toBeNull();

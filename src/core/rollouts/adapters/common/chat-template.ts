@@ -45,7 +45,9 @@ export function splitPromptText(text: string): SplitPrompt {
     const parts = splitDeepSeek(text + DS_ASSISTANT);
     return { system: parts.system, question: parts.question ?? text, template: 'deepseek' };
   }
-  const plain = /^system\n([\s\S]*?)\nuser\n([\s\S]*?)\nassistant\n?$/.exec(text) ?? /^()user\n([\s\S]*?)\nassistant\n?$/.exec(text);
+  const plain =
+    /^system\n([\s\S]*?)\nuser\n([\s\S]*?)\nassistant\n?$/.exec(text) ??
+    /^()user\n([\s\S]*?)\nassistant\n?$/.exec(text);
   if (plain) return { system: plain[1] ? plain[1] : null, question: plain[2] ?? null, template: 'plain-roles' };
   return { system: null, question: text, template: 'none' };
 }
@@ -72,7 +74,11 @@ export function assistantText(messages: unknown): string | null {
 function messageText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) {
-    return content.map((part) => (isObject(part) && typeof part.text === 'string' ? part.text : typeof part === 'string' ? part : '')).join('');
+    return content
+      .map((part) =>
+        isObject(part) && typeof part.text === 'string' ? part.text : typeof part === 'string' ? part : '',
+      )
+      .join('');
   }
   return content == null ? '' : String(content);
 }
@@ -117,7 +123,8 @@ function splitDeepSeek(sequence: string): SplitSequence {
   const system = body.slice(0, firstUser).trim();
   const lastAssistant = body.lastIndexOf(DS_ASSISTANT);
   const lastUser = body.lastIndexOf(DS_USER, lastAssistant === -1 ? undefined : lastAssistant);
-  const question = lastUser === -1 ? null : body.slice(lastUser + DS_USER.length, lastAssistant === -1 ? undefined : lastAssistant);
+  const question =
+    lastUser === -1 ? null : body.slice(lastUser + DS_USER.length, lastAssistant === -1 ? undefined : lastAssistant);
   let response = lastAssistant === -1 ? '' : body.slice(lastAssistant + DS_ASSISTANT.length);
   const stopped = response.trimEnd().endsWith(DS_EOS);
   if (stopped) response = response.slice(0, response.lastIndexOf(DS_EOS));

@@ -6,7 +6,13 @@ import { parseJsonLenient } from '../io/lenient-json';
 import type { RawEntry } from '../io/raw-entry';
 import { excerpt } from './values';
 
-export function issueItem(file: string, line: number | null, field: string | null, message: string, text?: string | null): RolloutItem {
+export function issueItem(
+  file: string,
+  line: number | null,
+  field: string | null,
+  message: string,
+  text?: string | null,
+): RolloutItem {
   const issue: RecordIssue = { file: path.basename(file), line, field, message, excerpt: excerpt(text) };
   return { kind: 'issue', issue };
 }
@@ -25,7 +31,10 @@ export interface ParsedValue {
  * Parses each entry. Bad entries become issues; Python's bare NaN / Infinity become null with a
  * warning issue (the value is still yielded).
  */
-export async function* parseEntries(entries: AsyncIterable<RawEntry>, file: string): AsyncGenerator<ParsedValue | RolloutItem> {
+export async function* parseEntries(
+  entries: AsyncIterable<RawEntry>,
+  file: string,
+): AsyncGenerator<ParsedValue | RolloutItem> {
   for await (const entry of entries) {
     if (entry.text === null) {
       yield issueItem(file, entry.line, null, entry.error ?? 'unreadable record');

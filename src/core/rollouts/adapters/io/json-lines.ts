@@ -18,7 +18,12 @@ export async function* readJsonLines(path: string, signal?: AbortSignal): AsyncG
     for (let nl = chunk.indexOf(NEWLINE); nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
       const piece = chunk.subarray(start, nl);
       const endOffset = offset + nl + 1;
-      const entry = finishLine(oversized ? [] : [...parts, piece], oversized || partBytes + piece.length > MAX_ENTRY_BYTES, line, endOffset);
+      const entry = finishLine(
+        oversized ? [] : [...parts, piece],
+        oversized || partBytes + piece.length > MAX_ENTRY_BYTES,
+        line,
+        endOffset,
+      );
       if (entry) yield entry;
       parts = [];
       partBytes = 0;

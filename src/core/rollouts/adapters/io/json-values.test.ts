@@ -40,7 +40,11 @@ describe('ConcatenatedJsonSplitter', () => {
 
   it('reads JSONL as well (one value per line)', () => {
     const entries = splitInChunks('{"a":1}\n{"a":2}\n\n{"a":3}', 3);
-    expect(entries.map((e) => [e.line, JSON.parse(e.text as string).a])).toEqual([[1, 1], [2, 2], [4, 3]]);
+    expect(entries.map((e) => [e.line, JSON.parse(e.text as string).a])).toEqual([
+      [1, 1],
+      [2, 2],
+      [4, 3],
+    ]);
   });
 
   it('reports stray text between values and a value cut off by the end of the file', () => {

@@ -104,7 +104,10 @@ export class ConcatenatedJsonSplitter {
 
   private keep(piece: Buffer): void {
     if (this.partBytes + piece.length > MAX_ENTRY_BYTES) {
-      throw new CuratorError('PARSE_ERROR', `The JSON value starting on line ${this.valueLine} is larger than ${MAX_ENTRY_BYTES} bytes (unbalanced brackets?)`);
+      throw new CuratorError(
+        'PARSE_ERROR',
+        `The JSON value starting on line ${this.valueLine} is larger than ${MAX_ENTRY_BYTES} bytes (unbalanced brackets?)`,
+      );
     }
     this.parts.push(piece);
     this.partBytes += piece.length;
@@ -130,7 +133,12 @@ export class ConcatenatedJsonSplitter {
   private flushStray(done: RawEntry[], endOffset: number): void {
     if (!this.stray) return;
     const where = this.sawFirstValue ? 'between JSON values' : 'before the first JSON value';
-    done.push({ line: this.stray.line, endOffset, text: null, error: `unexpected text ${where}: ${JSON.stringify(Buffer.from(this.stray.head).toString('utf8').trim())}` });
+    done.push({
+      line: this.stray.line,
+      endOffset,
+      text: null,
+      error: `unexpected text ${where}: ${JSON.stringify(Buffer.from(this.stray.head).toString('utf8').trim())}`,
+    });
     this.stray = null;
   }
 }

@@ -3,7 +3,11 @@ import { parseJsonLenient, replaceBareNonFinite } from './lenient-json';
 
 describe('parseJsonLenient', () => {
   it('parses ordinary JSON without reporting anything', () => {
-    expect(parseJsonLenient('{"a": 1, "b": [2]}')).toEqual({ value: { a: 1, b: [2] }, nonFiniteCount: 0, nonFiniteFields: [] });
+    expect(parseJsonLenient('{"a": 1, "b": [2]}')).toEqual({
+      value: { a: 1, b: [2] },
+      nonFiniteCount: 0,
+      nonFiniteFields: [],
+    });
   });
 
   it('turns bare NaN / Infinity / -Infinity into null and names the fields', () => {

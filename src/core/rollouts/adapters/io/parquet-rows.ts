@@ -42,7 +42,10 @@ export async function openParquet(path: string): Promise<OpenParquet> {
   return { metadata, columns, read };
 }
 
-export async function* readParquetRows(source: string | OpenParquet, signal?: AbortSignal): AsyncGenerator<ParquetRowEntry> {
+export async function* readParquetRows(
+  source: string | OpenParquet,
+  signal?: AbortSignal,
+): AsyncGenerator<ParquetRowEntry> {
   const { metadata, read } = typeof source === 'string' ? await openParquet(source) : source;
   let rowStart = 0;
   for (const group of metadata.row_groups) {
@@ -51,7 +54,11 @@ export async function* readParquetRows(source: string | OpenParquet, signal?: Ab
     const rows = await read(rowStart, rowEnd);
     const groupEnd = rowGroupEndOffset(group);
     for (let i = 0; i < rows.length; i++) {
-      yield { row: rowStart + i + 1, endOffset: i === rows.length - 1 ? groupEnd : null, value: rows[i] as Record<string, unknown> };
+      yield {
+        row: rowStart + i + 1,
+        endOffset: i === rows.length - 1 ? groupEnd : null,
+        value: rows[i] as Record<string, unknown>,
+      };
     }
     rowStart = rowEnd;
   }
@@ -73,7 +80,10 @@ export function toPlain(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return value.toISOString();
-  if (ArrayBuffer.isView(value)) return value instanceof Uint8Array ? Buffer.from(value).toString('base64') : Array.from(value as unknown as ArrayLike<number | bigint>, (v) => toPlain(v));
+  if (ArrayBuffer.isView(value))
+    return value instanceof Uint8Array
+      ? Buffer.from(value).toString('base64')
+      : Array.from(value as unknown as ArrayLike<number | bigint>, (v) => toPlain(v));
   if (Array.isArray(value)) return value.map(toPlain);
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) out[key] = toPlain(item);

@@ -24,7 +24,12 @@ export function minimapBins(values: ArrayLike<number>, scale: HeatScale, maxBuck
 }
 
 /** The marker for tokens [first, last] on a minimap `height` pixels tall. */
-export function viewportMarker(first: number, last: number, n: number, height: number): { top: number; height: number } {
+export function viewportMarker(
+  first: number,
+  last: number,
+  n: number,
+  height: number,
+): { top: number; height: number } {
   if (n <= 0) return { top: 0, height };
   const top = (Math.max(0, first) / n) * height;
   const bottom = (Math.min(n, last + 1) / n) * height;

@@ -60,7 +60,8 @@ describe('palettes', () => {
 
   it('every class keeps its text readable (WCAG AA, 4.5:1)', () => {
     for (const palette of PALETTES) {
-      for (const c of paletteClasses(palette)) expect(contrast(parseHex(c.background), parseHex(c.color)), c.className).toBeGreaterThanOrEqual(4.5);
+      for (const c of paletteClasses(palette))
+        expect(contrast(parseHex(c.background), parseHex(c.color)), c.className).toBeGreaterThanOrEqual(4.5);
     }
   });
 

@@ -14,11 +14,64 @@ export type PaletteName = (typeof PALETTES)[number];
 const hexes = (list: readonly string[]): Rgb[] => list.map(parseHex);
 
 /** Orange (below the centre) through near-white to blue (above). */
-const DIVERGING = hexes(['#7f3b08', '#b35806', '#e08214', '#fdb863', '#fee0b6', '#f7f7f7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac', '#053061']);
-const VIRIDIS_REVERSED = hexes(['#fde725', '#addc30', '#5ec962', '#28ae80', '#21918c', '#2c728e', '#3b528b', '#472d7b', '#440154']);
-const CIVIDIS_REVERSED = hexes(['#fee838', '#e4cf5b', '#c4b56c', '#a69d75', '#8a8779', '#707173', '#575d6d', '#3b496c', '#123570', '#00224e']);
-const BLUES = hexes(['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b']);
-const ORANGES = hexes(['#fff5eb', '#fee6ce', '#fdd0a2', '#fdae6b', '#fd8d3c', '#f16913', '#d94801', '#a63603', '#7f2704']);
+const DIVERGING = hexes([
+  '#7f3b08',
+  '#b35806',
+  '#e08214',
+  '#fdb863',
+  '#fee0b6',
+  '#f7f7f7',
+  '#d1e5f0',
+  '#92c5de',
+  '#4393c3',
+  '#2166ac',
+  '#053061',
+]);
+const VIRIDIS_REVERSED = hexes([
+  '#fde725',
+  '#addc30',
+  '#5ec962',
+  '#28ae80',
+  '#21918c',
+  '#2c728e',
+  '#3b528b',
+  '#472d7b',
+  '#440154',
+]);
+const CIVIDIS_REVERSED = hexes([
+  '#fee838',
+  '#e4cf5b',
+  '#c4b56c',
+  '#a69d75',
+  '#8a8779',
+  '#707173',
+  '#575d6d',
+  '#3b496c',
+  '#123570',
+  '#00224e',
+]);
+const BLUES = hexes([
+  '#f7fbff',
+  '#deebf7',
+  '#c6dbef',
+  '#9ecae1',
+  '#6baed6',
+  '#4292c6',
+  '#2171b5',
+  '#08519c',
+  '#08306b',
+]);
+const ORANGES = hexes([
+  '#fff5eb',
+  '#fee6ce',
+  '#fdd0a2',
+  '#fdae6b',
+  '#fd8d3c',
+  '#f16913',
+  '#d94801',
+  '#a63603',
+  '#7f2704',
+]);
 const WHITE: Rgb = [255, 255, 255];
 
 /** The pale start keeps low values close to the page; the dark end is the full map colour. */

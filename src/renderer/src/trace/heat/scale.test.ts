@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { BINS } from './palettes';
-import { BIN_FADED, BIN_MISSING, binEdgeValue, binImportance, defaultClip, importance, importanceKey, makeScale, mergeStats, quantize, quantizeAll, signalStats } from './scale';
+import {
+  BIN_FADED,
+  BIN_MISSING,
+  binEdgeValue,
+  binImportance,
+  defaultClip,
+  importance,
+  importanceKey,
+  makeScale,
+  mergeStats,
+  quantize,
+  quantizeAll,
+  signalStats,
+} from './scale';
 import { signalSpec, weightPalette } from './signal-specs';
 
 const logitSpec = signalSpec('rm_logit', null, null);
@@ -10,7 +23,12 @@ describe('signal specs', () => {
   it('reads the OREAL signals as the domain notes describe', () => {
     expect(logitSpec).toMatchObject({ kind: 'diverging', center: 0, naturalRadius: null });
     expect(probSpec).toMatchObject({ kind: 'diverging', center: 0.5, naturalRadius: 0.5 });
-    expect(signalSpec('is_weight', null, true)).toMatchObject({ kind: 'sequential', palette: 'cred', neutral: 0, extreme: 1 });
+    expect(signalSpec('is_weight', null, true)).toMatchObject({
+      kind: 'sequential',
+      palette: 'cred',
+      neutral: 0,
+      extreme: 1,
+    });
     expect(signalSpec('is_weight', null, false)).toMatchObject({ palette: 'blame' });
     expect(weightPalette(null)).toBe('vir');
     expect(signalSpec('logprob', null, null)).toMatchObject({ kind: 'sequential', neutral: 0, direction: 'down' });

@@ -85,7 +85,8 @@ export function mergeStats(all: readonly SignalStats[]): SignalStats {
 /** How far the full scale reaches from its origin before any clipping. */
 export function fullExtent(spec: SignalSpec, stats: SignalStats): number {
   if (spec.kind === 'diverging' && spec.naturalRadius !== null) return spec.naturalRadius;
-  if (spec.kind === 'sequential' && spec.extreme !== null && spec.neutral !== null) return Math.abs(spec.extreme - spec.neutral);
+  if (spec.kind === 'sequential' && spec.extreme !== null && spec.neutral !== null)
+    return Math.abs(spec.extreme - spec.neutral);
   return stats.maxSpread > 0 ? stats.maxSpread : 1;
 }
 
@@ -98,12 +99,25 @@ export function defaultClip(spec: SignalSpec, stats: SignalStats): number {
 }
 
 /** `clip` in (0, 1] is the share of the full extent kept; `threshold` in [0, 1) of importance is left uncoloured. */
-export function makeScale(spec: SignalSpec, stats: SignalStats, clip: number, threshold: number, palette?: PaletteName): HeatScale {
+export function makeScale(
+  spec: SignalSpec,
+  stats: SignalStats,
+  clip: number,
+  threshold: number,
+  palette?: PaletteName,
+): HeatScale {
   const extent = fullExtent(spec, stats) * Math.min(1, Math.max(0.01, clip));
-  if (spec.kind === 'diverging') return { kind: 'diverging', palette: 'div', center: spec.center, radius: extent, threshold };
+  if (spec.kind === 'diverging')
+    return { kind: 'diverging', palette: 'div', center: spec.center, radius: extent, threshold };
   const from = scaleOrigin(spec, stats);
   const down = spec.extreme !== null && spec.neutral !== null ? spec.extreme < spec.neutral : spec.direction === 'down';
-  return { kind: 'sequential', palette: palette ?? spec.palette, from, to: down ? from - extent : from + extent, threshold };
+  return {
+    kind: 'sequential',
+    palette: palette ?? spec.palette,
+    from,
+    to: down ? from - extent : from + extent,
+    threshold,
+  };
 }
 
 /** Position on the scale: [-1, 1] (diverging) or [0, 1] (sequential); NaN for a missing value. */

@@ -10,7 +10,8 @@ export const FADED_CLASS = 'hm-off';
 export function heatStylesheetText(): string {
   const rules: string[] = [];
   for (const palette of PALETTES) {
-    for (const c of paletteClasses(palette)) rules.push(`.${c.className}{background-color:${c.background};color:${c.color}}`);
+    for (const c of paletteClasses(palette))
+      rules.push(`.${c.className}{background-color:${c.background};color:${c.color}}`);
   }
   rules.push(`.${MISSING_CLASS}{background-image:repeating-linear-gradient(135deg,#e4e7ec 0 2px,transparent 2px 5px)}`);
   rules.push(`.${FADED_CLASS}{background-color:transparent}`);

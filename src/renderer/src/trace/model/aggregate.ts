@@ -13,7 +13,12 @@ export type ImportanceKey = (value: number) => number;
  * `units` must be non-decreasing (pieces in text order), as unitOfPieces returns. Returns one value per
  * piece.
  */
-export function aggregateByUnit(values: ArrayLike<number>, units: Int32Array, reducer: Reducer, key: ImportanceKey): Float32Array {
+export function aggregateByUnit(
+  values: ArrayLike<number>,
+  units: Int32Array,
+  reducer: Reducer,
+  key: ImportanceKey,
+): Float32Array {
   const n = units.length;
   const out = new Float32Array(n);
   let first = 0;
@@ -29,7 +34,13 @@ export function aggregateByUnit(values: ArrayLike<number>, units: Int32Array, re
 }
 
 /** Mean or most important value of values[first..last], NaNs skipped. */
-export function reduce(values: ArrayLike<number>, first: number, last: number, reducer: Reducer, key: ImportanceKey): number {
+export function reduce(
+  values: ArrayLike<number>,
+  first: number,
+  last: number,
+  reducer: Reducer,
+  key: ImportanceKey,
+): number {
   let count = 0;
   let sum = 0;
   let best = Number.NaN;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeTokenText, pieceAtResponseOffset, responseOffsetAt, responseOffsetOfRow, rowAtResponseOffset, splitsCharacter } from './anchors';
+import {
+  describeTokenText,
+  pieceAtResponseOffset,
+  responseOffsetAt,
+  responseOffsetOfRow,
+  rowAtResponseOffset,
+  splitsCharacter,
+} from './anchors';
 import { layoutLines } from './line-layout';
 import { buildTokenTable } from './token-table';
 

@@ -41,7 +41,8 @@ export function rowAtResponseOffset(table: TokenTable, lines: LineLayout, offset
 /** Response offset at the start of a heatmap row. */
 export function responseOffsetOfRow(table: TokenTable, lines: LineLayout, row: number): number {
   const frag = lines.rowFragStart[row];
-  if (frag === undefined || frag >= lines.fragToken.length) return table.responseStarts[table.responseStarts.length - 1] ?? 0;
+  if (frag === undefined || frag >= lines.fragToken.length)
+    return table.responseStarts[table.responseStarts.length - 1] ?? 0;
   return responseOffsetAt(table, lines.fragToken[frag] as number, lines.fragFrom[frag] as number);
 }
 
@@ -58,7 +59,8 @@ export function describeTokenText(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const ch = text[i] as string;
-    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const pair =
+      code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     if (pair) {
       out += text.slice(i, i + 2);
       i++;

@@ -22,6 +22,10 @@ describe('emphasisParts', () => {
   });
   it('never loses a character that is not a marker', () => {
     const input = 'x **y** z ** w';
-    expect(emphasisParts(input).map((p) => (p.strong ? `**${p.text}**` : p.text)).join('')).toBe(input);
+    expect(
+      emphasisParts(input)
+        .map((p) => (p.strong ? `**${p.text}**` : p.text))
+        .join(''),
+    ).toBe(input);
   });
 });

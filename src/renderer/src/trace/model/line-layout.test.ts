@@ -6,7 +6,8 @@ function rows(text: string, starts: number[], max?: number) {
   const out: { frags: [number, string][]; cont: boolean }[] = [];
   for (let r = 0; r < rowCount(layout); r++) {
     const frags: [number, string][] = [];
-    for (let f = layout.rowFragStart[r] as number; f < (layout.rowFragStart[r + 1] as number); f++) frags.push([layout.fragToken[f] as number, text.slice(layout.fragFrom[f], layout.fragTo[f])]);
+    for (let f = layout.rowFragStart[r] as number; f < (layout.rowFragStart[r + 1] as number); f++)
+      frags.push([layout.fragToken[f] as number, text.slice(layout.fragFrom[f], layout.fragTo[f])]);
     out.push({ frags, cont: layout.rowContinues[r] === 1 });
   }
   return { layout, out };
@@ -16,7 +17,18 @@ describe('layoutLines', () => {
   it('starts a row after each newline and splits a token that holds newlines', () => {
     const text = 'Step 1.\n\nThe end';
     const { layout, out } = rows(text, [0, 4, 6, 12, text.length]);
-    expect(out.map((r) => r.frags)).toEqual([[[0, 'Step'], [1, ' 1'], [2, '.\n']], [[2, '\n']], [[2, 'The'], [3, ' end']]]);
+    expect(out.map((r) => r.frags)).toEqual([
+      [
+        [0, 'Step'],
+        [1, ' 1'],
+        [2, '.\n'],
+      ],
+      [[2, '\n']],
+      [
+        [2, 'The'],
+        [3, ' end'],
+      ],
+    ]);
     expect(Array.from(layout.tokenRow)).toEqual([0, 0, 0, 2]);
   });
 
@@ -48,7 +60,11 @@ describe('layoutLines', () => {
 
   it('gives an empty token a place in its row', () => {
     const { out, layout } = rows('ab', [0, 1, 1, 2]);
-    expect(out[0]?.frags).toEqual([[0, 'a'], [1, ''], [2, 'b']]);
+    expect(out[0]?.frags).toEqual([
+      [0, 'a'],
+      [1, ''],
+      [2, 'b'],
+    ]);
     expect(rowChars(layout, 0)).toBe(2);
   });
 

@@ -10,7 +10,17 @@ describe('locateSegments', () => {
   it('finds every segment of the tokenizer in the source, delimiters included', () => {
     const input = 'Let $x=1$ and $$y^2$$ then \\(z\\) or \\[w\\].';
     const items = locateSegments(input, tokenizeMath(input));
-    expect(sourceOf(input, items)).toEqual(['Let ', '$x=1$', ' and ', '$$y^2$$', ' then ', '\\(z\\)', ' or ', '\\[w\\]', '.']);
+    expect(sourceOf(input, items)).toEqual([
+      'Let ',
+      '$x=1$',
+      ' and ',
+      '$$y^2$$',
+      ' then ',
+      '\\(z\\)',
+      ' or ',
+      '\\[w\\]',
+      '.',
+    ]);
     expect(items.map((i) => i.to - i.from).reduce((a, b) => a + b, 0)).toBe(input.length);
   });
   it('accounts for escaped dollars, which the tokenizer shows as one character', () => {
@@ -30,8 +40,20 @@ describe('layoutRendered', () => {
   it('cuts text into runs at sentence ends and newlines and into blocks at blank lines', () => {
     const input = 'First. Second $a$.\nThird\n\nNew block \\[b\\] end';
     const { items, blocks } = layoutRendered(input);
-    expect(sourceOf(input, items)).toEqual(['First.', ' Second ', '$a$', '.\n', 'Third\n\n', 'New block ', '\\[b\\]', ' end']);
-    expect(blocks.map((b) => input.slice(b.from, b.to))).toEqual(['First. Second $a$.\nThird\n\n', 'New block \\[b\\] end']);
+    expect(sourceOf(input, items)).toEqual([
+      'First.',
+      ' Second ',
+      '$a$',
+      '.\n',
+      'Third\n\n',
+      'New block ',
+      '\\[b\\]',
+      ' end',
+    ]);
+    expect(blocks.map((b) => input.slice(b.from, b.to))).toEqual([
+      'First. Second $a$.\nThird\n\n',
+      'New block \\[b\\] end',
+    ]);
     expect(items.every((item, k) => k === 0 || item.from === (items[k - 1] as RenderedItem).to)).toBe(true);
   });
   it('has no blocks for an empty response', () => {
@@ -56,8 +78,15 @@ describe('piecesCovering', () => {
 
 // Real model output (Qwen2.5-Math responses), read through Vite's glob import: it matches nothing when
 // ../shared/fixtures is absent (a user's fresh clone), and the test then skips.
-const qwen = Object.values(import.meta.glob<string>('../../../../../../shared/fixtures/qwen25math_math_cot_100_rollouts.jsonl', { query: '?raw', import: 'default', eager: true }))[0];
-const NOTE = qwen === undefined ? ' (skipped: real-data fixtures not found in ../shared/fixtures beside the checkout)' : '';
+const qwen = Object.values(
+  import.meta.glob<string>('../../../../../../shared/fixtures/qwen25math_math_cot_100_rollouts.jsonl', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  }),
+)[0];
+const NOTE =
+  qwen === undefined ? ' (skipped: real-data fixtures not found in ../shared/fixtures beside the checkout)' : '';
 
 describe.skipIf(qwen === undefined)(`rendered layout of real Qwen2.5-Math responses${NOTE}`, () => {
   const responses = (qwen ?? '')

@@ -7,7 +7,14 @@ import type { MathSegment } from '../../math/tokenize-math';
 
 export type RenderedItem =
   | { kind: 'text'; from: number; to: number; text: string }
-  | { kind: 'math'; from: number; to: number; tex: string; display: boolean; /** With its delimiters, as written. */ source: string };
+  | {
+      kind: 'math';
+      from: number;
+      to: number;
+      tex: string;
+      display: boolean;
+      /** With its delimiters, as written. */ source: string;
+    };
 
 export interface RenderedBlock {
   /** Items first .. last - 1 of the item list. */
@@ -48,7 +55,11 @@ export function locateSegments(input: string, segments: readonly MathSegment[]):
       continue;
     }
     const opener = OPENERS.find(
-      (o) => o.display === segment.display && input.startsWith(o.open, at) && input.startsWith(segment.tex, at + o.open.length) && input.startsWith(o.close, at + o.open.length + segment.tex.length),
+      (o) =>
+        o.display === segment.display &&
+        input.startsWith(o.open, at) &&
+        input.startsWith(segment.tex, at + o.open.length) &&
+        input.startsWith(o.close, at + o.open.length + segment.tex.length),
     );
     if (!opener) throw new Error(`math segment not found at ${at}`);
     const to = at + opener.open.length + segment.tex.length + opener.close.length;
@@ -62,7 +73,11 @@ const RUN_END = /[.!?]*\n+|[.!?](?=\s)/g;
 const BLOCK_END = /\n[ \t]*\n/g;
 
 /** Cuts a text item at every match end of `re`, keeping offsets; the source text is used for slicing. */
-function cutText(item: Extract<RenderedItem, { kind: 'text' }>, input: string, re: RegExp): Extract<RenderedItem, { kind: 'text' }>[] {
+function cutText(
+  item: Extract<RenderedItem, { kind: 'text' }>,
+  input: string,
+  re: RegExp,
+): Extract<RenderedItem, { kind: 'text' }>[] {
   // Items whose text differs from the source (an escaped dollar) are not cut: offsets would drift.
   if (item.to - item.from !== item.text.length) return [item];
   const pieces: Extract<RenderedItem, { kind: 'text' }>[] = [];
@@ -71,7 +86,12 @@ function cutText(item: Extract<RenderedItem, { kind: 'text' }>, input: string, r
   for (let m = matcher.exec(item.text); m !== null; m = matcher.exec(item.text)) {
     const end = m.index + m[0].length;
     if (end > start && end < item.text.length) {
-      pieces.push({ kind: 'text', from: item.from + start, to: item.from + end, text: input.slice(item.from + start, item.from + end) });
+      pieces.push({
+        kind: 'text',
+        from: item.from + start,
+        to: item.from + end,
+        text: input.slice(item.from + start, item.from + end),
+      });
       start = end;
     }
   }
@@ -87,7 +107,12 @@ export function layoutRendered(input: string): RenderedLayout {
   let blockFirst = 0;
   const closeBlock = () => {
     if (items.length > blockFirst) {
-      blocks.push({ first: blockFirst, last: items.length, from: (items[blockFirst] as RenderedItem).from, to: (items[items.length - 1] as RenderedItem).to });
+      blocks.push({
+        first: blockFirst,
+        last: items.length,
+        from: (items[blockFirst] as RenderedItem).from,
+        to: (items[items.length - 1] as RenderedItem).to,
+      });
     }
     blockFirst = items.length;
   };

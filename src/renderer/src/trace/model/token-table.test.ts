@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { alignToResponse, buildTokenTable, pieceCount, spanValuesPerPiece } from './token-table';
 
-const pieces = (table: ReturnType<typeof buildTokenTable>) => Array.from({ length: pieceCount(table) }, (_, i) => table.text.slice(table.starts[i], table.starts[i + 1]));
+const pieces = (table: ReturnType<typeof buildTokenTable>) =>
+  Array.from({ length: pieceCount(table) }, (_, i) => table.text.slice(table.starts[i], table.starts[i + 1]));
 
 describe('buildTokenTable', () => {
   it('slices the response by token offsets', () => {

@@ -50,7 +50,14 @@ export function buildTokenTable(source: TokenSource): TokenTable {
     const exact = withEnd(starts, response.length);
     // Text before the first token has no token; it is shown as part of the first one.
     if (exact.length > 1) exact[0] = 0;
-    return { text: response, starts: exact, responseStarts: exact, approximate: false, pseudo: false, storedTokens: starts.length };
+    return {
+      text: response,
+      starts: exact,
+      responseStarts: exact,
+      approximate: false,
+      pseudo: false,
+      storedTokens: starts.length,
+    };
   }
   const bounds = spanBoundaries(source.spans, response.length);
   return { text: response, starts: bounds, responseStarts: bounds, approximate: false, pseudo: true, storedTokens: 0 };

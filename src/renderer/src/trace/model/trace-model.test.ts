@@ -37,7 +37,14 @@ function input(overrides: Partial<TraceInput> = {}): TraceInput {
 function heatOf(layout: TraceLayout, signal: string, extra: Partial<HeatRequest> = {}) {
   const s = layout.signals.find((x) => x.name === signal);
   if (!s) throw new Error(signal);
-  return computeHeat(layout, { signal, scale: makeScale(s.spec, s.stats, 1, 0), unit: 'token', reducer: 'mean', minimapBuckets: 64, ...extra });
+  return computeHeat(layout, {
+    signal,
+    scale: makeScale(s.spec, s.stats, 1, 0),
+    unit: 'token',
+    reducer: 'mean',
+    minimapBuckets: 64,
+    ...extra,
+  });
 }
 
 describe('buildTraceLayout', () => {
@@ -104,7 +111,11 @@ describe('computeHeat', () => {
   it('tints rendered items and fills the minimap', () => {
     const part = buildRenderedPart(response, layout.table);
     const s = layout.signals[0] as TraceLayout['signals'][number];
-    const heat = computeHeat(layout, { signal: s.name, scale: makeScale(s.spec, s.stats, 1, 0), unit: 'token', reducer: 'mean', minimapBuckets: 64 }, part);
+    const heat = computeHeat(
+      layout,
+      { signal: s.name, scale: makeScale(s.spec, s.stats, 1, 0), unit: 'token', reducer: 'mean', minimapBuckets: 64 },
+      part,
+    );
     expect(heatOf(layout, 'rm_logit').itemBins).toHaveLength(0);
     expect(heat.itemBins).toHaveLength(part.rendered.items.length);
     expect(heat.itemBins.every((b) => b < BINS)).toBe(true);
@@ -112,7 +123,13 @@ describe('computeHeat', () => {
   });
 
   it('shows an unknown signal as missing', () => {
-    const heat = computeHeat(layout, { signal: 'nope', scale: makeScale(layout.signals[0]!.spec, layout.signals[0]!.stats, 1, 0), unit: 'token', reducer: 'mean', minimapBuckets: 8 });
+    const heat = computeHeat(layout, {
+      signal: 'nope',
+      scale: makeScale(layout.signals[0]!.spec, layout.signals[0]!.stats, 1, 0),
+      unit: 'token',
+      reducer: 'mean',
+      minimapBuckets: 8,
+    });
     expect(heat.bins.every((b) => b === BIN_MISSING)).toBe(true);
   });
 });

@@ -78,7 +78,8 @@ export function buildTraceLayout(input: TraceInput): TraceLayout {
   const n = pieceCount(table);
   const signals: TraceSignal[] = [];
   if (!table.pseudo) {
-    for (const s of input.signals) if (s.values.length === n) signals.push(traceSignal(s.name, s.values, false, input.correct));
+    for (const s of input.signals)
+      if (s.values.length === n) signals.push(traceSignal(s.name, s.values, false, input.correct));
   }
   const spanNames = [...new Set(input.spans.map((s) => s.name))].sort();
   for (const name of spanNames) {

@@ -25,7 +25,9 @@ describe('aggregation', () => {
   const abs = (v: number) => Math.abs(v);
   it('spreads the mean of each unit over its pieces, skipping missing values', () => {
     const values = Float32Array.from([1, 3, Number.NaN, -2, 4]);
-    expect(Array.from(aggregateByUnit(values, Int32Array.from([0, 0, 1, 1, 2]), 'mean', abs))).toEqual([2, 2, -2, -2, 4]);
+    expect(Array.from(aggregateByUnit(values, Int32Array.from([0, 0, 1, 1, 2]), 'mean', abs))).toEqual([
+      2, 2, -2, -2, 4,
+    ]);
   });
   it('max keeps the most important value with its sign', () => {
     const values = Float32Array.from([1, -3, 2, 0.5]);

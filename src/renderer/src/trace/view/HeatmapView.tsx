@@ -40,7 +40,8 @@ export const HeatmapView = memo(
 
     const estimate = useCallback(
       (row: number, width: number) => {
-        if (charWidth.current === null && probeRef.current) charWidth.current = probeRef.current.getBoundingClientRect().width / 100 || FALLBACK_CHAR_WIDTH;
+        if (charWidth.current === null && probeRef.current)
+          charWidth.current = probeRef.current.getBoundingClientRect().width / 100 || FALLBACK_CHAR_WIDTH;
         const perLine = Math.floor((width - ROW_PADDING_X) / (charWidth.current ?? FALLBACK_CHAR_WIDTH));
         return estimateRowHeight(rowChars(lines, row), perLine, LINE_HEIGHT);
       },
@@ -99,7 +100,10 @@ export const HeatmapView = memo(
     for (let r = first; r <= last; r++) {
       const start = lines.rowFragStart[r] as number;
       const end = lines.rowFragStart[r + 1] as number;
-      const cursorHere = cursor !== null && cursor >= (lines.fragToken[start] ?? 0) && cursor <= (lines.fragToken[end - 1] ?? -1) ? cursor : -1;
+      const cursorHere =
+        cursor !== null && cursor >= (lines.fragToken[start] ?? 0) && cursor <= (lines.fragToken[end - 1] ?? -1)
+          ? cursor
+          : -1;
       rowsShown.push(<HeatRow key={r} row={r} layout={layout} bins={bins} palette={palette} cursor={cursorHere} />);
     }
 

@@ -59,7 +59,7 @@ export function Minimap({ bins, palette, pieces, viewport, onJump, marks }: Mini
       data-testid="minimap"
       role="scrollbar"
       aria-orientation="vertical"
-      
+
       aria-valuemin={0}
       aria-valuemax={Math.max(0, pieces - 1)}
       aria-valuenow={viewport.first}
@@ -73,9 +73,22 @@ export function Minimap({ bins, palette, pieces, viewport, onJump, marks }: Mini
       }}
     >
       <canvas ref={canvasRef} className="minimap__canvas" />
-      {pieces > 0 && <div className="minimap__viewport" data-testid="minimap-viewport" style={{ top: marker.top, height: marker.height }} />}
+      {pieces > 0 && (
+        <div
+          className="minimap__viewport"
+          data-testid="minimap-viewport"
+          style={{ top: marker.top, height: marker.height }}
+        />
+      )}
       {pieces > 0 &&
-        marks.map((m) => <div key={`${m.kind}-${m.piece}`} className={`minimap__mark minimap__mark--${m.kind}`} style={{ top: (m.piece / pieces) * height }} title={m.kind} />)}
+        marks.map((m) => (
+          <div
+            key={`${m.kind}-${m.piece}`}
+            className={`minimap__mark minimap__mark--${m.kind}`}
+            style={{ top: (m.piece / pieces) * height }}
+            title={m.kind}
+          />
+        ))}
     </div>
   );
 }

@@ -51,7 +51,12 @@ export const RenderedView = memo(
       },
       [blocks, items],
     );
-    const { first, last, top, total, scrollRef, scrollToRow, topRow } = useVirtualRows(blocks.length, estimate, part, 600);
+    const { first, last, top, total, scrollRef, scrollToRow, topRow } = useVirtualRows(
+      blocks.length,
+      estimate,
+      part,
+      600,
+    );
 
     const blockAt = useCallback((offset: number) => Math.max(0, lastAtOrBefore(blockStarts, offset)), [blockStarts]);
     const scrollToOffset = useCallback(
@@ -112,7 +117,8 @@ export const RenderedView = memo(
     useEffect(() => onViewport(firstPiece, lastPiece), [firstPiece, lastPiece, onViewport]);
 
     const shown = [];
-    for (let b = first; b <= last; b++) shown.push(<Block key={b} index={b} part={part} itemBins={itemBins} palette={palette} />);
+    for (let b = first; b <= last; b++)
+      shown.push(<Block key={b} index={b} part={part} itemBins={itemBins} palette={palette} />);
     return (
       <div
         ref={scrollRef}
@@ -142,7 +148,17 @@ export const RenderedView = memo(
   }),
 );
 
-const Block = memo(function Block({ index, part, itemBins, palette }: { index: number; part: RenderedPart; itemBins: Uint8Array | null; palette: PaletteName }) {
+const Block = memo(function Block({
+  index,
+  part,
+  itemBins,
+  palette,
+}: {
+  index: number;
+  part: RenderedPart;
+  itemBins: Uint8Array | null;
+  palette: PaletteName;
+}) {
   const { items, blocks } = part.rendered;
   const block = blocks[index] as RenderedBlock;
   const children = [];
@@ -158,7 +174,9 @@ const Block = memo(function Block({ index, part, itemBins, palette }: { index: n
       if (text === '') continue;
       children.push(
         <span key={k} className={`seg ${tint}`} data-item={k}>
-          {text.includes('**') ? emphasisParts(text).map((part, j) => (part.strong ? <strong key={j}>{part.text}</strong> : part.text)) : text}
+          {text.includes('**')
+            ? emphasisParts(text).map((part, j) => (part.strong ? <strong key={j}>{part.text}</strong> : part.text))
+            : text}
         </span>,
       );
       continue;
@@ -172,9 +190,13 @@ const Block = memo(function Block({ index, part, itemBins, palette }: { index: n
         </span>,
       );
     } else if (item.display) {
-      children.push(<div key={k} className={`seg seg--display ${tint}`} data-item={k} dangerouslySetInnerHTML={{ __html: html }} />);
+      children.push(
+        <div key={k} className={`seg seg--display ${tint}`} data-item={k} dangerouslySetInnerHTML={{ __html: html }} />,
+      );
     } else {
-      children.push(<span key={k} className={`seg seg--math ${tint}`} data-item={k} dangerouslySetInnerHTML={{ __html: html }} />);
+      children.push(
+        <span key={k} className={`seg seg--math ${tint}`} data-item={k} dangerouslySetInnerHTML={{ __html: html }} />,
+      );
     }
   }
   return (

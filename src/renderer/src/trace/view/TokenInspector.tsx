@@ -3,13 +3,25 @@ import type { TraceLayout } from '../model/trace-model';
 import { describeTokenText } from '../model/anchors';
 import { formatValue } from './format';
 
-export function TokenInspector({ layout, piece, selected }: { layout: TraceLayout; piece: number | null; selected: string | null }) {
+export function TokenInspector({
+  layout,
+  piece,
+  selected,
+}: {
+  layout: TraceLayout;
+  piece: number | null;
+  selected: string | null;
+}) {
   const { table } = layout;
   const n = table.starts.length - 1;
   if (piece === null || piece < 0 || piece >= n) {
     return (
       <div className="inspector muted small" data-testid="token-info" data-piece="">
-        {n === 0 ? 'No tokens.' : table.pseudo ? 'Point at a piece to see its values.' : 'Point at a token (or press ← →) to see its values.'}
+        {n === 0
+          ? 'No tokens.'
+          : table.pseudo
+            ? 'Point at a piece to see its values.'
+            : 'Point at a token (or press ← →) to see its values.'}
       </div>
     );
   }
@@ -29,7 +41,11 @@ export function TokenInspector({ layout, piece, selected }: { layout: TraceLayou
       </span>
       <dl className="inspector__values">
         {layout.signals.map((s) => (
-          <div key={s.name} className={s.name === selected ? 'inspector__value inspector__value--selected' : 'inspector__value'} data-signal={s.name}>
+          <div
+            key={s.name}
+            className={s.name === selected ? 'inspector__value inspector__value--selected' : 'inspector__value'}
+            data-signal={s.name}
+          >
             <dt>{s.name}</dt>
             <dd data-testid={`token-value-${s.name}`}>{formatValue(s.values[piece] ?? Number.NaN)}</dd>
           </div>

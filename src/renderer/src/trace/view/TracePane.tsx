@@ -42,7 +42,13 @@ export interface TracePaneHandle {
 export const TracePane = forwardRef<TracePaneHandle, TracePaneProps>(function TracePane(props, ref) {
   const { computer, layout, initial, view, scale, signal, unit, reducer, onScrollFraction, testId } = props;
   const heatScale = scale && signal !== null ? scale : NEUTRAL_SCALE;
-  const { heat, rendered } = useHeat(computer, layout, initial, { scale: heatScale, signal: scale && signal !== null ? signal : NO_SIGNAL, unit, reducer, items: view === 'rendered' });
+  const { heat, rendered } = useHeat(computer, layout, initial, {
+    scale: heatScale,
+    signal: scale && signal !== null ? signal : NO_SIGNAL,
+    unit,
+    reducer,
+    items: view === 'rendered',
+  });
   const bodyRef = useRef<TraceBodyHandle | null>(null);
   const anchor = useRef(0);
   const programmatic = useRef<number | null>(null);
@@ -79,7 +85,10 @@ export const TracePane = forwardRef<TracePaneHandle, TracePaneProps>(function Tr
     return () => el.removeEventListener('scroll', onScroll);
   }, [view, layout, onScrollFraction]);
 
-  const onViewport = useCallback((first: number, last: number) => setViewport((v) => (v.first === first && v.last === last ? v : { first, last })), []);
+  const onViewport = useCallback(
+    (first: number, last: number) => setViewport((v) => (v.first === first && v.last === last ? v : { first, last })),
+    [],
+  );
   const goTo = useCallback(
     (piece: number | null) => {
       if (piece === null || piece < 0 || piece >= pieces) return;
@@ -112,7 +121,13 @@ export const TracePane = forwardRef<TracePaneHandle, TracePaneProps>(function Tr
     ...(cursor !== null ? [{ piece: cursor, kind: 'cursor' as const }] : []),
   ];
   return (
-    <div className="trace-pane" data-testid={testId ?? 'trace-pane'} data-view={view} onKeyDown={onKeyDown} data-cursor={cursor ?? ''}>
+    <div
+      className="trace-pane"
+      data-testid={testId ?? 'trace-pane'}
+      data-view={view}
+      onKeyDown={onKeyDown}
+      data-cursor={cursor ?? ''}
+    >
       <div className="trace-pane__main">
         {view === 'tokens' ? (
           <HeatmapView
@@ -144,7 +159,14 @@ export const TracePane = forwardRef<TracePaneHandle, TracePaneProps>(function Tr
             Typesetting…
           </div>
         )}
-        <Minimap bins={heat?.minimap ?? null} palette={palette} pieces={pieces} viewport={viewport} onJump={(piece) => goTo(piece)} marks={marks} />
+        <Minimap
+          bins={heat?.minimap ?? null}
+          palette={palette}
+          pieces={pieces}
+          viewport={viewport}
+          onJump={(piece) => goTo(piece)}
+          marks={marks}
+        />
       </div>
       <TokenInspector layout={layout} piece={hover ?? cursor} selected={signal} />
     </div>

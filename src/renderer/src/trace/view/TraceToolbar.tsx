@@ -25,16 +25,33 @@ export function TraceToolbar({ view, onView, signals, settings, onSettings, shar
   return (
     <div className="trace-toolbar" data-testid="trace-toolbar">
       <div className="segmented" role="group" aria-label="View">
-        <button type="button" className="segmented__item" aria-pressed={view === 'tokens'} onClick={() => onView('tokens')} data-testid="view-tokens">
+        <button
+          type="button"
+          className="segmented__item"
+          aria-pressed={view === 'tokens'}
+          onClick={() => onView('tokens')}
+          data-testid="view-tokens"
+        >
           Tokens
         </button>
-        <button type="button" className="segmented__item" aria-pressed={view === 'rendered'} onClick={() => onView('rendered')} data-testid="view-rendered">
+        <button
+          type="button"
+          className="segmented__item"
+          aria-pressed={view === 'rendered'}
+          onClick={() => onView('rendered')}
+          data-testid="view-rendered"
+        >
           Rendered
         </button>
       </div>
       <label className="toolbar-field">
         <span>Signal</span>
-        <select value={shared?.signal ?? ''} onChange={(e) => set({ signal: e.target.value, clip: null })} disabled={signals.length === 0} data-testid="signal-select">
+        <select
+          value={shared?.signal ?? ''}
+          onChange={(e) => set({ signal: e.target.value, clip: null })}
+          disabled={signals.length === 0}
+          data-testid="signal-select"
+        >
           {signals.length === 0 && <option value="">no signals</option>}
           {signals.map((s) => (
             <option key={s.name} value={s.name}>
@@ -46,7 +63,13 @@ export function TraceToolbar({ view, onView, signals, settings, onSettings, shar
       </label>
       <label className="toolbar-field">
         <span>Per</span>
-        <select value={settings.unit} onChange={(e) => set({ unit: e.target.value as AggregationUnit })} data-testid="unit-select" disabled={view === 'rendered'} title="Colour each token by its own value or by its line, sentence or paragraph">
+        <select
+          value={settings.unit}
+          onChange={(e) => set({ unit: e.target.value as AggregationUnit })}
+          data-testid="unit-select"
+          disabled={view === 'rendered'}
+          title="Colour each token by its own value or by its line, sentence or paragraph"
+        >
           {AGGREGATION_UNITS.map((u) => (
             <option key={u} value={u}>
               {u}
@@ -56,20 +79,51 @@ export function TraceToolbar({ view, onView, signals, settings, onSettings, shar
       </label>
       <label className="toolbar-field">
         <span>Aggregate</span>
-        <select value={settings.reducer} onChange={(e) => set({ reducer: e.target.value as Reducer })} data-testid="reducer-select" title="Mean, or the most extreme value, over a line / sentence / paragraph and over a rendered segment">
+        <select
+          value={settings.reducer}
+          onChange={(e) => set({ reducer: e.target.value as Reducer })}
+          data-testid="reducer-select"
+          title="Mean, or the most extreme value, over a line / sentence / paragraph and over a rendered segment"
+        >
           <option value="mean">mean</option>
           <option value="max">max</option>
         </select>
       </label>
       <label className="toolbar-field" title="Values beyond the clip get the strongest colour">
         <span>Clip {clipLabel}</span>
-        <input type="range" min={0.05} max={1} step={0.05} value={shared?.clip ?? 1} disabled={!shared} onChange={(e) => set({ clip: Number(e.target.value) })} data-testid="clip" />
+        <input
+          type="range"
+          min={0.05}
+          max={1}
+          step={0.05}
+          value={shared?.clip ?? 1}
+          disabled={!shared}
+          onChange={(e) => set({ clip: Number(e.target.value) })}
+          data-testid="clip"
+        />
       </label>
       <label className="toolbar-field" title="Leave tokens below this share of the scale uncoloured">
         <span>Hide below {Math.round(settings.threshold * 100)}%</span>
-        <input type="range" min={0} max={0.9} step={0.05} value={settings.threshold} disabled={!shared} onChange={(e) => set({ threshold: Number(e.target.value) })} data-testid="threshold" />
+        <input
+          type="range"
+          min={0}
+          max={0.9}
+          step={0.05}
+          value={settings.threshold}
+          disabled={!shared}
+          onChange={(e) => set({ threshold: Number(e.target.value) })}
+          data-testid="threshold"
+        />
       </label>
-      {shared && scale && <Legend scales={distinctPalettes(shared.scales)} label={shared.label} description={shared.description} range={shared.range} clipped={shared.clip < 1} />}
+      {shared && scale && (
+        <Legend
+          scales={distinctPalettes(shared.scales)}
+          label={shared.label}
+          description={shared.description}
+          range={shared.range}
+          clipped={shared.clip < 1}
+        />
+      )}
       <span className="trace-toolbar__keys small muted">
         <kbd>n</kbd>/<kbd>p</kbd> hot token · <kbd>c</kbd> crossing · <kbd>a</kbd> answer · <kbd>←</kbd>
         <kbd>→</kbd> token · <kbd>v</kbd> view

@@ -38,7 +38,10 @@ export function TraceViewer({ details, view, onView, settings, onSettings, rende
   const shared = useMemo(() => (ready ? sharedScale(settings, ready) : null), [ready, settings]);
   const signals = useMemo(() => {
     if (!ready) return [];
-    return signalNames(ready).map((name) => ({ name, fromSpans: ready.some((l) => l.signals.some((s) => s.name === name && s.fromSpans)) }));
+    return signalNames(ready).map((name) => ({
+      name,
+      fromSpans: ready.some((l) => l.signals.some((s) => s.name === name && s.fromSpans)),
+    }));
   }, [ready]);
   const syncers = useMemo(
     () =>
@@ -59,12 +62,20 @@ export function TraceViewer({ details, view, onView, settings, onSettings, rende
       data-panes={details.length}
       data-computed-in={ready ? (computer.usesWorker ? 'worker' : 'main-thread') : ''}
       onKeyDown={(e) => {
-        if (e.key !== 'v' || e.ctrlKey || e.metaKey || e.altKey || (e.target as HTMLElement).closest('select, input')) return;
+        if (e.key !== 'v' || e.ctrlKey || e.metaKey || e.altKey || (e.target as HTMLElement).closest('select, input'))
+          return;
         e.preventDefault();
         onView(view === 'tokens' ? 'rendered' : 'tokens');
       }}
     >
-      <TraceToolbar view={view} onView={onView} signals={signals} settings={settings} onSettings={onSettings} shared={shared} />
+      <TraceToolbar
+        view={view}
+        onView={onView}
+        signals={signals}
+        settings={settings}
+        onSettings={onSettings}
+        shared={shared}
+      />
       {failed?.status === 'error' && <p className="error-text">Could not lay out the trace: {failed.message}</p>}
       <div className="trace-viewer__panes" style={{ gridTemplateColumns: `repeat(${details.length}, minmax(0, 1fr))` }}>
         {details.map((detail, i) => {
@@ -88,8 +99,14 @@ export function TraceViewer({ details, view, onView, settings, onSettings, rende
                   onScrollFraction={compare ? syncers[i] : undefined}
                 />
               ) : (
-                <div className="trace-pane trace-pane--loading muted" data-testid="trace-pane" data-state={state?.status ?? 'loading'}>
-                  {state?.status === 'error' ? state.message : `Laying out ${(detail.tokenCount ?? detail.responseChars).toLocaleString('en-US')} ${detail.tokenCount === null ? 'characters' : 'tokens'}…`}
+                <div
+                  className="trace-pane trace-pane--loading muted"
+                  data-testid="trace-pane"
+                  data-state={state?.status ?? 'loading'}
+                >
+                  {state?.status === 'error'
+                    ? state.message
+                    : `Laying out ${(detail.tokenCount ?? detail.responseChars).toLocaleString('en-US')} ${detail.tokenCount === null ? 'characters' : 'tokens'}…`}
                 </div>
               )}
             </section>

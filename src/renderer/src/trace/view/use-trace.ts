@@ -23,13 +23,20 @@ export function useTraceComputer(): TraceComputer {
   return shared;
 }
 
-export type LayoutState = { status: 'loading' } | { status: 'ready'; layout: TraceLayout; initial: HeatAnswer | null } | { status: 'error'; message: string };
+export type LayoutState =
+  | { status: 'loading' }
+  | { status: 'ready'; layout: TraceLayout; initial: HeatAnswer | null }
+  | { status: 'error'; message: string };
 
 /**
  * Layouts for the rollouts shown (one, or several side by side); pass a memoised array. `initial` (the
  * settings at the time of loading) lets the worker send the first colours with each layout.
  */
-export function useTraceLayouts(computer: TraceComputer, details: readonly RolloutDetail[], initial: InitialHeat | null): LayoutState[] {
+export function useTraceLayouts(
+  computer: TraceComputer,
+  details: readonly RolloutDetail[],
+  initial: InitialHeat | null,
+): LayoutState[] {
   const [loaded, setLoaded] = useState<{ details: readonly RolloutDetail[]; states: LayoutState[] } | null>(null);
   const initialRef = useRef(initial);
   useLayoutEffect(() => {
@@ -48,7 +55,8 @@ export function useTraceLayouts(computer: TraceComputer, details: readonly Rollo
         },
         (err: unknown) => {
           // A worker that died took the input's arrays with it: once more, on the main thread.
-          if (retry && current && !computer.usesWorker) return loadOne(i, toTraceInput(details[i] as RolloutDetail), false);
+          if (retry && current && !computer.usesWorker)
+            return loadOne(i, toTraceInput(details[i] as RolloutDetail), false);
           states[i] = { status: 'error', message: err instanceof Error ? err.message : String(err) };
           if (current) setLoaded({ details, states: [...states] });
         },
@@ -76,7 +84,13 @@ export interface HeatParams {
 /** Whether an answer serves a request (an answer with rendered items also serves one without). */
 function serves(answer: HeatAnswer, params: HeatParams): boolean {
   const r = answer.request;
-  return r.signal === params.signal && r.unit === params.unit && r.reducer === params.reducer && (answer.items || !params.items) && JSON.stringify(r.scale) === JSON.stringify(params.scale);
+  return (
+    r.signal === params.signal &&
+    r.unit === params.unit &&
+    r.reducer === params.reducer &&
+    (answer.items || !params.items) &&
+    JSON.stringify(r.scale) === JSON.stringify(params.scale)
+  );
 }
 
 export interface HeatState {
@@ -85,7 +99,12 @@ export interface HeatState {
 }
 
 /** The colours for a layout under `params`: the answer that came with the layout if it fits, else a worker request. */
-export function useHeat(computer: TraceComputer, layout: TraceLayout, initial: HeatAnswer | null, params: HeatParams): HeatState {
+export function useHeat(
+  computer: TraceComputer,
+  layout: TraceLayout,
+  initial: HeatAnswer | null,
+  params: HeatParams,
+): HeatState {
   const [answered, setAnswered] = useState<{ layout: TraceLayout; answer: HeatAnswer } | null>(null);
   const { scale, signal, unit, reducer, items } = params;
   const scaleKey = JSON.stringify(scale);

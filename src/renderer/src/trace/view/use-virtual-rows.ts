@@ -36,7 +36,12 @@ const EMPTY: VirtualSnapshot = { first: 0, last: -1, top: 0, total: 0, width: 0 
  * `estimate(row, width)` guesses a row's height for a container `width` px wide; `resetKey` changes when
  * the rows themselves change (another rollout). Rendered rows must carry data-row={index}.
  */
-export function useVirtualRows(count: number, estimate: (row: number, width: number) => number, resetKey: unknown, overscan = 400): VirtualRows {
+export function useVirtualRows(
+  count: number,
+  estimate: (row: number, width: number) => number,
+  resetKey: unknown,
+  overscan = 400,
+): VirtualRows {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const rowsRef = useRef<RowHeights | null>(null);
   const estimateRef = useRef(estimate);
@@ -53,7 +58,15 @@ export function useVirtualRows(count: number, estimate: (row: number, width: num
     if (!el || !rows) return;
     const { first, last } = rows.visibleRange(el.scrollTop, el.clientHeight, overscan);
     const next = { first, last, top: rows.offsetOf(first), total: rows.total(), width: el.clientWidth };
-    setSnap((prev) => (prev.first === next.first && prev.last === next.last && prev.top === next.top && prev.total === next.total && prev.width === next.width ? prev : next));
+    setSnap((prev) =>
+      prev.first === next.first &&
+      prev.last === next.last &&
+      prev.top === next.top &&
+      prev.total === next.total &&
+      prev.width === next.width
+        ? prev
+        : next,
+    );
   }, [overscan]);
 
   // Width changes re-estimate every row; the reading position is carried over by row and fraction.

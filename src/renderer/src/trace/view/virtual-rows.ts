@@ -41,7 +41,8 @@ export class RowHeights {
   offsetOf(row: number): number {
     const target = Math.max(0, Math.min(this.count, row));
     while (this.validUpTo < target) {
-      this.prefix[this.validUpTo + 1] = (this.prefix[this.validUpTo] as number) + (this.heights[this.validUpTo] as number);
+      this.prefix[this.validUpTo + 1] =
+        (this.prefix[this.validUpTo] as number) + (this.heights[this.validUpTo] as number);
       this.validUpTo++;
     }
     return this.prefix[target] as number;

@@ -56,7 +56,10 @@ export class TraceComputer {
     );
   }
 
-  async load(input: TraceInput, initial: InitialHeat | null): Promise<{ layout: TraceLayout; initial: HeatAnswer | null }> {
+  async load(
+    input: TraceInput,
+    initial: InitialHeat | null,
+  ): Promise<{ layout: TraceLayout; initial: HeatAnswer | null }> {
     if (this.worker) {
       // The input's arrays move to the worker; if it dies meanwhile, the caller loads a fresh input again
       // (and this computer, now without a worker, lays it out on the main thread).

@@ -13,7 +13,13 @@ describe('TraceStore', () => {
     expect(initial?.request.signal).toBe('is_weight');
     const scale = sharedScale(DEFAULT_SETTINGS, [layout])?.scales[0];
     if (!scale) throw new Error('no scale');
-    const again = computeHeat(layout, { signal: 'is_weight', scale, unit: 'token', reducer: 'mean', minimapBuckets: MINIMAP_BUCKETS });
+    const again = computeHeat(layout, {
+      signal: 'is_weight',
+      scale,
+      unit: 'token',
+      reducer: 'mean',
+      minimapBuckets: MINIMAP_BUCKETS,
+    });
     expect(Array.from(initial?.result.bins ?? [])).toEqual(Array.from(again.bins));
     expect(initial?.rendered).toBeNull();
   });
@@ -31,7 +37,10 @@ describe('TraceStore', () => {
 
   it('answers a trace without signals with uncoloured pieces, so both views still open', () => {
     const store = new TraceStore(2);
-    const { initial } = store.load({ ...warmUpInput(), signals: [], spans: [] }, { settings: DEFAULT_SETTINGS, items: true });
+    const { initial } = store.load(
+      { ...warmUpInput(), signals: [], spans: [] },
+      { settings: DEFAULT_SETTINGS, items: true },
+    );
     expect(initial?.request.signal).toBe(NO_SIGNAL);
     expect(initial?.result.bins.every((b) => b === BIN_FADED)).toBe(true);
     expect(initial?.rendered?.rendered.items.length).toBeGreaterThan(0);
@@ -41,7 +50,13 @@ describe('TraceStore', () => {
     const store = new TraceStore(1);
     const a = store.load({ ...warmUpInput(), key: 'a' }, null);
     store.load({ ...warmUpInput(), key: 'b' }, null);
-    const request = { signal: 'rm_logit', scale: { kind: 'diverging' as const, palette: 'div' as const, center: 0, radius: 1, threshold: 0 }, unit: 'token' as const, reducer: 'mean' as const, minimapBuckets: 8 };
+    const request = {
+      signal: 'rm_logit',
+      scale: { kind: 'diverging' as const, palette: 'div' as const, center: 0, radius: 1, threshold: 0 },
+      unit: 'token' as const,
+      reducer: 'mean' as const,
+      minimapBuckets: 8,
+    };
     expect(() => store.heat(a.layout.key, request, false, false)).toThrow(/not loaded/);
     expect(store.heat('b', request, false, false).result.bins.length).toBe(600);
     store.drop('b');

@@ -31,7 +31,13 @@ export class TraceStore {
     if (!initial) return { layout, initial: null };
     const shared = sharedScale(initial.settings, [layout]);
     const scale = shared?.scales[0] ?? null;
-    const request: HeatRequest = { signal: scale && shared ? shared.signal : NO_SIGNAL, scale: scale ?? NEUTRAL_SCALE, unit: initial.settings.unit, reducer: initial.settings.reducer, minimapBuckets: MINIMAP_BUCKETS };
+    const request: HeatRequest = {
+      signal: scale && shared ? shared.signal : NO_SIGNAL,
+      scale: scale ?? NEUTRAL_SCALE,
+      unit: initial.settings.unit,
+      reducer: initial.settings.reducer,
+      minimapBuckets: MINIMAP_BUCKETS,
+    };
     return { layout, initial: this.heat(layout.key, request, initial.items, true) };
   }
 
@@ -45,7 +51,12 @@ export class TraceStore {
       units = unitOfPieces(held.layout.table.text, held.layout.table.starts, request.unit);
       held.units.set(request.unit, units);
     }
-    return { request, items, result: computeHeat(held.layout, request, rendered, units), rendered: sendRendered ? rendered : null };
+    return {
+      request,
+      items,
+      result: computeHeat(held.layout, request, rendered, units),
+      rendered: sendRendered ? rendered : null,
+    };
   }
 
   drop(key: string): void {

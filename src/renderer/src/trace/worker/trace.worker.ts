@@ -10,7 +10,8 @@ function reply(message: FromWorker, transfer: Transferable[] = []): void {
   self.postMessage(message, { transfer });
 }
 
-const buffersOf = (answer: HeatAnswer | null): Transferable[] => (answer ? [answer.result.bins.buffer, answer.result.itemBins.buffer, answer.result.minimap.buffer] : []);
+const buffersOf = (answer: HeatAnswer | null): Transferable[] =>
+  answer ? [answer.result.bins.buffer, answer.result.itemBins.buffer, answer.result.minimap.buffer] : [];
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;

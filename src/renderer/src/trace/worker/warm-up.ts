@@ -2,7 +2,40 @@
 // out once when a page opens so the worker's code is compiled before the first real trace.
 import type { TraceInput } from '../model/trace-model';
 
-const PIECES = ['Let', ' $', 'x', '^', '2', ' =', ' 4', '$', '.', '\n\n', 'So', ' $$', '\\frac', '{', '1', '}', '{', '2', '}', '$$', ' and', ' the', ' answer', ' is', ' $', '\\boxed', '{', '2', '}', '$', '.', '\n'];
+const PIECES = [
+  'Let',
+  ' $',
+  'x',
+  '^',
+  '2',
+  ' =',
+  ' 4',
+  '$',
+  '.',
+  '\n\n',
+  'So',
+  ' $$',
+  '\\frac',
+  '{',
+  '1',
+  '}',
+  '{',
+  '2',
+  '}',
+  '$$',
+  ' and',
+  ' the',
+  ' answer',
+  ' is',
+  ' $',
+  '\\boxed',
+  '{',
+  '2',
+  '}',
+  '$',
+  '.',
+  '\n',
+];
 
 export function warmUpInput(): TraceInput {
   const tokens: string[] = [];
