@@ -17,7 +17,7 @@ export async function importRollouts(
   origin: string,
   file: string,
 ): Promise<{ status: string; result?: unknown }> {
-  const { jobId } = await call<{ jobId: number }>(page, origin, 'import.rolloutsStart', { path: file });
+  const { jobId } = await call<{ jobId: number }>(page, origin, 'import.rollouts', { path: file });
   for (;;) {
     const job = await call<{ status: string; result?: unknown; error?: unknown }>(page, origin, 'jobs.get', {
       id: jobId,

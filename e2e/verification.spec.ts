@@ -89,7 +89,7 @@ test.describe('re-verification of real Qwen2.5-Math rollouts', () => {
     };
     await finishJob(
       page,
-      (await api<{ jobId: number }>(page, 'import.start', { path: source, mapping, datasetName: 'qwen-math-100' }))
+      (await api<{ jobId: number }>(page, 'import.prompts', { path: source, mapping, datasetName: 'qwen-math-100' }))
         .jobId,
     );
     expect((await importRollouts(page, workspace().server.origin, source)).status).toBe('done');

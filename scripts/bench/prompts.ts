@@ -31,7 +31,7 @@ async function searchIndexBuilt(core: ReturnType<typeof createCore>): Promise<vo
 async function importFile(file: string, dbPath: string): Promise<void> {
   const core = createCore({ dbPath, workerScript });
   const started = performance.now();
-  const res = await core.invoke('import.start', { path: file, onBadRecord: 'abort' });
+  const res = await core.invoke('import.prompts', { path: file, onBadRecord: 'abort' });
   if (!res.ok) throw new Error(res.error.message);
   const job = await core.waitForJob(res.value.jobId);
   const seconds = (performance.now() - started) / 1000;

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
       return r.value;
     };
     const imported = await core.waitForJob(
-      (await must(core.invoke('import.rolloutsStart', { path: path.join(dir, 'log.jsonl') }))).jobId,
+      (await must(core.invoke('import.rollouts', { path: path.join(dir, 'log.jsonl') }))).jobId,
     );
     if (imported.status !== 'done') throw new Error(`import ${imported.status}: ${imported.error?.message}`);
     const started = performance.now();

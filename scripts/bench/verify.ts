@@ -1,11 +1,11 @@
 // Benchmark driver for the answer verifier, on one core (this thread): checks per CPU-second for the
-// string+numeric pairs and for pairs that reach the symbolic stage (benchCases() in src/core/verify),
+// string+numeric pairs and for pairs that reach the symbolic stage (benchCases() in src/core/answer-check),
 // and whole rollouts per second (extraction + check) over real responses when a fixture file is given.
 // Prints one JSON line for scripts/bench/run.mjs.
 import fs from 'node:fs';
-import { benchCases, checkAnswer, verifyResponse } from '../../src/core/verify/index';
-import { clearNormalizeCache } from '../../src/core/verify/equivalence';
-import { isMathjsLoaded } from '../../src/core/verify/mathjs-loader';
+import { benchCases, checkAnswer, verifyResponse } from '../../src/core/answer-check/index';
+import { clearNormalizeCache } from '../../src/core/answer-check/equivalence';
+import { isMathjsLoaded } from '../../src/core/answer-check/mathjs-loader';
 
 const MIN_CPU_SECONDS = 1.5;
 

@@ -61,7 +61,7 @@ async function call(page, method, input) {
 }
 
 async function importRollouts(page, file) {
-  const { jobId } = await call(page, 'import.rolloutsStart', { path: file });
+  const { jobId } = await call(page, 'import.rollouts', { path: file });
   for (;;) {
     const job = await call(page, 'jobs.get', { id: jobId });
     if (job.status === 'done') return;

@@ -1,4 +1,5 @@
 // One handler per contract method. Inputs arrive validated; outputs are checked by the contract test.
+import { CONTRACT_VERSION } from '../shared/contract';
 import type { Method, Output, ParsedInput } from '../shared/contract';
 import { CuratorError } from '../shared/errors';
 import { deleteDataset, listDatasets, renameDataset } from './datasets';
@@ -10,7 +11,7 @@ import { deleteView, listViews, saveView } from './views';
 import { workspaceStats } from './workspace';
 import { rolloutHandlers } from './rollouts/handlers';
 import { rolloutWorkspaceStats } from './rollouts/queries/runs';
-import { curationHandlers, promptWithCorrection } from './labels/handlers';
+import { curationHandlers, promptWithCorrection } from './curation/handlers';
 import { exportHandlers } from './export/handlers';
 import { verificationHandlers } from './verification/handlers';
 import path from 'node:path';
@@ -26,6 +27,7 @@ export function createHandlers(state: CoreState): Handlers {
       workspaceId: state.workspaceId,
       dbPath: state.dbPath,
       schemaVersion: state.schemaVersion,
+      contractVersion: CONTRACT_VERSION,
       host: state.host,
     }),
     'stats.get': () => ({
@@ -46,7 +48,7 @@ export function createHandlers(state: CoreState): Handlers {
     },
 
     'import.preview': ({ path: file, format, mapping }) => previewPromptFile(file, format, mapping),
-    'import.start': async (input) => {
+    'import.prompts': async (input) => {
       // Preview first: it detects the format and mapping and fails fast on an unreadable file.
       const preview = await previewPromptFile(input.path, input.format, input.mapping);
       const mapping = input.mapping ?? preview.mapping;

@@ -49,6 +49,13 @@ import {
 } from './curation';
 import { ExportCounts, ExportDetail, ExportDiff, ExportPreviewRequest, ExportRecord, ExportRequest } from './exports';
 
+/**
+ * The contract's version, reported by `app.info`: raised whenever a method is renamed or removed or an input
+ * loses a field, so that scripts calling the HTTP API can tell which names a server answers.
+ * 1: the first contract. 2: `import.start` -> `import.prompts`, `import.rolloutsStart` -> `import.rollouts`.
+ */
+export const CONTRACT_VERSION = 2;
+
 const Empty = z.object({}).strict();
 const Id = z.object({ id: z.number().int().positive() }).strict();
 
@@ -58,6 +65,7 @@ export const AppInfo = z.object({
   workspaceId: z.string(),
   dbPath: z.string(),
   schemaVersion: z.number().int(),
+  contractVersion: z.number().int(),
   host: z.enum(['electron', 'server', 'cli', 'test']),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
@@ -83,7 +91,7 @@ export const contract = {
       .strict(),
     output: ImportPreview,
   },
-  'import.start': {
+  'import.prompts': {
     input: z
       .object({
         path: z.string().min(1),
@@ -122,7 +130,7 @@ export const contract = {
   'views.delete': { input: Id, output: z.object({ deleted: z.boolean() }) },
 
   // Rollout logs (src/shared/rollouts.ts): import, runs with per-step statistics, rollouts, per-prompt statistics.
-  'import.rolloutsStart': { input: RolloutImportInput, output: z.object({ jobId: z.number().int() }) },
+  'import.rollouts': { input: RolloutImportInput, output: z.object({ jobId: z.number().int() }) },
   'runs.list': { input: Empty, output: z.array(Run) },
   'runs.unmatchedPrompts': {
     input: z

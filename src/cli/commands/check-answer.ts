@@ -1,7 +1,7 @@
 // rl-curator check-answer PRED GOLD [--percent always|when-marked|never] [--multiple] [--json]
 // Exit 0 when PRED is equivalent to GOLD, 1 when it is not, 2 on a bad command line. No workspace.
-import { checkAnswer, VERIFIER_VERSION } from '../../core/verify/index';
-import type { CheckOptions } from '../../core/verify/index';
+import { checkAnswer, VERIFIER_VERSION } from '../../core/answer-check/index';
+import type { CheckOptions } from '../../core/answer-check/index';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { UsageError } from '../usage-error';

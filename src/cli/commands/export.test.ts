@@ -6,7 +6,7 @@ import { tempDir } from '../../../test/temp-workspace';
 import type { ExportManifest } from '../../shared/exports';
 import { createCore } from '../../core/index';
 import { jsonlRows, parquetRows } from '../../core/export/export-test-kit';
-import { labelId, loadDemo, unwrap } from '../../core/labels/curation-test-kit';
+import { labelId, loadDemo, unwrap } from '../../core/curation/curation-test-kit';
 import { runCli } from '../main';
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

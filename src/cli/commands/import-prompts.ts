@@ -56,7 +56,7 @@ export const importPromptsCommand: Command = {
       if (!preview.ok) return (printError(preview.error), EXIT.FAILED);
       const mapping = { ...preview.value.mapping, ...parseMappingFlags(values.map ?? []) };
       for (const warning of preview.value.warnings) process.stderr.write(`warning: ${warning}\n`);
-      const started = await core.invoke('import.start', {
+      const started = await core.invoke('import.prompts', {
         path: file,
         format: preview.value.format,
         mapping,

@@ -51,7 +51,7 @@ export const importRolloutsCommand: Command = {
         )
       : () => undefined;
     try {
-      const started = await core.invoke('import.rolloutsStart', {
+      const started = await core.invoke('import.rollouts', {
         path: target,
         onBadRecord: onBad,
         restart: values.restart,

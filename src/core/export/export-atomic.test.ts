@@ -11,7 +11,7 @@ import { openDatabase } from '../db/open';
 import { createCore } from '../index';
 import type { Core } from '../index';
 import { insertJob, markRunning } from '../jobs/store';
-import { loadDemo, unwrap } from '../labels/curation-test-kit';
+import { loadDemo, unwrap } from '../curation/curation-test-kit';
 import { tempName } from './atomic-file';
 import { exportTo, listDir } from './export-test-kit';
 import { insertExportRecord } from './history';

@@ -11,7 +11,7 @@ import type { ExportFormat } from '../../shared/exports';
 import { importFile } from '../import/import-test-helpers';
 import { createCore } from '../index';
 import type { Core } from '../index';
-import { idsOf, labelId, loadDemo, unwrap } from '../labels/curation-test-kit';
+import { idsOf, labelId, loadDemo, unwrap } from '../curation/curation-test-kit';
 import { exportTo, jsonlRows, listDir, parquetRowCount, parquetRows, sha256File } from './export-test-kit';
 
 const SPLITS = [

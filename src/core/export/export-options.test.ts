@@ -7,7 +7,7 @@ import { tempDir } from '../../../test/temp-workspace';
 import { importFile, jsonl, writeFile } from '../import/import-test-helpers';
 import { createCore } from '../index';
 import type { Core } from '../index';
-import { idsOf, labelId, unwrap } from '../labels/curation-test-kit';
+import { idsOf, labelId, unwrap } from '../curation/curation-test-kit';
 import { exportTo, jsonlRows } from './export-test-kit';
 
 interface Row {

@@ -8,7 +8,7 @@ import { FIXTURES_SKIP_REASON, fixture, hasFixtures, tempDir } from '../../../te
 import { importFile } from '../import/import-test-helpers';
 import { createCore } from '../index';
 import type { Core } from '../index';
-import { unwrap } from '../labels/curation-test-kit';
+import { unwrap } from '../curation/curation-test-kit';
 import { normalizeQuestion } from '../prompts/normalize';
 import { exportTo, jsonlRows } from './export-test-kit';
 
@@ -70,7 +70,7 @@ describe.skipIf(!hasFixtures)(`exports of real data (skipped if ${FIXTURES_SKIP_
     expect(imported.result).toMatchObject({ prompts: 100 });
     const filter = { datasetIds: [imported.result?.datasetId as number] };
     const { jobId } = unwrap(
-      await core.invoke('import.rolloutsStart', {
+      await core.invoke('import.rollouts', {
         path: fixture('qwen25math_math_cot_100_rollouts.jsonl'),
         runName: 'qwen',
       }),

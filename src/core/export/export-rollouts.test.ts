@@ -6,7 +6,7 @@ import { tempDir } from '../../../test/temp-workspace';
 import { importFile, jsonl, simplePrompts, writeFile } from '../import/import-test-helpers';
 import { createCore } from '../index';
 import type { Core } from '../index';
-import { idsOf, importRollouts, labelId, unwrap } from '../labels/curation-test-kit';
+import { idsOf, importRollouts, labelId, unwrap } from '../curation/curation-test-kit';
 import { exportTo, jsonlRows } from './export-test-kit';
 
 describe('exports from rollouts', () => {

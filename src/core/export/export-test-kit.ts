@@ -6,7 +6,7 @@ import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'h
 import type { Job } from '../../shared/domain';
 import type { ExportManifest, ExportRequestInput } from '../../shared/exports';
 import type { Core } from '../index';
-import { unwrap } from '../labels/curation-test-kit';
+import { unwrap } from '../curation/curation-test-kit';
 
 export async function exportTo(
   core: Core,

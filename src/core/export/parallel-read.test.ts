@@ -14,7 +14,7 @@ import { importFile } from '../import/import-test-helpers';
 import { createCore } from '../index';
 import type { Core } from '../index';
 import type { JobContext } from '../jobs/types';
-import { idsOf, labelId, loadDemo, unwrap } from '../labels/curation-test-kit';
+import { idsOf, labelId, loadDemo, unwrap } from '../curation/curation-test-kit';
 import { defaultReadHelperOptions } from './read-helper';
 import type { ReadHelperOptions } from './read-helper';
 import { READ_HELPER_FILE } from './read-protocol';

@@ -4,8 +4,8 @@
 // (only gold answers are shared between annotators) is left alone and counted as skipped.
 import type { HistoryBatch, UndoResult } from '../../shared/curation';
 import type { Db } from '../db/open';
-import { durableTransaction } from '../labels/durable';
-import { createSlotStore } from '../labels/items';
+import { durableTransaction } from '../curation/durable';
+import { createSlotStore } from '../curation/items';
 import { nowIso } from '../util/time';
 import type { Change } from './change';
 import { getBatch } from './queries';

@@ -39,7 +39,7 @@ describe('prompt import: bad input', () => {
       code: 'FORMAT_UNKNOWN',
     });
     expect(await previewError(path.join(tmp.dir, 'missing.jsonl'))).toMatchObject({ code: 'FILE_NOT_FOUND' });
-    const started = await core.invoke('import.start', { path: path.join(tmp.dir, 'missing.jsonl') });
+    const started = await core.invoke('import.prompts', { path: path.join(tmp.dir, 'missing.jsonl') });
     expect(started).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } });
   });
 
@@ -48,12 +48,12 @@ describe('prompt import: bad input', () => {
     const preview = unwrap(await core.invoke('import.preview', { path: file }));
     expect(preview.mapping.question).toBeNull();
     expect(preview.warnings.join('\n')).toMatch(/No question column found \(columns: text, answer\)/);
-    expect(await core.invoke('import.start', { path: file })).toMatchObject({
+    expect(await core.invoke('import.prompts', { path: file })).toMatchObject({
       ok: false,
       error: { code: 'MISSING_FIELD', message: expect.stringMatching(/columns: text, answer/) },
     });
     const chosen = { ...preview.mapping, question: 'prompt' };
-    expect(await core.invoke('import.start', { path: file, mapping: chosen })).toMatchObject({
+    expect(await core.invoke('import.prompts', { path: file, mapping: chosen })).toMatchObject({
       ok: false,
       error: { code: 'MISSING_FIELD', message: expect.stringMatching(/no column "prompt".*columns: text, answer/) },
     });

@@ -24,8 +24,8 @@ export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: {
 }
 
 /** Starts an import (the preview's mapping unless one is given) and waits for the job to finish. */
-export async function importFile(core: Core, input: Input<'import.start'>): Promise<Job> {
-  const { jobId } = unwrap(await core.invoke('import.start', input));
+export async function importFile(core: Core, input: Input<'import.prompts'>): Promise<Job> {
+  const { jobId } = unwrap(await core.invoke('import.prompts', input));
   return core.waitForJob(jobId);
 }
 

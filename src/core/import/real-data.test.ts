@@ -122,12 +122,12 @@ describe.skipIf(!hasFixtures)(
     });
 
     it('files that are not prompt sets are refused with the columns they have', async () => {
-      const csv = await core.invoke('import.start', { path: fixture('math_verify_model_outputs.csv') });
+      const csv = await core.invoke('import.prompts', { path: fixture('math_verify_model_outputs.csv') });
       expect(csv).toMatchObject({
         ok: false,
         error: { code: 'MISSING_FIELD', message: expect.stringMatching(/columns: answer, gold/) },
       });
-      const prm = await core.invoke('import.start', { path: fixture('prm800k_samples.jsonl') });
+      const prm = await core.invoke('import.prompts', { path: fixture('prm800k_samples.jsonl') });
       expect(prm).toMatchObject({ ok: false, error: { code: 'MISSING_FIELD' } });
     });
   },

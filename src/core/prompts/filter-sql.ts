@@ -1,7 +1,7 @@
 // Translates a PromptFilter into a SQL WHERE clause with bound parameters. Column names come from a
 // fixed whitelist, never from the input, so user text only ever reaches SQL as a bound value.
 import type { ColumnCondition, PassRateBucket, PromptColumn, PromptFilter } from '../../shared/domain';
-import { curationConditions, hasCurationConditions } from '../labels/filter-conditions';
+import { curationConditions, hasCurationConditions } from '../curation/filter-conditions';
 import { hasVerificationConditions, verificationConditions } from '../verification/filter-sql';
 
 export interface SqlFragment {

@@ -11,12 +11,12 @@ import { listRuns, unmatchedPrompts } from './queries/runs';
 import { resolveSources } from './sources';
 
 export type RolloutMethods =
-  'import.rolloutsStart' | 'runs.list' | 'runs.unmatchedPrompts' | 'rollouts.list' | 'rollouts.get' | 'prompts.stats';
+  'import.rollouts' | 'runs.list' | 'runs.unmatchedPrompts' | 'rollouts.list' | 'rollouts.get' | 'prompts.stats';
 
 export function rolloutHandlers(state: CoreState): Pick<Handlers, RolloutMethods> {
   const { db, jobs } = state;
   return {
-    'import.rolloutsStart': async (input) => {
+    'import.rollouts': async (input) => {
       const target = path.resolve(input.path);
       // Fail fast, before a job exists, on a missing path or an unrecognisable first file.
       const { files } = resolveSources(target);

@@ -23,7 +23,7 @@ describe('verification filters', () => {
     const other = [{ question: 'What is three plus four?', gold: '7', response: 'It is \\boxed{8}.', reward: 1 }];
     await finished(
       core,
-      await core.invoke('import.rolloutsStart', { path: writeRolloutLog(tmp.dir, other, 'other.jsonl', 'other-run') }),
+      await core.invoke('import.rollouts', { path: writeRolloutLog(tmp.dir, other, 'other.jsonl', 'other-run') }),
     );
     otherRunId = (await call(core, 'runs.list', {})).find((r) => r.name === 'other-run')?.id as number;
     for (const id of ['half', 'twelve', 'seven', 'roots']) prompt[id] = await promptIdOf(core, id);

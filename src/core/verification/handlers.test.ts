@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/temp-workspace';
 import { createCore } from '../index';
 import type { Core } from '../index';
-import { VERIFIER_VERSION } from '../verify/index';
+import { VERIFIER_VERSION } from '../answer-check/index';
 import { call, EXPECTED, finished, loadSmallWorkspace } from './verification-test-helpers';
 
 describe('verification handlers', () => {

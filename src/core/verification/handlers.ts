@@ -2,7 +2,7 @@
 // Verdicts are written only by the verification job; the runner announces data.changed when it ends.
 import type { Handlers } from '../handlers';
 import type { CoreState } from '../state';
-import { checkAnswer, VERIFIER_VERSION } from '../verify/index';
+import { checkAnswer, VERIFIER_VERSION } from '../answer-check/index';
 import { promptAnswerSummary } from './prompt-summary';
 import { suspectGoldRows, verifiedRollouts, verifySummary } from './queries';
 import type { Scope } from './scope';

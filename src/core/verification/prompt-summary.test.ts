@@ -76,7 +76,7 @@ describe('verify.promptSummary', () => {
     const other = [{ question: 'What is three plus four?', gold: '7', response: 'It is \\boxed{8}.', reward: 1 }];
     await finished(
       core,
-      await core.invoke('import.rolloutsStart', { path: writeRolloutLog(tmp.dir, other, 'other.jsonl', 'other-run') }),
+      await core.invoke('import.rollouts', { path: writeRolloutLog(tmp.dir, other, 'other.jsonl', 'other-run') }),
     );
     const otherRunId = (await call(core, 'runs.list', {})).find((r) => r.name === 'other-run')?.id as number;
     expect(
@@ -100,7 +100,7 @@ describe('verify.promptSummary', () => {
     }));
     await finished(
       core,
-      await core.invoke('import.rolloutsStart', { path: writeRolloutLog(tmp.dir, many, 'many.jsonl', 'many-run') }),
+      await core.invoke('import.rollouts', { path: writeRolloutLog(tmp.dir, many, 'many.jsonl', 'many-run') }),
     );
     const seven = await promptIdOf(core, 'seven');
     await finished(core, await core.invoke('verify.start', { runId: ids.runId }));

@@ -5,8 +5,8 @@
 import type { PromptAnswerSummary } from '../../shared/verification';
 import { CuratorError } from '../../shared/errors';
 import type { Db } from '../db/open';
-import { checkAnswer, extractAnswer, summarizeAnswers } from '../verify/index';
-import type { AnswerVote, SummaryCluster } from '../verify/index';
+import { checkAnswer, extractAnswer, summarizeAnswers } from '../answer-check/index';
+import type { AnswerVote, SummaryCluster } from '../answer-check/index';
 import { goldOf, promptGold } from './gold';
 
 /** Unverified rollouts extracted on the spot; beyond this the page asks for a verification job instead. */

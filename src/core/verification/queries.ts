@@ -3,7 +3,7 @@
 import type { SuspectGoldPrompt, VerdictFilter, VerifiedRollout, VerifySummary } from '../../shared/verification';
 import { CuratorError } from '../../shared/errors';
 import type { Db } from '../db/open';
-import { VERIFIER_VERSION } from '../verify/index';
+import { VERIFIER_VERSION } from '../answer-check/index';
 import { verdictFilterSql } from './filter-sql';
 import type { Scope } from './scope';
 import { scopeSql } from './scope';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES_SKIP_REASON, fixture, hasFixtures, tempDir } from '../../../test/temp-workspace';
 import { createCore } from '../index';
 import type { Core } from '../index';
-import { QWEN_MANGLED_GOLD_IDX, QWEN_ROLLOUT_DISAGREEMENTS } from '../verify/reviewed-disagreements';
+import { QWEN_MANGLED_GOLD_IDX, QWEN_ROLLOUT_DISAGREEMENTS } from '../answer-check/reviewed-disagreements';
 import { call, finished } from './verification-test-helpers';
 
 const FILE = 'qwen25math_math_cot_100_rollouts.jsonl';
@@ -30,7 +30,7 @@ describe.skipIf(!hasFixtures)(`verification of ${FILE}${skipNote}`, () => {
   beforeAll(async () => {
     tmp = tempDir();
     core = createCore({ dbPath: path.join(tmp.dir, 'ws.db') });
-    await finished(core, await core.invoke('import.rolloutsStart', { path: fixture(FILE), runName: 'qwen' }));
+    await finished(core, await core.invoke('import.rollouts', { path: fixture(FILE), runName: 'qwen' }));
     runId = (await call(core, 'runs.list', {}))[0]?.id as number;
     result = (await finished(core, await core.invoke('verify.start', { runId }))).result ?? {};
   }, 60_000);

@@ -4,7 +4,7 @@
 // publishes nothing.
 import type { Db } from '../db/open';
 import { nowIso } from '../util/time';
-import { summarizeAnswers } from '../verify/index';
+import { summarizeAnswers } from '../answer-check/index';
 import type { StagedVerdict } from './verdict';
 
 const COLUMNS = `rollout_id, run_id, question_hash, extracted_answer, answer_norm, rule, truncated, equivalent, answer_matches, stage, reason, gold_answer, gold_source, agreement`;

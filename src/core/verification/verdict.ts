@@ -1,7 +1,7 @@
 // One rollout re-checked: the verifier's verdict against the resolved gold answer, and how it relates
 // to the verdict the log recorded (correct = reward > 0 at import).
 import type { Agreement, GoldSource } from '../../shared/verification';
-import { verifyResponse } from '../verify/index';
+import { verifyResponse } from '../answer-check/index';
 import type { Gold } from './gold';
 
 export interface RolloutToCheck {

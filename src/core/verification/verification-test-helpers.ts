@@ -135,8 +135,8 @@ export async function finished(
 
 /** A workspace with the prompt set (dataset "prompts") and the small run ("small-run"). */
 export async function loadSmallWorkspace(core: Core, dir: string): Promise<{ datasetId: number; runId: number }> {
-  await finished(core, await core.invoke('import.start', { path: writePromptSet(dir), datasetName: 'prompts' }));
-  await finished(core, await core.invoke('import.rolloutsStart', { path: writeRolloutLog(dir) }));
+  await finished(core, await core.invoke('import.prompts', { path: writePromptSet(dir), datasetName: 'prompts' }));
+  await finished(core, await core.invoke('import.rollouts', { path: writeRolloutLog(dir) }));
   const datasetId = unwrap(await core.invoke('datasets.list', {})).find((d) => d.name === 'prompts')?.id;
   const runId = unwrap(await core.invoke('runs.list', {})).find((r) => r.name === 'small-run')?.id;
   if (datasetId === undefined || runId === undefined) throw new Error('small workspace: dataset or run missing');

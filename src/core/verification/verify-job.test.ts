@@ -9,7 +9,7 @@ import { openDatabase } from '../db/open';
 import { createCore } from '../index';
 import type { Core } from '../index';
 import { insertJob, markRunning } from '../jobs/store';
-import { VERIFIER_VERSION } from '../verify/index';
+import { VERIFIER_VERSION } from '../answer-check/index';
 import { call, EXPECTED, finished, loadSmallWorkspace, logLines, writeRolloutLog } from './verification-test-helpers';
 import { VERIFY_JOB_KIND } from './verify-job';
 
@@ -186,7 +186,7 @@ describe('verification job: big prompts, cancel and crash', () => {
     }));
     await finished(
       core,
-      await core.invoke('import.rolloutsStart', { path: writeRolloutLog(tmp.dir, lines, 'one.jsonl', 'one') }),
+      await core.invoke('import.rollouts', { path: writeRolloutLog(tmp.dir, lines, 'one.jsonl', 'one') }),
     );
     const rows: number[] = [];
     const off = core.on('job.updated', (job: Job) => {
@@ -209,7 +209,7 @@ describe('verification job: big prompts, cancel and crash', () => {
     }));
     await finished(
       core,
-      await core.invoke('import.rolloutsStart', { path: writeRolloutLog(tmp.dir, lines, 'many.jsonl', 'big') }),
+      await core.invoke('import.rollouts', { path: writeRolloutLog(tmp.dir, lines, 'many.jsonl', 'big') }),
     );
     const first = await finished(core, await core.invoke('verify.start', {}));
     const verdictsBefore = count(dbPath, `SELECT count(*) AS n FROM rollout_verdicts`);

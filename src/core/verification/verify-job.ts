@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CuratorError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import type { JobDefinition } from '../jobs/types';
-import { VERIFIER_VERSION } from '../verify/index';
+import { VERIFIER_VERSION } from '../answer-check/index';
 import { createGoldResolver } from './gold';
 import { suspectGoldRows, verifySummary } from './queries';
 import type { Scope, ScopedRunPrompt } from './scope';

@@ -42,7 +42,7 @@ describe('rollout import job', () => {
       path.join(tmp.dir, 'prompts.jsonl'),
       Q.map((question, i) => ({ id: `p${i}`, question, answer: '2' })),
     );
-    const { jobId } = await call(core, 'import.start', { path: file });
+    const { jobId } = await call(core, 'import.prompts', { path: file });
     expect((await core.waitForJob(jobId)).status).toBe('done');
     const page = await call(core, 'prompts.page', { sort: [{ column: 'id', direction: 'asc' }] });
     return page.rows.map((r) => r.id);
@@ -162,7 +162,7 @@ describe('rollout import job', () => {
     const file = path.join(tmp.dir, 'big.jsonl');
     // ~25 MB: several 4 MB blocks, so chunks commit before the end.
     writeSyntheticFile(file, { rollouts: 3000, tokensPerRollout: 300, groupSize: 8, rolloutsPerStep: 1000, seed: 5 });
-    const { jobId } = await call(core, 'import.rolloutsStart', { path: file });
+    const { jobId } = await call(core, 'import.rollouts', { path: file });
     let sawCommit = false;
     const stop = core.on('job.updated', (job) => {
       if (job.id === jobId && !sawCommit && (job.progress?.rows ?? 0) > 0) {

@@ -22,8 +22,8 @@ export async function call<M extends Method>(core: Core, method: M, input: Input
   return contract[method].output.parse(result.value) as Output<M>;
 }
 
-export async function importRollouts(core: Core, input: Input<'import.rolloutsStart'>) {
-  const { jobId } = await call(core, 'import.rolloutsStart', input);
+export async function importRollouts(core: Core, input: Input<'import.rollouts'>) {
+  const { jobId } = await call(core, 'import.rollouts', input);
   return core.waitForJob(jobId);
 }
 

@@ -81,7 +81,7 @@ export function ImportWizard({ jobId, job, onJobStarted, onReset, onClose }: Imp
     const { path, options } = previewing;
     setBusy(true);
     setError(null);
-    const result = await transport.call('import.start', {
+    const result = await transport.call('import.prompts', {
       path,
       format: options.format,
       mapping: options.mapping,
@@ -99,7 +99,7 @@ export function ImportWizard({ jobId, job, onJobStarted, onReset, onClose }: Imp
     if (!request.ok) return setError({ code: 'INVALID_INPUT', message: request.message });
     setBusy(true);
     setError(null);
-    const result = await transport.call('import.rolloutsStart', request.input);
+    const result = await transport.call('import.rollouts', request.input);
     setBusy(false);
     // A path that does not exist or a format that cannot be recognised fails here, before any job.
     if (!result.ok) return setError(result.error);

@@ -57,7 +57,7 @@ describe('rolloutImportInput', () => {
         restart: true,
       },
     });
-    if (request.ok) expect(contract['import.rolloutsStart'].input.safeParse(request.input).success).toBe(true);
+    if (request.ok) expect(contract['import.rollouts'].input.safeParse(request.input).success).toBe(true);
   });
 
   it('refuses a bad group size or an over-long run name with the reason', () => {

@@ -1,4 +1,4 @@
-// The rollout-log import form: what the user typed → the 'import.rolloutsStart' input, or why it cannot
+// The rollout-log import form: what the user typed → the 'import.rollouts' input, or why it cannot
 // start yet. There is no preview for rollout logs: the format is detected when the import starts.
 import type { Input } from '../../../shared/contract';
 import type { BadRecordPolicy } from '../../../shared/domain';
@@ -52,7 +52,7 @@ export function parseGroupSize(text: string): GroupSize {
   return { ok: true, value };
 }
 
-export type RolloutRequest = { ok: true; input: Input<'import.rolloutsStart'> } | { ok: false; message: string };
+export type RolloutRequest = { ok: true; input: Input<'import.rollouts'> } | { ok: false; message: string };
 
 export function rolloutImportInput(path: string, form: RolloutForm): RolloutRequest {
   const groupSize = parseGroupSize(form.groupSize);

@@ -3,7 +3,7 @@
 import type { Run } from '../../../shared/rollouts';
 import type { SummaryItem } from './job-summary';
 
-/** The job kind of 'import.rolloutsStart' (src/core/rollouts/import/import-job.ts). */
+/** The job kind of 'import.rollouts' (src/core/rollouts/import/import-job.ts). */
 export const ROLLOUT_IMPORT_JOB_KIND = 'import.rollouts';
 
 export interface RolloutImportOutcome {

@@ -4,7 +4,7 @@ import type { CuratorBridge, CuratorTransport } from '../../../shared/bridge';
 import type { Result } from '../../../shared/errors';
 
 export interface UploadedFile {
-  /** Where the host stored the file; pass it to 'import.preview' / 'import.start'. */
+  /** Where the host stored the file; pass it to 'import.preview' / 'import.prompts'. */
   path: string;
 }
 

@@ -60,7 +60,7 @@ export async function importRollouts(
     }),
   );
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
-  const { jobId } = unwrap(await core.invoke('import.rolloutsStart', { path: file, format: 'native', runName }));
+  const { jobId } = unwrap(await core.invoke('import.rollouts', { path: file, format: 'native', runName }));
   const job = await core.waitForJob(jobId);
   if (job.status !== 'done')
     throw new Error(
