@@ -44,6 +44,7 @@ export default tseslint.config(
       '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': 'allow-with-description' }],
       'no-console': 'off',
       eqeqeq: ['error', 'smart'],
+      'max-len': ['error', { code: 120, ignoreUrls: true }],
     },
   },
   {

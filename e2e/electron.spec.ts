@@ -2,7 +2,8 @@
 // what the unit tests cannot: the page really has no Node, popups and navigation really are refused,
 // the CSP header really arrives, and window.curator talks to core.
 // Runs only where ELECTRON_OVERRIDE_DIST_PATH names a folder holding an Electron binary (none can be
-// downloaded on the build machines), e.g. `ELECTRON_OVERRIDE_DIST_PATH=/opt/electron xvfb-run -a npx playwright test e2e/electron.spec.ts`.
+// downloaded on the build machines), e.g.
+// `ELECTRON_OVERRIDE_DIST_PATH=/opt/electron xvfb-run -a npx playwright test e2e/electron.spec.ts`.
 // executablePath is always passed: without it Playwright would require('electron'), which downloads.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +14,8 @@ import type { ElectronApplication, Page } from '@playwright/test';
 const REPO_ROOT = path.resolve(__dirname, '..');
 const MAIN_BUNDLE = path.join(REPO_ROOT, 'out', 'main', 'index.js');
 const PRODUCTION_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' " +
+  "data:; font-src 'self' data:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'";
 
 /** The binary inside ELECTRON_OVERRIDE_DIST_PATH, named the way electron/index.js names it. */

@@ -15,7 +15,8 @@ const CLI = path.join(REPO_ROOT, 'bin', 'rl-curator.cjs');
 /** The shared real-data fixtures (../shared/fixtures beside the checkout); absent on a user's fresh clone. */
 export const FIXTURES_DIR = path.resolve(__dirname, '../../shared/fixtures');
 export const hasFixtures = fs.existsSync(FIXTURES_DIR);
-export const FIXTURES_SKIP_REASON = `real-data fixtures not found at ${FIXTURES_DIR} (they live in ../shared/fixtures beside the checkout)`;
+export const FIXTURES_SKIP_REASON =
+  `real-data fixtures not found ` + `at ${FIXTURES_DIR} (they live in ../shared/fixtures beside the checkout)`;
 export const fixture = (name: string) => path.join(FIXTURES_DIR, name);
 
 const SERVING_LINE = /RL Curator is serving (.+) at (http:\/\/\S+)/;

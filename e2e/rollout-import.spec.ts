@@ -105,77 +105,81 @@ function writeBadLog(dir: string): string {
       tokens: TOKENS,
       signals: { logprob },
     });
+  const lines = [
+    line(1, [-0.1, -0.2, -0.1, -0.3, -0.05]),
+    line(1, [-0.1, -0.2, -0.3]),
+    line(0, [-0.4, -0.2, -0.1, -0.3, -0.9]),
+  ];
   const file = path.join(dir, 'bad-signals.jsonl');
-  fs.writeFileSync(
-    file,
-    `${[line(1, [-0.1, -0.2, -0.1, -0.3, -0.05]), line(1, [-0.1, -0.2, -0.3]), line(0, [-0.4, -0.2, -0.1, -0.3, -0.9])].join('\n')}\n`,
-  );
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
 
-test('a native log with a bad line: "abort" keeps nothing, "skip" lists the line; the matched prompt opens from the result', async ({
-  browser,
-}) => {
-  const dir = workspace().dir;
-  const promptsFile = path.join(dir, 'tiny-prompts.jsonl');
-  fs.writeFileSync(promptsFile, `${JSON.stringify({ question: QUESTION, answer: '5' })}\n`);
-  const logFile = writeBadLog(dir);
-  const { page, pageErrors } = await watchedPage(browser);
-  await openApp(page, workspace().server);
+test(
+  'a native log with a bad line: "abort" keeps nothing, "skip" lists the line; the matched ' +
+    'prompt opens from the result',
+  async ({ browser }) => {
+    const dir = workspace().dir;
+    const promptsFile = path.join(dir, 'tiny-prompts.jsonl');
+    fs.writeFileSync(promptsFile, `${JSON.stringify({ question: QUESTION, answer: '5' })}\n`);
+    const logFile = writeBadLog(dir);
+    const { page, pageErrors } = await watchedPage(browser);
+    await openApp(page, workspace().server);
 
-  // The prompt set the log's question joins, by a typed path.
-  await page.getByTestId('import-button').click();
-  await page.getByTestId('import-path').fill(promptsFile);
-  await page.getByTestId('import-path').press('Enter');
-  await expect(page.getByTestId('import-preview')).toBeVisible();
-  await page.getByTestId('import-start').click();
-  const result = page.getByTestId('import-result');
-  await expect(result).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
-  await page.getByRole('button', { name: 'Import another file' }).click();
+    // The prompt set the log's question joins, by a typed path.
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('import-path').fill(promptsFile);
+    await page.getByTestId('import-path').press('Enter');
+    await expect(page.getByTestId('import-preview')).toBeVisible();
+    await page.getByTestId('import-start').click();
+    const result = page.getByTestId('import-result');
+    await expect(result).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Import another file' }).click();
 
-  // A path that does not exist fails when the import starts, before any job.
-  await page.getByTestId('import-kind-rollouts').check();
-  await page.getByTestId('import-path').fill(path.join(dir, 'no-such-log.jsonl'));
-  await page.getByTestId('import-path').press('Enter');
-  await startRolloutImport(page, 'abort');
-  await expect(page.getByTestId('import-error')).toContainText('no-such-log.jsonl');
-  await page.getByRole('button', { name: 'Back' }).click();
+    // A path that does not exist fails when the import starts, before any job.
+    await page.getByTestId('import-kind-rollouts').check();
+    await page.getByTestId('import-path').fill(path.join(dir, 'no-such-log.jsonl'));
+    await page.getByTestId('import-path').press('Enter');
+    await startRolloutImport(page, 'abort');
+    await expect(page.getByTestId('import-error')).toContainText('no-such-log.jsonl');
+    await page.getByRole('button', { name: 'Back' }).click();
 
-  // "abort": the bad line stops the import and nothing is kept.
-  await page.getByTestId('import-path').fill(logFile);
-  await page.getByTestId('import-path').press('Enter');
-  await expect(page.getByTestId('rollout-source')).toHaveText(logFile);
-  await expect(page.getByTestId('rollout-run-name')).toHaveValue('bad-signals');
-  await startRolloutImport(page, 'abort');
-  await expect(result).toHaveAttribute('data-status', 'failed', { timeout: 60_000 });
-  await expect(page.getByTestId('import-failure')).toContainText('line 2');
+    // "abort": the bad line stops the import and nothing is kept.
+    await page.getByTestId('import-path').fill(logFile);
+    await page.getByTestId('import-path').press('Enter');
+    await expect(page.getByTestId('rollout-source')).toHaveText(logFile);
+    await expect(page.getByTestId('rollout-run-name')).toHaveValue('bad-signals');
+    await startRolloutImport(page, 'abort');
+    await expect(result).toHaveAttribute('data-status', 'failed', { timeout: 60_000 });
+    await expect(page.getByTestId('import-failure')).toContainText('line 2');
 
-  // "skip": two rollouts kept, the bad line listed with file, line, field and reason.
-  await page.getByRole('button', { name: 'Import another file' }).click();
-  await page.getByTestId('import-path').fill(logFile);
-  await page.getByTestId('import-path').press('Enter');
-  await startRolloutImport(page, 'skip');
-  await expect(result).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
-  await expect(summaryValue(page, 'rollouts')).toHaveText('2');
-  await expect(summaryValue(page, 'badRows')).toHaveText('1');
-  await expect(summaryValue(page, 'format')).toHaveText('native');
-  await expect(summaryValue(page, 'runs')).toHaveText('bad-signals');
-  await expect(summaryValue(page, 'matched')).toHaveText('1');
-  await expect(summaryValue(page, 'unmatched')).toHaveText('0');
-  const issues = page.getByTestId('import-result-issues').locator('tbody tr');
-  await expect(issues).toHaveCount(1);
-  const cells = issues.first().locator('td');
-  await expect(cells.nth(0)).toHaveText('bad-signals.jsonl');
-  await expect(cells.nth(1)).toHaveText('2');
-  await expect(cells.nth(2)).toHaveText('signals.logprob');
-  await expect(cells.nth(3)).toContainText('3 values but there are 5 tokens');
+    // "skip": two rollouts kept, the bad line listed with file, line, field and reason.
+    await page.getByRole('button', { name: 'Import another file' }).click();
+    await page.getByTestId('import-path').fill(logFile);
+    await page.getByTestId('import-path').press('Enter');
+    await startRolloutImport(page, 'skip');
+    await expect(result).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(summaryValue(page, 'rollouts')).toHaveText('2');
+    await expect(summaryValue(page, 'badRows')).toHaveText('1');
+    await expect(summaryValue(page, 'format')).toHaveText('native');
+    await expect(summaryValue(page, 'runs')).toHaveText('bad-signals');
+    await expect(summaryValue(page, 'matched')).toHaveText('1');
+    await expect(summaryValue(page, 'unmatched')).toHaveText('0');
+    const issues = page.getByTestId('import-result-issues').locator('tbody tr');
+    await expect(issues).toHaveCount(1);
+    const cells = issues.first().locator('td');
+    await expect(cells.nth(0)).toHaveText('bad-signals.jsonl');
+    await expect(cells.nth(1)).toHaveText('2');
+    await expect(cells.nth(2)).toHaveText('signals.logprob');
+    await expect(cells.nth(3)).toContainText('3 values but there are 5 tokens');
 
-  // The result opens the prompt the rollouts joined: its page lists the two kept rollouts.
-  await page.getByTestId('import-open-prompt').click();
-  await expect(page.getByTestId('import-wizard')).toBeHidden();
-  await expect(page.getByTestId('prompt-page')).toHaveAttribute('data-state', 'ready');
-  await expect(page.getByTestId('prompt-page')).toHaveAttribute('data-scope', 'prompt');
-  await expect(page.getByTestId('rollout-count')).toHaveAttribute('data-count', '2');
-  expect(pageErrors).toEqual([]);
-  await page.close();
-});
+    // The result opens the prompt the rollouts joined: its page lists the two kept rollouts.
+    await page.getByTestId('import-open-prompt').click();
+    await expect(page.getByTestId('import-wizard')).toBeHidden();
+    await expect(page.getByTestId('prompt-page')).toHaveAttribute('data-state', 'ready');
+    await expect(page.getByTestId('prompt-page')).toHaveAttribute('data-scope', 'prompt');
+    await expect(page.getByTestId('rollout-count')).toHaveAttribute('data-count', '2');
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  },
+);

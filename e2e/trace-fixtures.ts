@@ -45,7 +45,10 @@ const WORDS = [
 ];
 const FORMULA = [' $', 'x', '^', '2', ' +', ' \\frac', '{', '1', '}', '{', '2', '}', '$'];
 
-/** Token pieces of a long response: sentences, a formula now and then, a line every ~30 tokens, the boxed answer last. */
+/**
+ * Token pieces of a long response: sentences, a formula now and then, a line every ~30 tokens,
+ * the boxed answer last.
+ */
 export function longResponseTokens(count: number, answer: string): string[] {
   const ending = [' The', ' answer', ' is', ' $', '\\boxed', '{', answer, '}', '$', '.'];
   const out: string[] = [];

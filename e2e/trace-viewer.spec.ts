@@ -51,7 +51,8 @@ const screenshot = docsScreenshot;
 /** Background colours of the first 40 tokens on screen (the node tsconfig has no DOM types: code as text). */
 function tokenColours(page: Page): Promise<string[]> {
   return page.evaluate(
-    `[...document.querySelectorAll('[data-testid=heatmap] .tok')].slice(0, 40).map((e) => getComputedStyle(e).backgroundColor)`,
+    `[...document.querySelectorAll('[data-testid=heatmap] .tok')].slice(0, 40).map((e) => ` +
+      `getComputedStyle(e).backgroundColor)`,
   ) as Promise<string[]>;
 }
 
@@ -264,14 +265,20 @@ test('hostile responses stay inert in both views; a split character shows as two
   const { page, dialogs, pageErrors } = await watchedPage(browser);
   await openApp(page, workspace().server);
   const response =
-    '<img src=x onerror=alert(1)> We get $\\href{javascript:alert(2)}{x}$ and <script>alert(3)</script>\n\n$$\\htmlClass{a}{b}$$ so \\boxed{<b>4</b>}';
+    '<img src=x onerror=alert(1)> We get $\\href{javascript:alert(2)}{x}$ and ' +
+    '<script>alert(3)</script>\n\n$$\\htmlClass{a}{b}$$ so \\boxed{<b>4</b>}';
   // Three-character tokens, and an emoji split between two tokens as byte-level tokenizers do.
   const tokens = [...(response.match(/.{1,3}/gs) ?? []), ' ok ', '😀'.slice(0, 1), '😀'.slice(1), '.'];
   const file = path.join(workspace().dir, 'hostile-rollouts.jsonl');
-  fs.writeFileSync(
-    file,
-    `${JSON.stringify({ run: 'hostile', question: 'Hostile <svg onload=alert(5)>', response: tokens.join(''), reward: 0, tokens, signals: { rm_logit: tokens.map((_, i) => Math.sin(i)) } })}\n`,
-  );
+  const rollout = {
+    run: 'hostile',
+    question: 'Hostile <svg onload=alert(5)>',
+    response: tokens.join(''),
+    reward: 0,
+    tokens,
+    signals: { rm_logit: tokens.map((_, i) => Math.sin(i)) },
+  };
+  fs.writeFileSync(file, `${JSON.stringify(rollout)}\n`);
   expect((await importRollouts(page, workspace().server.origin, file)).status).toBe('done');
   const [row] = await runRollouts(page, 'hostile');
   if (!row) throw new Error('the hostile rollout was not imported');

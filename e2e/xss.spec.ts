@@ -21,7 +21,8 @@ const HOSTILE = [
   },
   {
     question:
-      '$$\\htmlClass{x}{y} \\includegraphics{http://example.invalid/a.png}$$ <iframe src="javascript:alert(8)"></iframe>',
+      '$$\\htmlClass{x}{y} \\includegraphics{http://example.invalid/a.png}$$ <iframe ' +
+      'src="javascript:alert(8)"></iframe>',
     answer: '\\href{javascript:alert(9)}{z}',
     subject: 'Plain',
     notes: '<svg onload=alert(10)>',
@@ -69,7 +70,8 @@ test('hostile prompt text never executes, loads or links', async ({ browser }) =
 });
 
 /** Counts in the live DOM; a string expression because the e2e tsconfig has no DOM types. */
-const COUNT_HANDLER_ATTRIBUTES = `[...document.querySelectorAll('*')].filter((el) => el.getAttributeNames().some((n) => /^on/i.test(n))).length`;
+const COUNT_HANDLER_ATTRIBUTES =
+  `[...document.querySelectorAll('*')].filter((el) => ` + `el.getAttributeNames().some((n) => /^on/i.test(n))).length`;
 
 async function assertInert(page: Page): Promise<void> {
   const found = {

@@ -7,7 +7,8 @@ import path from 'node:path';
  * Where the electron package would run its binary from, found the way electron/index.js does but
  * WITHOUT its side effect: index.js downloads the binary when path.txt or dist/ is missing, which
  * hangs or fails offline.
- * @param {{ env: Record<string, string | undefined>, electronDir: string | null, isFile(p: string): boolean, readText(p: string): string | null }} input
+ * @param {{ env: Record<string, string | undefined>, electronDir: string | null,
+ *           isFile(p: string): boolean, readText(p: string): string | null }} input
  * @returns {{ ok: true, executable: string } | { ok: false, reason: string }}
  */
 export function findElectronBinary({ env, electronDir, isFile, readText }) {
@@ -26,7 +27,8 @@ export function findElectronBinary({ env, electronDir, isFile, readText }) {
     return {
       ok: false,
       reason:
-        'no Electron binary (node_modules/electron/path.txt missing: the binary was never downloaded; set ELECTRON_OVERRIDE_DIST_PATH to use one you have)',
+        'no Electron binary (node_modules/electron/path.txt missing: the binary was never ' +
+        'downloaded; set ELECTRON_OVERRIDE_DIST_PATH to use one you have)',
     };
   const executable = path.join(electronDir, 'dist', pathTxt);
   if (isFile(executable)) return { ok: true, executable };
@@ -39,7 +41,8 @@ export function findElectronBinary({ env, electronDir, isFile, readText }) {
 /**
  * @param {{ platform: string, env: Record<string, string | undefined>, argv: string[], electronDir: string | null,
  *           isFile(p: string): boolean, readText(p: string): string | null, isRoot: boolean }} input
- * @returns {{ mode: 'electron', executable: string, args: string[], notes: string[] } | { mode: 'browser', reason: string, args: string[] }}
+ * @returns {{ mode: 'electron', executable: string, args: string[], notes: string[] }
+ *         | { mode: 'browser', reason: string, args: string[] }}
  */
 export function planLaunch(input) {
   const forceBrowser = input.argv.includes('--browser');

@@ -11,7 +11,8 @@ export function tempDir(prefix = 'rl-curator-test-'): { dir: string; cleanup(): 
 /** The shared real-data fixtures (../shared/fixtures); absent on a user's fresh clone. */
 export const FIXTURES_DIR = path.resolve(__dirname, '../../shared/fixtures');
 export const hasFixtures = fs.existsSync(FIXTURES_DIR);
-export const FIXTURES_SKIP_REASON = `real-data fixtures not found at ${FIXTURES_DIR} (they live in ../shared/fixtures beside the checkout)`;
+export const FIXTURES_SKIP_REASON =
+  `real-data fixtures not found ` + `at ${FIXTURES_DIR} (they live in ../shared/fixtures beside the checkout)`;
 export function fixture(name: string): string {
   return path.join(FIXTURES_DIR, name);
 }

@@ -55,7 +55,8 @@ async function duckdb(jsonl: string, outDir: string): Promise<void> {
   const db = await instance.connect();
   // The equivalent table, loaded untimed: the same prompts with the same columns.
   await db.run(
-    `CREATE TABLE prompts AS SELECT ${COLUMNS.join(', ')} FROM read_json('${jsonl.replace(/'/g, "''")}', format = 'newline_delimited')`,
+    `CREATE TABLE prompts AS ` +
+      `SELECT ${COLUMNS.join(', ')} FROM read_json('${jsonl.replace(/'/g, "''")}', format = 'newline_delimited')`,
   );
   const rows = Number((await (await db.runAndReadAll('SELECT count(*) FROM prompts')).getRows())[0]?.[0] ?? 0);
   fs.mkdirSync(outDir, { recursive: true });

@@ -50,7 +50,10 @@ export function ensurePromptFile(dir, rows = 1_000_000) {
   for (let i = 0; i < rows; i++) {
     const a = Math.floor(rand() * 1000);
     const b = Math.floor(rand() * 100) + 1;
-    const question = `Problem ${i}: Let $f(x) = x^2 + ${a}x + ${b}$. Find the ${pick(WORDS)} of all real $x$ such that $f(x) = \\sqrt{${b}}$ and the ${pick(WORDS)} of $\\frac{${a}}{${b}}$ is an ${pick(WORDS)}; express it in simplest form.`;
+    const question =
+      `Problem ${i}: Let $f(x) = x^2 ` +
+      `+ ${a}x + ${b}$. Find the ${pick(WORDS)} of all real $x$ such that $f(x) = ` +
+      `\\sqrt{${b}}$ and the ${pick(WORDS)} of $\\frac{${a}}{${b}}$ is an ${pick(WORDS)}; express it in simplest form.`;
     const line = JSON.stringify({
       question,
       gold_answer: `\\frac{${a}}{${b}}`,

@@ -60,7 +60,8 @@ async function duckdb(file: string, dbFile: string): Promise<void> {
   const instance = await DuckDBInstance.create(dbFile);
   const db = await instance.connect();
   await db.run(
-    `CREATE TABLE rollouts AS SELECT * FROM read_json('${file.replace(/'/g, "''")}', format = 'newline_delimited', maximum_object_size = 268435456)`,
+    `CREATE TABLE rollouts AS SELECT * FROM ` +
+      `read_json('${file.replace(/'/g, "''")}', format = 'newline_delimited', maximum_object_size = 268435456)`,
   );
   const rows = Number((await (await db.runAndReadAll('SELECT count(*) FROM rollouts')).getRows())[0]?.[0] ?? 0);
   db.closeSync();

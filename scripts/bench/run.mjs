@@ -105,16 +105,21 @@ function benchPrompts() {
       ['facets max ms', fmt(q.facetsMaxMs, 1), '', '', '', ''],
     ]);
     console.log(
-      `  (our import normalises and hashes questions, flags duplicates, keeps facet counts and the three indexes; the trigram search index is built after the dataset is visible.`,
+      `  (our import normalises and hashes questions, flags duplicates, keeps facet counts and ` +
+        `the three indexes; the trigram search index is built after the dataset is visible.`,
     );
     console.log(
-      `   The equivalent Python table has our columns, indexes, pragmas and transaction size; "SQLite alone" writes rows built beforehand, so no import can pass it.)`,
+      `   The equivalent Python table has our columns, indexes, pragmas and transaction size; ` +
+        `"SQLite alone" writes rows built beforehand, so no import can pass it.)`,
     );
     console.log(
-      `  (pages: 200 random 100-row pages over ${fmt(q.total)} rows sorted by question with a pass-rate filter; the first page sorts, later pages reuse the cached order.)`,
+      `  (pages: 200 random 100-row pages ` +
+        `over ${fmt(q.total)} rows sorted by question with a pass-rate filter; the first page ` +
+        `sorts, later pages reuse the cached order.)`,
     );
     console.log(
-      `  (facets: ${q.facetTimes.map((t) => fmt(t, 1)).join(' / ')} ms for no filter, a subject, a pass-rate bucket, a search, two levels.)`,
+      `  (facets: ${q.facetTimes.map((t) => fmt(t, 1)).join(' / ')} ms for no filter, a ` +
+        `subject, a pass-rate bucket, a search, two levels.)`,
     );
   } finally {
     ours.cleanup();
@@ -313,7 +318,8 @@ function benchExport() {
       ],
     ]);
     console.log(
-      '  (DuckDB runs multi-threaded on both cores; its table is loaded untimed. Our exports run as jobs in a worker thread and include the manifest and checksums.)',
+      '  (DuckDB runs multi-threaded on both cores; its table is loaded untimed. Our exports ' +
+        'run as jobs in a worker thread and include the manifest and checksums.)',
     );
   } finally {
     ws.cleanup();
@@ -323,16 +329,16 @@ function benchExport() {
 
 function benchVerify() {
   console.log(
-    '\n== Answer verifier (issue 6): checks per second on one core; whole rollouts from the Qwen2.5-Math fixture when present',
+    '\n== Answer verifier (issue 6): checks per second on one core; whole rollouts from the ' +
+      'Qwen2.5-Math fixture when present',
   );
   // Checks per second scale with the free CPU; say how busy the machine was.
   console.log(
     `  (load average ${os
       .loadavg()
       .map((l) => l.toFixed(1))
-      .join(
-        ' / ',
-      )} over 1 / 5 / 15 min on ${os.cpus().length} cores: wall-clock figures drop on a busy machine, per-CPU-second ones much less.)`,
+      .join(' / ')} over 1 / 5 / 15 min ` +
+      `on ${os.cpus().length} cores: wall-clock figures drop on a busy machine, per-CPU-second ones much less.)`,
   );
   const fixture = path.resolve(root, '../shared/fixtures/qwen25math_math_cot_100_rollouts.jsonl');
   const r = runJson(process.execPath, ['out/bench/verify.mjs', ...(fs.existsSync(fixture) ? [fixture] : [])]);
@@ -363,17 +369,25 @@ function benchVerify() {
       : []),
   ]);
   console.log(
-    `  (warm: normal forms memoised, as in a job where gold answers and common answers repeat; cold: every answer normalised afresh.)`,
+    `  (warm: normal forms memoised, as in a job where gold answers and common answers repeat; ` +
+      `cold: every answer normalised afresh.)`,
   );
   console.log(
-    `  (per CPU-second = what one core does, whatever else runs; by the wall clock here: warm ${fmt(s.warmPerWallSecond)}/s, symbolic ${fmt(r.symbolic.perWallSecond)}/s.)`,
+    `  (per CPU-second = what one core does, whatever else runs; by the wall clock here: ` +
+      `warm ${fmt(s.warmPerWallSecond)}/s, symbolic ${fmt(r.symbolic.perWallSecond)}/s.)`,
   );
   console.log(
-    `  (string+numeric pairs never loaded mathjs: ${s.mathjsLoaded ? 'NO, it was loaded' : 'yes'}; loading it for the symbolic stage took ${fmt(r.symbolic.mathjsLoadMs)} ms, not counted; mean symbolic check ${fmt(r.symbolic.meanMs, 3)} ms.)`,
+    `  (string+numeric pairs never loaded ` +
+      `mathjs: ${s.mathjsLoaded ? 'NO, it was loaded' : 'yes'}; loading it for the symbolic ` +
+      `stage took ${fmt(r.symbolic.mathjsLoadMs)} ms, not counted; mean symbolic ` +
+      `check ${fmt(r.symbolic.meanMs, 3)} ms.)`,
   );
   if (job)
     console.log(
-      `  (job: the fixture's 800 responses as 25 steps of one run, in the built job worker, including its start and loading mathjs; ${fmt(job.wallSeconds, 1)} s from start to done, ${fmt(job.cpuSeconds, 1)} CPU-seconds over all threads.)`,
+      `  (job: the fixture's 800 responses as 25 steps of one run, in the built job worker, ` +
+        `including its start and loading ` +
+        `mathjs; ${fmt(job.wallSeconds, 1)} s from start to ` +
+        `done, ${fmt(job.cpuSeconds, 1)} CPU-seconds over all threads.)`,
     );
   if (!r.rollouts) console.log(`  (rollout and job figures skipped: ${path.relative(root, fixture)} not found.)`);
 }

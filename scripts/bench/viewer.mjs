@@ -131,7 +131,8 @@ async function scrollFrames(page) {
 
 async function main() {
   console.log(
-    '\n== Trace viewer (issue 4): Chromium against rl-curator serve, native rollouts with 3 logged signals (+ rm_prob, is_weight derived)',
+    '\n== Trace viewer (issue 4): Chromium against rl-curator serve, native rollouts with 3 ' +
+      'logged signals (+ rm_prob, is_weight derived)',
   );
   // NODE_ENV is pinned: a build started from a test runner (NODE_ENV=test) would bundle React's development build.
   execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.mts', '--logLevel', 'error'], {
@@ -220,7 +221,8 @@ async function main() {
     ]);
     console.log(`  load average after: ${load()} on ${os.cpus().length} cores`);
     console.log(
-      '  (each open reloads the page first: no cached rollout; the worker starts with the page. Long tasks are those over 50 ms the browser reports; 0 means none.)',
+      '  (each open reloads the page first: no cached rollout; the worker starts with the page. ' +
+        'Long tasks are those over 50 ms the browser reports; 0 means none.)',
     );
   } finally {
     await browser.close();

@@ -15,7 +15,11 @@ export function findCommand(
 
 export function usage(version: string): string {
   const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);
-  return `RL Curator ${version}: curate RL training data for math reasoning.\n\nUsage:\n${lines.join('\n')}\n\nExit codes: 0 ok, 1 failed, 2 bad usage, 3 completed with skipped bad records, 130 interrupted.\n`;
+  return (
+    `RL Curator ${version}: curate RL training data for math ` +
+    `reasoning.\n\nUsage:\n${lines.join('\n')}\n\nExit codes: 0 ok, 1 failed, 2 bad usage, 3 ` +
+    `completed with skipped bad records, 130 interrupted.\n`
+  );
 }
 
 export async function runCli(argv: string[], runtime: Runtime): Promise<number> {

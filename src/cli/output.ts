@@ -47,7 +47,10 @@ export function createProgressPrinter(stream: NodeJS.WriteStream = process.stder
       const filled = Math.round(fraction * width);
       const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
       const eta = p.etaSeconds !== null ? `, ETA ${Math.ceil(p.etaSeconds)}s` : '';
-      const line = `${p.phase} ${bar} ${(fraction * 100).toFixed(0)}%  ${p.rows.toLocaleString('en')} rows (${Math.round(p.rowsPerSecond).toLocaleString('en')}/s), ${humanBytes(p.bytesDone)}${p.badRows ? `, ${p.badRows} bad` : ''}${eta}`;
+      const percent = `${(fraction * 100).toFixed(0)}%`;
+      const rows = `${p.rows.toLocaleString('en')} rows (${Math.round(p.rowsPerSecond).toLocaleString('en')}/s)`;
+      const bad = p.badRows ? `, ${p.badRows} bad` : '';
+      const line = `${p.phase} ${bar} ${percent}  ${rows}, ${humanBytes(p.bytesDone)}${bad}${eta}`;
       stream.write(`\r${line.slice(0, (stream.columns ?? 120) - 1)}\x1b[K`);
       drawn = true;
     },

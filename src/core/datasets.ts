@@ -30,7 +30,8 @@ export function createImportingDataset(
 ): number {
   const info = db
     .prepare(
-      `INSERT INTO datasets (name, status, source_path, source_format, field_mapping, job_id, created_at) VALUES (?, 'importing', ?, ?, ?, ?, ?)`,
+      `INSERT INTO datasets (name, status, source_path, source_format, field_mapping, job_id, ` +
+        `created_at) VALUES (?, 'importing', ?, ?, ?, ?, ?)`,
     )
     .run(
       fields.name,

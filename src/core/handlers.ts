@@ -55,7 +55,8 @@ export function createHandlers(state: CoreState): Handlers {
       if (!mapping.question) {
         throw new CuratorError(
           'MISSING_FIELD',
-          `${preview.fileName}: no question column found (columns: ${preview.columns.join(', ') || 'none'}). Map one of them to "question".`,
+          `${preview.fileName}: no question column found ` +
+            `(columns: ${preview.columns.join(', ') || 'none'}). Map one of them to "question".`,
           {
             file: preview.path,
             field: 'question',

@@ -15,7 +15,8 @@ export function ensureWorkspaceId(db: Db): string {
 export function workspaceStats(db: Db, dbPath: string, workspaceId: string, schemaVersion: number): WorkspaceStats {
   const totals = db
     .prepare(
-      `SELECT count(*) AS datasets, coalesce(sum(prompt_count), 0) AS prompts, coalesce(sum(duplicate_count), 0) AS duplicates
+      `SELECT count(*) AS datasets, coalesce(sum(prompt_count), 0) AS prompts, ` +
+        `coalesce(sum(duplicate_count), 0) AS duplicates
        FROM datasets WHERE status = 'ready'`,
     )
     .get() as { datasets: number; prompts: number; duplicates: number };

@@ -67,9 +67,9 @@ export function parseCoreConfig(raw: string | undefined): CoreConfig {
     throw new Error(`core-process: ${CORE_CONFIG_ENV} is not valid JSON`);
   }
   const parsed = CoreConfig.safeParse(json);
-  if (!parsed.success)
-    throw new Error(
-      `core-process: bad ${CORE_CONFIG_ENV}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`core-process: bad ${CORE_CONFIG_ENV}: ${problems}`);
+  }
   return parsed.data;
 }

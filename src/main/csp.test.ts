@@ -6,7 +6,8 @@ const parse = (csp: string) => new Map(csp.split('; ').map((d) => [d.split(' ')[
 describe('CSP', () => {
   it('pins the production policy exactly', () => {
     expect(PRODUCTION_CSP).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' " +
+        "data:; font-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'",
     );
     expect(PRODUCTION_CSP).not.toMatch(/unsafe-eval/);

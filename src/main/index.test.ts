@@ -165,7 +165,8 @@ describe('main process wiring (fake electron, real core)', () => {
     expect(before[0]).toBe('enableSandbox');
     expect(before).toContain(`setPath userData=${h.state.userData}`);
     expect(before).toContain(
-      'registerSchemesAsPrivileged [{"scheme":"app","privileges":{"standard":true,"secure":true,"supportFetchAPI":true}}]',
+      'registerSchemesAsPrivileged ' +
+        '[{"scheme":"app","privileges":{"standard":true,"secure":true,"supportFetchAPI":true}}]',
     );
     expect(before).toContain('requestSingleInstanceLock');
     expect(h.calls).not.toContain('onHeadersReceived'); // no dev server, no dev CSP

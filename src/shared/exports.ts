@@ -73,7 +73,10 @@ const ExportRequestFields = z
     format: ExportFormat,
     /** Target folder (created if missing). */
     outDir: z.string().min(1),
-    /** File name stem: `<baseName>.<ext>`, or `<baseName>-<split>.<ext>` with splits (default: `prompts`, or the split name alone). */
+    /**
+     * File name stem: `<baseName>.<ext>`, or `<baseName>-<split>.<ext>` with splits (default: `prompts`, or
+     * the split name alone).
+     */
     baseName: z
       .string()
       .regex(/^[A-Za-z0-9._-]{1,100}$/)
@@ -82,7 +85,10 @@ const ExportRequestFields = z
     overwrite: z.boolean().default(false),
     columns: z.array(ExportColumn).min(1).optional(),
     passRate: PassRateRange.default({ source: 'auto', minInclusive: true, maxInclusive: true, keepUnknown: false }),
-    /** Prompts carrying any of these prompt labels (by any annotator) are left out; rollout and span labels exclude rollouts from rollouts-jsonl. */
+    /**
+     * Prompts carrying any of these prompt labels (by any annotator) are left out; rollout and span labels
+     * exclude rollouts from rollouts-jsonl.
+     */
     excludeLabelIds: z.array(Int.positive()).max(200).default([]),
     /** Keep one prompt per normalised question (the lowest id). */
     dedup: z.boolean().default(false),

@@ -57,9 +57,15 @@ export const checkAnswerCommand: Command = {
     const { pred, gold, options, json } = parseCheckArgs(args);
     const r = checkAnswer(pred, gold, options);
     if (json) {
-      process.stdout.write(
-        `${JSON.stringify({ equivalent: r.equivalent, stage: r.stage, reason: r.reason, predNormalized: r.predNormalized, goldNormalized: r.goldNormalized, verifierVersion: VERIFIER_VERSION })}\n`,
-      );
+      const out = {
+        equivalent: r.equivalent,
+        stage: r.stage,
+        reason: r.reason,
+        predNormalized: r.predNormalized,
+        goldNormalized: r.goldNormalized,
+        verifierVersion: VERIFIER_VERSION,
+      };
+      process.stdout.write(`${JSON.stringify(out)}\n`);
     } else {
       process.stdout.write(`${r.equivalent ? 'equivalent' : 'not equivalent'}\n`);
       process.stdout.write(`  stage: ${r.stage}\n  reason: ${r.reason}\n`);

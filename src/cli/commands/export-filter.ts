@@ -15,7 +15,8 @@ import type { PassRateRange } from '../../shared/exports';
 import { UsageError } from '../usage-error';
 
 export const FILTER_SYNTAX =
-  'KEY OP VALUE terms joined by commas; keys subject, source, dataset, level, pass_rate, label, rollout_label, disagree, note, search, question, gold_answer; ops = != > >= < <= ~ (contains); a|b = any of';
+  'KEY OP VALUE terms joined by commas; keys subject, source, dataset, level, pass_rate, label, ' +
+  'rollout_label, disagree, note, search, question, gold_answer; ops = != > >= < <= ~ (contains); a|b = any of';
 
 type Op = '>=' | '<=' | '!=' | '=' | '>' | '<' | '~';
 

@@ -1,4 +1,5 @@
-// rl-curator export (--view NAME | --filter EXPR) --format F --out DIR [--split train=0.9,val=0.1] [--seed N] … [--db PATH] [--json]
+// rl-curator export (--view NAME | --filter EXPR) --format F --out DIR [--split train=0.9,val=0.1] [--seed N] …
+//   [--db PATH] [--json]
 // Writes the files and their manifest through the export job (atomic: nothing is left on failure or Ctrl+C).
 // The --filter language is described in export-filter.ts.
 import { parseArgs } from 'node:util';
@@ -18,9 +19,12 @@ import type { Lookups } from './export-filter';
 import { FILTER_SYNTAX, findLabels, parseFilterExpr } from './export-filter';
 
 const USAGE =
-  'rl-curator export [--view NAME | --filter EXPR] --format oreal-jsonl|verl-parquet|jsonl|csv|parquet|rollouts-jsonl --out DIR ' +
-  '[--split train=0.9,val=0.1] [--seed N] [--stratify none|pass-rate|source] [--pass-rate-source auto|empirical|dataset] [--keep-unknown-pass-rate] ' +
-  '[--exclude-label NAME …] [--dedup] [--cap-per-source N] [--columns a,b,…] [--original-gold] [--name STEM] [--overwrite] ' +
+  'rl-curator export [--view NAME | --filter EXPR] --format ' +
+  'oreal-jsonl|verl-parquet|jsonl|csv|parquet|rollouts-jsonl --out DIR ' +
+  '[--split train=0.9,val=0.1] [--seed N] [--stratify none|pass-rate|source] ' +
+  '[--pass-rate-source auto|empirical|dataset] [--keep-unknown-pass-rate] ' +
+  '[--exclude-label NAME …] [--dedup] [--cap-per-source N] [--columns a,b,…] [--original-gold] ' +
+  '[--name STEM] [--overwrite] ' +
   '[--data-source S] [--system-prompt TEXT] [--prompt-template TEXT] [--db PATH] [--json]';
 
 export function parseSplits(text: string): SplitSpec[] {

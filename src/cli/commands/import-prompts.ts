@@ -1,4 +1,5 @@
-// rl-curator import prompts FILE [--dataset NAME] [--map field=column …] [--format F] [--on-bad skip|abort] [--db PATH] [--json]
+// rl-curator import prompts FILE [--dataset NAME] [--map field=column …] [--format F] [--on-bad skip|abort]
+//   [--db PATH] [--json]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FieldMapping, PromptFileFormat } from '../../shared/domain';
@@ -31,7 +32,8 @@ export const importPromptsCommand: Command = {
   path: ['import', 'prompts'],
   summary: 'Import a prompt set (JSONL, JSON, CSV or Parquet) as a dataset',
   usage:
-    'rl-curator import prompts FILE [--dataset NAME] [--map field=column …] [--format jsonl|json|csv|parquet] [--on-bad skip|abort] [--db PATH] [--json]',
+    'rl-curator import prompts FILE [--dataset NAME] [--map field=column …] [--format ' +
+    'jsonl|json|csv|parquet] [--on-bad skip|abort] [--db PATH] [--json]',
   async run(args, runtime) {
     const { values, positionals } = parseArgs({
       args,
@@ -68,10 +70,10 @@ export const importPromptsCommand: Command = {
       for (const issue of job.issues) process.stderr.write(`${formatIssue(issue)}\n`);
       if (job.issueCount > job.issues.length)
         process.stderr.write(`… and ${job.issueCount - job.issues.length} more problems\n`);
-      if (values.json)
-        process.stdout.write(
-          `${JSON.stringify({ status: job.status, result: job.result, error: job.error, issueCount: job.issueCount })}\n`,
-        );
+      if (values.json) {
+        const outcome = { status: job.status, result: job.result, error: job.error, issueCount: job.issueCount };
+        process.stdout.write(`${JSON.stringify(outcome)}\n`);
+      }
       if (job.status !== 'done') {
         if (job.error) printError(job.error as never);
         return interrupted ? EXIT.INTERRUPTED : EXIT.FAILED;

@@ -85,7 +85,8 @@ describe('rl-curator import rollouts (built CLI)', () => {
       const killed = new Database(db, { readonly: true });
       const before = killed
         .prepare(
-          `SELECT (SELECT count(*) FROM runs WHERE status = 'ready') AS visible, (SELECT count(*) FROM rollouts) AS rows`,
+          `SELECT (SELECT count(*) FROM runs WHERE status = 'ready') AS visible, (SELECT ` +
+            `count(*) FROM rollouts) AS rows`,
         )
         .get() as { visible: number; rows: number };
       killed.close();

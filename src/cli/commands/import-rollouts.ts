@@ -1,4 +1,5 @@
-// rl-curator import rollouts FILE|DIR [--run NAME] [--format F] [--group-size K] [--on-bad skip|abort] [--restart] [--db PATH] [--json] [--progress]
+// rl-curator import rollouts FILE|DIR [--run NAME] [--format F] [--group-size K] [--on-bad skip|abort] [--restart]
+//   [--db PATH] [--json] [--progress]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../../core/index';
@@ -17,9 +18,11 @@ const UNMATCHED_SHOWN = 5;
 export const importRolloutsCommand: Command = {
   path: ['import', 'rollouts'],
   summary:
-    'Import rollout logs (native JSONL, OREAL, verl, TRL, xtuner, eval dumps, …); a folder of step files is one run. An interrupted import resumes when run again',
+    'Import rollout logs (native JSONL, OREAL, verl, TRL, xtuner, eval dumps, …); a folder of ' +
+    'step files is one run. An interrupted import resumes when run again',
   usage:
-    'rl-curator import rollouts FILE|DIR [--run NAME] [--format F] [--group-size K] [--on-bad skip|abort] [--restart] [--db PATH] [--json] [--progress]',
+    'rl-curator import rollouts FILE|DIR [--run NAME] [--format F] [--group-size K] [--on-bad ' +
+    'skip|abort] [--restart] [--db PATH] [--json] [--progress]',
   async run(args, runtime) {
     const { values, positionals } = parseArgs({
       args,
@@ -64,10 +67,10 @@ export const importRolloutsCommand: Command = {
       for (const issue of job.issues) process.stderr.write(`${formatIssue(issue)}\n`);
       if (job.issueCount > job.issues.length)
         process.stderr.write(`… and ${job.issueCount - job.issues.length} more problems\n`);
-      if (values.json)
-        process.stdout.write(
-          `${JSON.stringify({ status: job.status, result: job.result, error: job.error, issueCount: job.issueCount })}\n`,
-        );
+      if (values.json) {
+        const outcome = { status: job.status, result: job.result, error: job.error, issueCount: job.issueCount };
+        process.stdout.write(`${JSON.stringify(outcome)}\n`);
+      }
       if (job.status !== 'done') {
         if (job.error) printError(job.error as never);
         return interrupted ? EXIT.INTERRUPTED : EXIT.FAILED;
@@ -102,13 +105,14 @@ async function printSummary(
 ): Promise<void> {
   const runs = r.runs ?? [];
   const resumed = r.resumedFromLine != null ? ` (resumed an interrupted import after line ${r.resumedFromLine})` : '';
-  process.stdout.write(
-    `Imported ${(r.rollouts ?? 0).toLocaleString('en')} rollouts (${r.format ?? '?'}) into ${runs.map((run) => `run "${run.name}"`).join(', ') || 'no run'}${resumed}` +
-      `${r.badRows ? `, skipped ${r.badRows} bad records` : ''}.\n`,
-  );
+  const rollouts = (r.rollouts ?? 0).toLocaleString('en');
+  const into = runs.map((run) => `run "${run.name}"`).join(', ') || 'no run';
+  const skipped = r.badRows ? `, skipped ${r.badRows} bad records` : '';
+  process.stdout.write(`Imported ${rollouts} rollouts (${r.format ?? '?'}) into ${into}${resumed}${skipped}.\n`);
   if (!r.unmatchedPrompts) return;
   process.stdout.write(
-    `${r.unmatchedPrompts} prompts match no imported prompt set (kept as unmatched; they join when a prompt set with the same question is imported):\n`,
+    `${r.unmatchedPrompts} prompts match no imported prompt set (kept as unmatched; they join ` +
+      `when a prompt set with the same question is imported):\n`,
   );
   for (const run of runs) {
     const page = await core.invoke('runs.unmatchedPrompts', { runId: run.id, limit: UNMATCHED_SHOWN });

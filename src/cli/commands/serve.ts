@@ -30,13 +30,15 @@ export const serveCommand: Command = {
       throw new UsageError('--port must be a number from 0 to 65535 (0 picks a free port).');
     if (!fs.existsSync(path.join(runtime.staticDir, 'index.html'))) {
       process.stderr.write(
-        `error INTERNAL: the web app is not built (${runtime.staticDir}/index.html missing). Run \`npm run build:web\`.\n`,
+        `error INTERNAL: the web app is not built ` +
+          `(${runtime.staticDir}/index.html missing). Run \`npm run build:web\`.\n`,
       );
       return EXIT.FAILED;
     }
     if (!LOOPBACK.has(values.host))
       process.stderr.write(
-        `warning: serving on ${values.host}, reachable from other machines; anyone with the token can edit this workspace.\n`,
+        `warning: serving ` +
+          `on ${values.host}, reachable from other machines; anyone with the token can edit this workspace.\n`,
       );
     const dbPath = resolveDbPath(values.db);
     const core = createCore(coreOptions(dbPath, runtime, 'server'));

@@ -12,25 +12,32 @@ const percent = (share: number | null) => (share === null ? '–' : `${(share * 
 
 function printRollouts(totals: RolloutWorkspaceStats | undefined, runs: Run[]): void {
   if (!totals) return;
+  const rollouts = totals.rollouts.toLocaleString('en');
+  const unmatched = totals.unmatchedPrompts ? `, ${totals.unmatchedPrompts} run prompts match no prompt set` : '';
   process.stdout.write(
-    `  ${totals.runs} runs, ${totals.steps} steps, ${totals.rollouts.toLocaleString('en')} rollouts, pass rate ${percent(totals.passRate)}` +
-      `${totals.unmatchedPrompts ? `, ${totals.unmatchedPrompts} run prompts match no prompt set` : ''}\n`,
+    `  ${totals.runs} runs, ${totals.steps} steps, ${rollouts} rollouts, ` +
+      `pass rate ${percent(totals.passRate)}${unmatched}\n`,
   );
   if (totals.interruptedImports)
     process.stdout.write(
-      `  ${totals.interruptedImports} interrupted rollout imports wait to resume (run the same import again, or add --restart)\n`,
+      `  ${totals.interruptedImports} interrupted rollout imports wait to resume (run the same ` +
+        `import again, or add --restart)\n`,
     );
   for (const run of runs) {
     process.stdout.write(
-      `  - run ${run.name}: ${run.rollouts.toLocaleString('en')} rollouts over ${run.promptCount} prompts, ${run.steps.length} steps, pass rate ${percent(run.passRate)}\n`,
+      `  - run ${run.name}: ${run.rollouts.toLocaleString('en')} rollouts over ${run.promptCount} prompts, ` +
+        `${run.steps.length} steps, pass rate ${percent(run.passRate)}\n`,
     );
     const shown = run.steps.length > 12 ? [...run.steps.slice(0, 6), null, ...run.steps.slice(-5)] : run.steps;
     for (const step of shown) {
       if (step === null) process.stdout.write('      …\n');
-      else
+      else {
+        const meanReward = step.rewardMean === null ? '–' : step.rewardMean.toFixed(3);
         process.stdout.write(
-          `      step ${step.step}: ${step.rollouts} rollouts, pass rate ${percent(step.passRate)}, mean reward ${step.rewardMean === null ? '–' : step.rewardMean.toFixed(3)}\n`,
+          `      step ${step.step}: ${step.rollouts} rollouts, ` +
+            `pass rate ${percent(step.passRate)}, mean reward ${meanReward}\n`,
         );
+      }
     }
   }
 }
@@ -61,13 +68,14 @@ export const statsCommand: Command = {
         return EXIT.OK;
       }
       const s = stats.value;
+      const prompts = s.prompts.toLocaleString('en');
       process.stdout.write(
-        `Workspace ${s.dbPath}\n  ${s.datasets} datasets, ${s.prompts.toLocaleString('en')} prompts (${s.duplicates} duplicate questions)\n`,
+        `Workspace ${s.dbPath}\n  ${s.datasets} datasets, ${prompts} prompts (${s.duplicates} duplicate questions)\n`,
       );
-      for (const d of datasets.value)
-        process.stdout.write(
-          `  - ${d.name}: ${d.promptCount.toLocaleString('en')} prompts${d.sourcePath ? ` from ${d.sourcePath}` : ''}\n`,
-        );
+      for (const d of datasets.value) {
+        const from = d.sourcePath ? ` from ${d.sourcePath}` : '';
+        process.stdout.write(`  - ${d.name}: ${d.promptCount.toLocaleString('en')} prompts${from}\n`);
+      }
       if (s.promptsBySource.length > 0) {
         process.stdout.write('  by source:\n');
         for (const row of s.promptsBySource)

@@ -48,7 +48,8 @@ describe('rl-curator validate', () => {
     const { code, out } = await validate(file);
     expect(code).toBe(EXIT.FAILED);
     expect(out.trim().split('\n')).toEqual([
-      'run.jsonl, line 2, field "signals.rm_logit": signals.rm_logit has 2 values but there are 3 tokens; every signal needs one value per token',
+      'run.jsonl, line 2, field "signals.rm_logit": signals.rm_logit has 2 values but there are ' +
+        '3 tokens; every signal needs one value per token',
       'run.jsonl, line 3, field "response": response is missing',
       'run.jsonl, line 3, field "reward": reward must be a number or a boolean, got the string "1"',
       'run.jsonl, line 5, field "signals.logprob": signals.logprob[1] must be a finite number, got NaN',
@@ -59,10 +60,13 @@ describe('rl-curator validate', () => {
 
   it('accepts a clean file and summarises it, also as JSON', async () => {
     const file = path.join(tmp.dir, 'ok.jsonl');
-    fs.writeFileSync(
-      file,
-      `${JSON.stringify({ prompt_id: 1, response: 'ab', tokens: ['a', 'b'], signals: { entropy: [0.1, 0.2], rm_logit: [0, 1] } })}\n`,
-    );
+    const rollout = {
+      prompt_id: 1,
+      response: 'ab',
+      tokens: ['a', 'b'],
+      signals: { entropy: [0.1, 0.2], rm_logit: [0, 1] },
+    };
+    fs.writeFileSync(file, `${JSON.stringify(rollout)}\n`);
     expect(await validate(file)).toEqual({
       code: EXIT.OK,
       out: 'ok.jsonl: valid, 1 rollouts, 2 tokens, signals: entropy, rm_logit.\n',

@@ -32,12 +32,14 @@ export const validateCommand: Command = {
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ valid: issues.length === 0, ...summary, issues })}\n`);
     } else if (problems === 0) {
-      process.stdout.write(
-        `${summary.file}: valid, ${summary.rollouts.toLocaleString('en')} rollouts, ${summary.tokens.toLocaleString('en')} tokens, signals: ${summary.signals.join(', ') || 'none'}.\n`,
-      );
+      const rollouts = summary.rollouts.toLocaleString('en');
+      const tokens = summary.tokens.toLocaleString('en');
+      const signals = summary.signals.join(', ') || 'none';
+      process.stdout.write(`${summary.file}: valid, ${rollouts} rollouts, ${tokens} tokens, signals: ${signals}.\n`);
     } else {
+      const lines = (summary.rollouts + summary.badLines).toLocaleString('en');
       process.stdout.write(
-        `${summary.file}: ${problems} problems in ${summary.badLines} of ${(summary.rollouts + summary.badLines).toLocaleString('en')} lines (listed above).\n`,
+        `${summary.file}: ${problems} problems in ${summary.badLines} of ${lines} lines (listed above).\n`,
       );
     }
     return problems === 0 ? EXIT.OK : EXIT.FAILED;

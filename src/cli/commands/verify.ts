@@ -21,11 +21,10 @@ async function idByName(core: Core, kind: 'run' | 'dataset', name: string): Prom
   if (!listed.ok) throw new CuratorError(listed.error.code, listed.error.message);
   const items = listed.value as { id: number; name: string }[];
   const found = items.find((item) => item.name === name);
-  if (!found)
-    throw new CuratorError(
-      'NOT_FOUND',
-      `No ${kind} named "${name}" (${items.length ? `${kind}s: ${items.map((i) => `"${i.name}"`).join(', ')}` : `no ${kind}s yet`}).`,
-    );
+  if (!found) {
+    const known = items.length ? `${kind}s: ${items.map((i) => `"${i.name}"`).join(', ')}` : `no ${kind}s yet`;
+    throw new CuratorError('NOT_FOUND', `No ${kind} named "${name}" (${known}).`);
+  }
   return found.id;
 }
 
@@ -42,9 +41,11 @@ export function formatVerifySummary(
     suspectGoldExamples?: SuspectGoldPrompt[];
   },
 ): string {
+  const speed =
+    result.seconds !== undefined ? ` in ${result.seconds.toFixed(1)} s (${n(result.rolloutsPerSecond ?? 0)}/s)` : '';
   const lines = [
     `Verified ${n(result.verified)} of ${n(result.rollouts)} rollouts of ${result.scope?.label ?? 'the workspace'}` +
-      `${result.seconds !== undefined ? ` in ${result.seconds.toFixed(1)} s (${n(result.rolloutsPerSecond ?? 0)}/s)` : ''}; verifier ${result.verifierVersion}.`,
+      `${speed}; verifier ${result.verifierVersion}.`,
   ];
   const rows: [string, number][] = [
     ['agree with the log', result.agree],
@@ -59,8 +60,10 @@ export function formatVerifySummary(
   for (const [label, value] of rows) lines.push(`  ${`${label}:`.padEnd(width)} ${n(value).padStart(9)}`);
   for (const s of (result.suspectGoldExamples ?? []).slice(0, SUSPECTS_SHOWN)) {
     const where = s.promptId === null ? 'unmatched question' : `prompt ${s.promptId}`;
+    const votes = `${s.majorityVotes} of ${s.rollouts}`;
+    const question = clip(s.question.replace(/\s+/g, ' '), 70);
     lines.push(
-      `    ${where}: gold ${quote(s.goldAnswer)}, majority ${quote(s.majorityAnswer)} (${s.majorityVotes} of ${s.rollouts}): ${clip(s.question.replace(/\s+/g, ' '), 70)}`,
+      `    ${where}: gold ${quote(s.goldAnswer)}, majority ${quote(s.majorityAnswer)} (${votes}): ${question}`,
     );
   }
   if (result.suspectGold > SUSPECTS_SHOWN)
@@ -73,7 +76,8 @@ export function formatVerifySummary(
 export const verifyCommand: Command = {
   path: ['verify'],
   summary:
-    'Re-check the answers of a run or a dataset’s rollouts; count agreement with the logged rewards, flag suspect gold answers',
+    'Re-check the answers of a run or a dataset’s rollouts; count agreement with the logged ' +
+    'rewards, flag suspect gold answers',
   usage: 'rl-curator verify [--run NAME] [--dataset NAME] [--db PATH] [--json]',
   async run(args, runtime) {
     const { values, positionals } = parseArgs({

@@ -1,6 +1,7 @@
-// Representative [pred, gold] pairs for the verifier micro-benchmark (scripts/bench/verify.ts, `npm run bench -- verify`):
-// the string+numeric path must stay fast (≥ 50,000 checks/s on one core); the symbolic path is
-// timed separately. Positive and negative pairs are mixed as in real rollouts (most agree exactly).
+// Representative [pred, gold] pairs for the verifier micro-benchmark (scripts/bench/verify.ts,
+// `npm run bench -- verify`): the string+numeric path must stay fast (≥ 50,000 checks/s on one core);
+// the symbolic path is timed separately. Positive and negative pairs are mixed as in real rollouts
+// (most agree exactly).
 
 export interface BenchCases {
   'string+numeric': Array<[string, string]>;

@@ -1,7 +1,7 @@
 // Final-answer extraction from a model response, in the order OREAL's judger and the Qwen2.5-Math
 // parser use: cut at the thinking-finish marker, then the last \boxed{…}, then "the answer is …",
-// then GSM8K's "#### n", then (as Math-Verify does) the last math span $…$, then the last number. The rule that fired is returned so curators can see
-// how weak the evidence for an extracted answer is.
+// then GSM8K's "#### n", then (as Math-Verify does) the last math span $…$, then the last number.
+// The rule that fired is returned so curators can see how weak the evidence for an extracted answer is.
 import { matchingBrace } from './latex-scan';
 import { repairControlChars } from './repair';
 

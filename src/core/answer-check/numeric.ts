@@ -189,11 +189,13 @@ export function compareNumeric(pred: NumericValue, gold: NumericValue, options: 
     if (BigInt(pred.integerLiteral) === BigInt(gold.integerLiteral)) return { equal: true, reason: 'equal integers' };
   } else if (gold.integerLiteral !== null && !isWhole(pred.value)) {
     // As PRM800K's grader: 9999.857 is not an approximation of the integer answer 10000.
-    if (!options.percent)
+    if (!options.percent) {
+      const predicted = formatValue(pred.value);
       return {
         equal: false,
-        reason: `gold is the integer ${gold.integerLiteral}, the prediction ${formatValue(pred.value)} is not an integer`,
+        reason: `gold is the integer ${gold.integerLiteral}, the prediction ${predicted} is not an integer`,
       };
+    }
   } else if (isClose(pred.value, gold.value, options.relativeTolerance)) {
     return { equal: true, reason: `equal within relative tolerance ${options.relativeTolerance}` };
   }

@@ -60,11 +60,13 @@ describe('Qwen2.5-Math rollouts (100 prompts × 8 responses)', () => {
     }
     const agreement = (total - found.length) / total;
     console.log(
-      `Qwen2.5-Math rollouts: ${total - found.length}/${total} agree (${(agreement * 100).toFixed(2)}%); stages ${JSON.stringify(stages)}`,
+      `Qwen2.5-Math rollouts: ${total - found.length}/${total} agree (${(agreement * 100).toFixed(2)}%); ` +
+        `stages ${JSON.stringify(stages)}`,
     );
     for (const d of found)
       console.log(
-        `  disagreement idx ${d.idx} #${d.sample}: ours ${d.ours}, file ${d.file}, answer ${JSON.stringify(d.answer)} — ${d.reason}`,
+        `  disagreement idx ${d.idx} #${d.sample}: ours ${d.ours}, file ${d.file}, ` +
+          `answer ${JSON.stringify(d.answer)} — ${d.reason}`,
       );
 
     const key = (d: { idx: number; sample: number; ours: boolean; file: boolean }) =>
@@ -138,9 +140,8 @@ describe('MATH-500', () => {
         if (checkAnswer(a, b).equivalent) accepted.push(`${a} ≡ ${b}`);
       }
     }
-    console.log(
-      `MATH-500 negative control: ${accepted.length} of ${(answers.length * (answers.length - 1)) / 2} pairs of distinct answers accepted`,
-    );
+    const pairs = (answers.length * (answers.length - 1)) / 2;
+    console.log(`MATH-500 negative control: ${accepted.length} of ${pairs} pairs of distinct answers accepted`);
     expect(accepted.sort()).toEqual(MATH500_CROSS_MATCHES.map(([a, b]) => `${a} ≡ ${b}`).sort());
   });
 });

@@ -23,7 +23,8 @@ export const QWEN_ROLLOUT_DISAGREEMENTS: readonly ReviewedDisagreement[] = [
     right: 'ours',
     why:
       '49,994÷7 + 20,006÷7 = 70,000÷7 = 10,000. The response boxes 10000; the gold is written "10{,}000". ' +
-      'The Python grader strips "," but not the braces, so it compares "10{}000" and fails; we read {,} as a thousands separator.',
+      'The Python grader strips "," but not the braces, so it compares "10{}000" and fails; we ' +
+      'read {,} as a thousands separator.',
   },
 ];
 

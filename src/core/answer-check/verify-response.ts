@@ -29,11 +29,12 @@ export function verifyResponse(response: string, gold: unknown, options: VerifyR
       : { ...found, truncated: true, truncationReason: 'marked truncated in the log' };
   const result = checkAnswer(extraction.answer, gold, options);
   if (extraction.truncated && (options.truncatedIsWrong ?? true)) {
+    const matched = result.equivalent ? '; the answer itself matched' : '';
     return {
       ...result,
       equivalent: false,
       stage: 'none',
-      reason: `truncated (${extraction.truncationReason ?? 'unknown'})${result.equivalent ? '; the answer itself matched' : ''}`,
+      reason: `truncated (${extraction.truncationReason ?? 'unknown'})${matched}`,
       extraction,
       rejectedAsTruncated: result.equivalent,
     };

@@ -42,10 +42,12 @@ export function readAnnotations(db: Db, target: 'prompt' | 'rollout', ids: reado
   const notes = (
     target === 'prompt'
       ? db.prepare(
-          `SELECT prompt_id AS item, -1 AS span_start, -1 AS span_end, annotator, text, updated_at FROM prompt_notes WHERE prompt_id IN ${IDS} ORDER BY prompt_id, annotator`,
+          `SELECT prompt_id AS item, -1 AS span_start, -1 AS span_end, annotator, text, ` +
+            `updated_at FROM prompt_notes WHERE prompt_id IN ${IDS} ORDER BY prompt_id, annotator`,
         )
       : db.prepare(
-          `SELECT rollout_id AS item, span_start, span_end, annotator, text, updated_at FROM rollout_notes WHERE rollout_id IN ${IDS}
+          `SELECT rollout_id AS item, span_start, span_end, annotator, text, updated_at FROM ` +
+            `rollout_notes WHERE rollout_id IN ${IDS}
            ORDER BY rollout_id, span_start, span_end, annotator`,
         )
   ).all(json) as NoteRow[];

@@ -34,13 +34,17 @@ function selectionSql(db: Db, selection: BulkSelection): SelectionSql {
   if (selection.target === 'prompt') {
     return {
       target: 'prompt',
-      sql: `SELECT p.id AS item_id FROM prompts p JOIN datasets d ON d.id = p.dataset_id AND d.status = 'ready' WHERE p.id IN (SELECT value FROM json_each(?))`,
+      sql:
+        `SELECT p.id AS item_id FROM prompts p JOIN datasets d ON d.id = p.dataset_id AND ` +
+        `d.status = 'ready' WHERE p.id IN (SELECT value FROM json_each(?))`,
       params: [ids],
     };
   }
   return {
     target: 'rollout',
-    sql: `SELECT r.id AS item_id FROM rollouts r JOIN runs u ON u.id = r.run_id AND u.status = 'ready' WHERE r.id IN (SELECT value FROM json_each(?))`,
+    sql:
+      `SELECT r.id AS item_id FROM rollouts r JOIN runs u ON u.id = r.run_id AND u.status = ` +
+      `'ready' WHERE r.id IN (SELECT value FROM json_each(?))`,
     params: [ids],
   };
 }
@@ -49,7 +53,8 @@ function selectionSql(db: Db, selection: BulkSelection): SelectionSql {
 function labelPresent(target: 'prompt' | 'rollout'): string {
   return target === 'prompt'
     ? `EXISTS (SELECT 1 FROM prompt_labels l WHERE l.prompt_id = s.item_id AND l.label_id = ? AND l.annotator = ?)`
-    : `EXISTS (SELECT 1 FROM rollout_labels l WHERE l.rollout_id = s.item_id AND l.span_start = -1 AND l.span_end = -1 AND l.label_id = ? AND l.annotator = ?)`;
+    : `EXISTS (SELECT 1 FROM rollout_labels l WHERE l.rollout_id = s.item_id AND l.span_start = ` +
+        `-1 AND l.span_end = -1 AND l.label_id = ? AND l.annotator = ?)`;
 }
 
 function plan(db: Db, request: BulkRequest, annotator: string) {
@@ -90,22 +95,25 @@ export function bulkLabel(db: Db, request: BulkRequest, annotator: string): Bulk
       );
     const now = nowIso();
     const verb = request.action === 'add' ? 'Add' : 'Remove';
+    const toOrFrom = request.action === 'add' ? 'to' : 'from';
     const header = {
       annotator,
       kind: 'bulk',
-      description: `${verb} "${p.def.name}" ${request.action === 'add' ? 'to' : 'from'} ${counts.willChange} ${p.sel.target}s`,
+      description: `${verb} "${p.def.name}" ${toOrFrom} ${counts.willChange} ${p.sel.target}s`,
     } as const;
     const batchId = insertBatch(db, header, counts.willChange, now);
     const [oldValue, newValue] = request.action === 'add' ? [null, LABEL_ON] : [LABEL_ON, null];
     db.prepare(
-      `INSERT INTO curation_changes (batch_id, target, item_id, span_start, span_end, field, label_id, old_value, new_value)
+      `INSERT INTO curation_changes (batch_id, target, item_id, span_start, span_end, field, ` +
+        `label_id, old_value, new_value)
        SELECT ?, ?, s.item_id, -1, -1, 'label', ?, ?, ? FROM (${p.sel.sql}) s WHERE ${p.changing} ORDER BY s.item_id`,
     ).run(batchId, p.sel.target, request.labelId, oldValue, newValue, ...p.changeParams);
     const changedItems = `SELECT item_id FROM curation_changes WHERE batch_id = ?`;
     if (p.sel.target === 'prompt') {
       if (request.action === 'add') {
         db.prepare(
-          `INSERT INTO prompt_labels (prompt_id, label_id, annotator, created_at) SELECT item_id, ?, ?, ? FROM curation_changes WHERE batch_id = ?`,
+          `INSERT INTO prompt_labels (prompt_id, label_id, annotator, created_at) SELECT ` +
+            `item_id, ?, ?, ? FROM curation_changes WHERE batch_id = ?`,
         ).run(request.labelId, annotator, now, batchId);
       } else
         db.prepare(
@@ -113,11 +121,13 @@ export function bulkLabel(db: Db, request: BulkRequest, annotator: string): Bulk
         ).run(request.labelId, annotator, batchId);
     } else if (request.action === 'add') {
       db.prepare(
-        `INSERT INTO rollout_labels (rollout_id, span_start, span_end, label_id, annotator, created_at) SELECT item_id, -1, -1, ?, ?, ? FROM curation_changes WHERE batch_id = ?`,
+        `INSERT INTO rollout_labels (rollout_id, span_start, span_end, label_id, annotator, ` +
+          `created_at) SELECT item_id, -1, -1, ?, ?, ? FROM curation_changes WHERE batch_id = ?`,
       ).run(request.labelId, annotator, now, batchId);
     } else {
       db.prepare(
-        `DELETE FROM rollout_labels WHERE span_start = -1 AND span_end = -1 AND label_id = ? AND annotator = ? AND rollout_id IN (${changedItems})`,
+        `DELETE FROM rollout_labels WHERE span_start = -1 AND span_end = -1 AND label_id = ? ` +
+          `AND annotator = ? AND rollout_id IN (${changedItems})`,
       ).run(request.labelId, annotator, batchId);
     }
     updateStacks(db, header, batchId);

@@ -15,14 +15,17 @@ import { idsOf, labelId, loadDemo, unwrap } from './curation-test-kit';
 const ROOT = path.resolve(__dirname, '../../..');
 const VITE = pathToFileURL(createRequire(path.join(ROOT, 'package.json')).resolve('vite')).href;
 
-const CHILD = `
+const CHILD =
+  `
 const [dbPath, promptId, labelId] = process.argv.slice(2);
 const { createServer } = await import(${JSON.stringify(VITE)});
-const server = await createServer({ root: ${JSON.stringify(ROOT)}, configFile: false, logLevel: 'error', appType: 'custom',
+const server = await createServer({ root: ${JSON.stringify(ROOT)}, configFile: false, logLevel: ` +
+  `'error', appType: 'custom',
   server: { middlewareMode: true, hmr: false, ws: false }, optimizeDeps: { noDiscovery: true, include: [] } });
 const { createCore } = await server.ssrLoadModule('/src/core/index.ts');
 const core = createCore({ dbPath });
-const result = await core.invoke('labels.toggle', { item: { target: 'prompt', id: Number(promptId) }, labelId: Number(labelId), annotator: 'kill-test' });
+const result = await core.invoke('labels.toggle', { item: { target: 'prompt', id: ` +
+  `Number(promptId) }, labelId: Number(labelId), annotator: 'kill-test' });
 process.stdout.write(JSON.stringify(result) + '\\n');
 setInterval(() => {}, 1000); // stay alive until killed
 `;

@@ -45,9 +45,12 @@ function labelCondition(c: LabelCondition): Fragment {
       // others did not.
       const where = whereOf([idList('l.label_id', c.labelIds)]);
       return {
-        sql: `p.id IN (SELECT c.prompt_id FROM
-          (SELECT l.prompt_id, l.label_id, count(*) AS n FROM prompt_labels l ${where.sql} GROUP BY l.prompt_id, l.label_id) c
-          JOIN (SELECT prompt_id, count(DISTINCT annotator) AS raters FROM prompt_labels GROUP BY prompt_id) r ON r.prompt_id = c.prompt_id
+        sql:
+          `p.id IN (SELECT c.prompt_id FROM
+          (SELECT l.prompt_id, l.label_id, count(*) AS n FROM prompt_labels ` +
+          `l ${where.sql} GROUP BY l.prompt_id, l.label_id) c
+          JOIN (SELECT prompt_id, count(DISTINCT annotator) AS raters FROM prompt_labels GROUP ` +
+          `BY prompt_id) r ON r.prompt_id = c.prompt_id
           WHERE r.raters >= 2 AND c.n < r.raters)`,
         params: where.params,
       };

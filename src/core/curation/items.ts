@@ -20,7 +20,8 @@ export function checkItem(db: Db, item: ItemRef): void {
   }
   const rollout = db
     .prepare(
-      `SELECT r.token_count AS tokens FROM rollouts r JOIN runs u ON u.id = r.run_id AND u.status = 'ready' WHERE r.id = ?`,
+      `SELECT r.token_count AS tokens FROM rollouts r JOIN runs u ON u.id = r.run_id AND ` +
+        `u.status = 'ready' WHERE r.id = ?`,
     )
     .get(item.id) as { tokens: number | null } | undefined;
   if (!rollout) throw new CuratorError('NOT_FOUND', `No rollout with id ${item.id}.`);
@@ -67,14 +68,17 @@ export function createSlotStore(db: Db): SlotStore {
     promptLabelDel: db.prepare(`DELETE FROM prompt_labels WHERE prompt_id = ? AND label_id = ? AND annotator = ?`),
     rolloutLabel: db
       .prepare(
-        `SELECT 1 FROM rollout_labels WHERE rollout_id = ? AND span_start = ? AND span_end = ? AND label_id = ? AND annotator = ?`,
+        `SELECT 1 FROM rollout_labels WHERE rollout_id = ? AND span_start = ? AND span_end = ? ` +
+          `AND label_id = ? AND annotator = ?`,
       )
       .pluck(),
     rolloutLabelAdd: db.prepare(
-      `INSERT OR IGNORE INTO rollout_labels (rollout_id, span_start, span_end, label_id, annotator, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO rollout_labels (rollout_id, span_start, span_end, label_id, ` +
+        `annotator, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
     ),
     rolloutLabelDel: db.prepare(
-      `DELETE FROM rollout_labels WHERE rollout_id = ? AND span_start = ? AND span_end = ? AND label_id = ? AND annotator = ?`,
+      `DELETE FROM rollout_labels WHERE rollout_id = ? AND span_start = ? AND span_end = ? AND ` +
+        `label_id = ? AND annotator = ?`,
     ),
     promptNote: db.prepare(`SELECT text FROM prompt_notes WHERE prompt_id = ? AND annotator = ?`).pluck(),
     promptNoteSet: db.prepare(
@@ -88,16 +92,20 @@ export function createSlotStore(db: Db): SlotStore {
       )
       .pluck(),
     rolloutNoteSet: db.prepare(
-      `INSERT INTO rollout_notes (rollout_id, span_start, span_end, annotator, text, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (rollout_id, span_start, span_end, annotator) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
+      `INSERT INTO rollout_notes (rollout_id, span_start, span_end, annotator, text, ` +
+        `updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (rollout_id, span_start, span_end, annotator) DO UPDATE SET text = ` +
+        `excluded.text, updated_at = excluded.updated_at`,
     ),
     rolloutNoteDel: db.prepare(
       `DELETE FROM rollout_notes WHERE rollout_id = ? AND span_start = ? AND span_end = ? AND annotator = ?`,
     ),
     gold: db.prepare(`SELECT gold_answer FROM gold_corrections WHERE prompt_id = ?`).pluck(),
     goldSet: db.prepare(
-      `INSERT INTO gold_corrections (prompt_id, gold_answer, gold_answer_norm, annotator, updated_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (prompt_id) DO UPDATE SET gold_answer = excluded.gold_answer, gold_answer_norm = excluded.gold_answer_norm,
+      `INSERT INTO gold_corrections (prompt_id, gold_answer, gold_answer_norm, annotator, ` +
+        `updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (prompt_id) DO UPDATE SET gold_answer = excluded.gold_answer, ` +
+        `gold_answer_norm = excluded.gold_answer_norm,
          annotator = excluded.annotator, updated_at = excluded.updated_at`,
     ),
     goldDel: db.prepare(`DELETE FROM gold_corrections WHERE prompt_id = ?`),

@@ -45,23 +45,26 @@ describe("Cohen's kappa", () => {
 });
 
 describe("Fleiss' kappa", () => {
-  it("matches Fleiss' worked example: 10 subjects, 14 raters, 5 categories (P = 0.378, Pe = 0.213, kappa = 0.210)", () => {
-    const table = [
-      [0, 0, 0, 0, 14],
-      [0, 2, 6, 4, 2],
-      [0, 0, 3, 5, 6],
-      [0, 3, 9, 2, 0],
-      [2, 2, 8, 1, 1],
-      [7, 7, 0, 0, 0],
-      [3, 2, 6, 3, 0],
-      [2, 5, 3, 2, 2],
-      [6, 5, 2, 1, 0],
-      [0, 2, 2, 3, 7],
-    ];
-    const r = fleissKappa(table);
-    expect(r.observed).toBeCloseTo(0.378, 3);
-    expect(r.kappa).toBeCloseTo(0.21, 3);
-  });
+  it(
+    "matches Fleiss' worked example: 10 subjects, 14 raters, 5 categories (P = 0.378, Pe = " + '0.213, kappa = 0.210)',
+    () => {
+      const table = [
+        [0, 0, 0, 0, 14],
+        [0, 2, 6, 4, 2],
+        [0, 0, 3, 5, 6],
+        [0, 3, 9, 2, 0],
+        [2, 2, 8, 1, 1],
+        [7, 7, 0, 0, 0],
+        [3, 2, 6, 3, 0],
+        [2, 5, 3, 2, 2],
+        [6, 5, 2, 1, 0],
+        [0, 2, 2, 3, 7],
+      ];
+      const r = fleissKappa(table);
+      expect(r.observed).toBeCloseTo(0.378, 3);
+      expect(r.kappa).toBeCloseTo(0.21, 3);
+    },
+  );
 
   it('a small binary case by hand: 3 raters, 4 items', () => {
     // Rows (yes, no): (3,0) P=1, (2,1) P=(4+1-3)/6=1/3, (0,3) P=1, (1,2) P=1/3 -> P-bar = 2/3;

@@ -22,10 +22,9 @@ const COLUMNS = `id, target, name, shortcut, color, description, position, archi
 const TARGET_ORDER = `CASE target WHEN 'prompt' THEN 0 WHEN 'rollout' THEN 1 ELSE 2 END`;
 
 export function listLabelDefs(db: Db, includeArchived = false): LabelDef[] {
+  const where = includeArchived ? '' : 'WHERE archived = 0';
   const rows = db
-    .prepare(
-      `SELECT ${COLUMNS} FROM label_defs ${includeArchived ? '' : 'WHERE archived = 0'} ORDER BY ${TARGET_ORDER}, position, id`,
-    )
+    .prepare(`SELECT ${COLUMNS} FROM label_defs ${where} ORDER BY ${TARGET_ORDER}, position, id`)
     .all() as DefRow[];
   return rows.map(toDef);
 }
@@ -44,7 +43,8 @@ export function saveLabelDef(db: Db, raw: LabelDefInput): LabelDef {
     if (existing && existing.target !== input.target) {
       throw new CuratorError(
         'CONFLICT',
-        `Label "${existing.name}" is a ${existing.target} label; create a new ${input.target} label instead of moving it.`,
+        `Label "${existing.name}" is a ${existing.target} label; create a ` +
+          `new ${input.target} label instead of moving it.`,
       );
     }
     const sameName = db
@@ -79,7 +79,8 @@ export function saveLabelDef(db: Db, raw: LabelDefInput): LabelDef {
     }
     const info = db
       .prepare(
-        `INSERT INTO label_defs (target, name, shortcut, color, description, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO label_defs (target, name, shortcut, color, description, position, ` +
+          `created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(input.target, input.name, input.shortcut, input.color, input.description, position, nowIso());
     return getLabelDef(db, Number(info.lastInsertRowid));

@@ -98,7 +98,8 @@ export interface GoldCorrection {
 export function goldCorrection(db: Db, promptId: number): GoldCorrection | null {
   const row = db
     .prepare(
-      `SELECT gold_answer AS answer, gold_answer_norm AS normalized, annotator, updated_at AS updatedAt FROM gold_corrections WHERE prompt_id = ?`,
+      `SELECT gold_answer AS answer, gold_answer_norm AS normalized, annotator, updated_at AS ` +
+        `updatedAt FROM gold_corrections WHERE prompt_id = ?`,
     )
     .get(promptId) as GoldCorrection | undefined;
   return row ?? null;

@@ -41,7 +41,8 @@ export function migrate(db: Database.Database, migrations: Migration[] = MIGRATI
   if (current > latest) {
     throw new CuratorError(
       'DB_TOO_NEW',
-      `This workspace was written by a newer RL Curator (schema ${current}; this version knows up to ${latest}). Update the app to open it.`,
+      `This workspace was written by a newer RL Curator ` +
+        `(schema ${current}; this version knows up to ${latest}). Update the app to open it.`,
       { current, latest },
     );
   }
@@ -64,5 +65,8 @@ export function dumpSchema(db: Database.Database): string {
     )
     .all() as { type: string; name: string; sql: string }[];
   const version = db.pragma('user_version', { simple: true }) as number;
-  return `-- Generated from db/migrations by \`npm run schema:snapshot\`; a test compares it with the migrated schema.\n-- user_version = ${version}\n\n${rows.map((r) => `${r.sql.trim()};`).join('\n\n')}\n`;
+  return (
+    `-- Generated from db/migrations by \`npm run schema:snapshot\`; a test compares it ` +
+    `with the migrated schema.\n-- user_version = ${version}\n\n${rows.map((r) => `${r.sql.trim()};`).join('\n\n')}\n`
+  );
 }

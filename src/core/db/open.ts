@@ -38,7 +38,8 @@ export function openDatabase(dbPath: string, options: OpenOptions = {}): Db {
     if (/not a database|malformed/i.test(message)) {
       throw new CuratorError(
         'DB_CORRUPT',
-        `${dbPath} is not a valid workspace database (${message}). Move it aside (with its -wal and -shm files) and start again, or restore a backup.`,
+        `${dbPath} is not a valid workspace database ` +
+          `(${message}). Move it aside (with its -wal and -shm files) and start again, or restore a backup.`,
       );
     }
     throw err;

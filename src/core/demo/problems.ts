@@ -47,7 +47,9 @@ const generators: Generator[] = [
     const b = intBetween(r, 3, 20);
     return {
       subject: 'Geometry',
-      question: `A right triangle has legs of length $${a}$ and $${b}$. What is the length of its hypotenuse? Express your answer in simplest radical form.`,
+      question:
+        `A right triangle has legs of length ` +
+        `$${a}$ and $${b}$. What is the length of its hypotenuse? Express your answer in simplest radical form.`,
       answer: Number.isInteger(Math.sqrt(a * a + b * b)) ? `${Math.sqrt(a * a + b * b)}` : `\\sqrt{${a * a + b * b}}`,
     };
   },
@@ -75,7 +77,9 @@ const generators: Generator[] = [
     const target = intBetween(r, 1, faces);
     return {
       subject: 'Counting & Probability',
-      question: `A fair ${faces}-sided die is rolled twice. What is the probability that both rolls are at most $${target}$? Express your answer as a common fraction.`,
+      question:
+        `A fair ${faces}-sided die is rolled twice. What is the probability that both ` +
+        `rolls are at most $${target}$? Express your answer as a common fraction.`,
       answer: frac(target * target, faces * faces),
     };
   },
@@ -106,7 +110,10 @@ const generators: Generator[] = [
     const y = intBetween(r, 1, 6);
     return {
       subject: 'Precalculus',
-      question: `Convert the point $(${x}, ${x * y})$ in rectangular coordinates to polar coordinates. Enter your answer in the form $(r,\\theta)$, where $r > 0$ and $0 \\le \\theta < 2\\pi$.`,
+      question:
+        `Convert the point ` +
+        `$(${x}, ${x * y})$ in rectangular coordinates to polar coordinates. Enter your answer ` +
+        `in the form $(r,\\theta)$, where $r > 0$ and $0 \\le \\theta < 2\\pi$.`,
       answer: `\\left( ${x}\\sqrt{${1 + y * y}}, \\arctan ${y} \\right)`,
     };
   },
@@ -115,7 +122,9 @@ const generators: Generator[] = [
     const qty = intBetween(r, 2, 12);
     return {
       subject: 'Prealgebra',
-      question: `Maria buys ${qty} notebooks at \\$${price} each and pays with a \\$${price * qty + 20} bill. How much change, in dollars, does she receive?`,
+      question:
+        `Maria buys ${qty} notebooks at \\$${price} each and pays with a ` +
+        `\\$${price * qty + 20} bill. How much change, in dollars, does she receive?`,
       answer: '20',
     };
   },

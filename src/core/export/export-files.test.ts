@@ -104,76 +104,81 @@ describe('export files', () => {
     expect(job.result).toMatchObject({ rows: total, exportId: expect.any(Number) });
   });
 
-  it('verl Parquet has list<struct<role, content>> prompts and struct columns (hyparquet and DuckDB agree)', async () => {
-    const dir = out('verl');
-    const { manifest } = await exportTo(core, {
-      format: 'verl-parquet',
-      outDir: dir,
-      splits: [
-        { name: 'train', ratio: 0.9 },
-        { name: 'test', ratio: 0.1 },
-      ],
-      seed: 1,
-      verl: { systemPrompt: 'Think step by step.', promptTemplate: '{question} Put the final answer in \\boxed{}.' },
-    });
-    const trainFile = path.join(dir, 'train.parquet');
-    const rows = await parquetRows(trainFile);
-    expect(rows).toHaveLength(manifest.files[0]?.rows as number);
-    expect(await parquetRowCount(trainFile)).toBe(rows.length);
-    const first = rows[0] as {
-      data_source: string;
-      prompt: { role: string; content: string }[];
-      ability: string;
-      reward_model: { style: string; ground_truth: string };
-      extra_info: { split: string; index: bigint; prompt_id: bigint };
-    };
-    const detail = unwrap(await core.invoke('prompts.get', { id: Number(first.extra_info.prompt_id) }));
-    expect(first).toMatchObject({
-      data_source: detail.source ?? 'math',
-      ability: 'math',
-      reward_model: { style: 'rule', ground_truth: detail.goldAnswer },
-    });
-    expect(first.prompt).toEqual([
-      { role: 'system', content: 'Think step by step.' },
-      { role: 'user', content: `${detail.question} Put the final answer in \\boxed{}.` },
-    ]);
-    expect(rows.map((r) => Number((r.extra_info as { index: bigint }).index))).toEqual(rows.map((_, i) => i));
-    expect(new Set(rows.map((r) => (r.extra_info as { split: string }).split))).toEqual(new Set(['train']));
+  it(
+    'verl Parquet has list<struct<role, content>> prompts and struct columns (hyparquet and ' + 'DuckDB agree)',
+    async () => {
+      const dir = out('verl');
+      const { manifest } = await exportTo(core, {
+        format: 'verl-parquet',
+        outDir: dir,
+        splits: [
+          { name: 'train', ratio: 0.9 },
+          { name: 'test', ratio: 0.1 },
+        ],
+        seed: 1,
+        verl: { systemPrompt: 'Think step by step.', promptTemplate: '{question} Put the final answer in \\boxed{}.' },
+      });
+      const trainFile = path.join(dir, 'train.parquet');
+      const rows = await parquetRows(trainFile);
+      expect(rows).toHaveLength(manifest.files[0]?.rows as number);
+      expect(await parquetRowCount(trainFile)).toBe(rows.length);
+      const first = rows[0] as {
+        data_source: string;
+        prompt: { role: string; content: string }[];
+        ability: string;
+        reward_model: { style: string; ground_truth: string };
+        extra_info: { split: string; index: bigint; prompt_id: bigint };
+      };
+      const detail = unwrap(await core.invoke('prompts.get', { id: Number(first.extra_info.prompt_id) }));
+      expect(first).toMatchObject({
+        data_source: detail.source ?? 'math',
+        ability: 'math',
+        reward_model: { style: 'rule', ground_truth: detail.goldAnswer },
+      });
+      expect(first.prompt).toEqual([
+        { role: 'system', content: 'Think step by step.' },
+        { role: 'user', content: `${detail.question} Put the final answer in \\boxed{}.` },
+      ]);
+      expect(rows.map((r) => Number((r.extra_info as { index: bigint }).index))).toEqual(rows.map((_, i) => i));
+      expect(new Set(rows.map((r) => (r.extra_info as { split: string }).split))).toEqual(new Set(['train']));
 
-    const duck = await DuckDBInstance.create(':memory:');
-    const conn = await duck.connect();
-    try {
-      const describe = (
-        await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${trainFile}')`)
-      ).getRowObjectsJson();
-      const types = Object.fromEntries(describe.map((r) => [String(r.column_name), String(r.column_type)]));
-      expect(types).toEqual({
-        data_source: 'VARCHAR',
-        prompt: 'STRUCT("role" VARCHAR, "content" VARCHAR)[]',
-        ability: 'VARCHAR',
-        reward_model: 'STRUCT(style VARCHAR, ground_truth VARCHAR)',
-        extra_info: 'STRUCT(split VARCHAR, "index" BIGINT, prompt_id BIGINT, pass_rate DOUBLE)',
-      });
-      const read = (
-        await conn.runAndReadAll(
-          `SELECT len(prompt) AS turns, prompt[2].content AS question, reward_model.ground_truth AS gold, extra_info.index AS idx FROM read_parquet('${trainFile}') ORDER BY idx`,
-        )
-      ).getRowObjectsJson();
-      expect(read).toHaveLength(rows.length);
-      read.forEach((r, i) => {
-        const mine = rows[i] as { prompt: { content: string }[]; reward_model: { ground_truth: string } };
-        expect(r).toEqual({
-          turns: '2',
-          question: mine.prompt[1]?.content,
-          gold: mine.reward_model.ground_truth,
-          idx: String(i),
+      const duck = await DuckDBInstance.create(':memory:');
+      const conn = await duck.connect();
+      try {
+        const describe = (
+          await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${trainFile}')`)
+        ).getRowObjectsJson();
+        const types = Object.fromEntries(describe.map((r) => [String(r.column_name), String(r.column_type)]));
+        expect(types).toEqual({
+          data_source: 'VARCHAR',
+          prompt: 'STRUCT("role" VARCHAR, "content" VARCHAR)[]',
+          ability: 'VARCHAR',
+          reward_model: 'STRUCT(style VARCHAR, ground_truth VARCHAR)',
+          extra_info: 'STRUCT(split VARCHAR, "index" BIGINT, prompt_id BIGINT, pass_rate DOUBLE)',
         });
-      });
-    } finally {
-      conn.closeSync();
-      duck.closeSync();
-    }
-  });
+        const read = (
+          await conn.runAndReadAll(
+            `SELECT len(prompt) AS turns, prompt[2].content AS question, ` +
+              `reward_model.ground_truth AS gold, extra_info.index AS idx FROM ` +
+              `read_parquet('${trainFile}') ORDER BY idx`,
+          )
+        ).getRowObjectsJson();
+        expect(read).toHaveLength(rows.length);
+        read.forEach((r, i) => {
+          const mine = rows[i] as { prompt: { content: string }[]; reward_model: { ground_truth: string } };
+          expect(r).toEqual({
+            turns: '2',
+            question: mine.prompt[1]?.content,
+            gold: mine.reward_model.ground_truth,
+            idx: String(i),
+          });
+        });
+      } finally {
+        conn.closeSync();
+        duck.closeSync();
+      }
+    },
+  );
 
   it('CSV and generic Parquet carry the chosen columns with the same values as JSONL', async () => {
     const columns = [

@@ -29,7 +29,8 @@ export function insertExportRecord(db: Db, r: NewExportRecord): number {
   const ids = Uint32Array.from(r.promptIds as ArrayLike<number>);
   const info = db
     .prepare(
-      `INSERT INTO exports (job_id, format, out_dir, request, manifest, row_count, prompt_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO exports (job_id, format, out_dir, request, manifest, row_count, prompt_ids, ` +
+        `created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       r.jobId,
@@ -62,7 +63,8 @@ function toRecord(r: ExportRowDb): ExportRecord {
 export function listExports(db: Db, limit: number): ExportRecord[] {
   const rows = db
     .prepare(
-      `SELECT id, job_id, format, out_dir, request, manifest, row_count, created_at FROM exports ORDER BY id DESC LIMIT ?`,
+      `SELECT id, job_id, format, out_dir, request, manifest, row_count, created_at FROM ` +
+        `exports ORDER BY id DESC LIMIT ?`,
     )
     .all(limit) as ExportRowDb[];
   return rows.map(toRecord);

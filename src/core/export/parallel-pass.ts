@@ -1,8 +1,9 @@
 // A single-pass text export read by two threads: prompt ids are cut into blocks, the job thread reads
 // and writes every other one itself and takes the others from the read helper (read-helper.ts) as
 // finished bytes, in order. A few helper blocks are asked for ahead, so the helper works while the job
-// thread does, and memory holds at most those blocks (a few MB each, sized by the bytes per id so far). The file is the same, byte for byte, as the one
-// thread's (read-range.ts reads both halves; text lines do not depend on the lines before them).
+// thread does, and memory holds at most those blocks (a few MB each, sized by the bytes per id so far).
+// The file is the same, byte for byte, as the one thread's (read-range.ts reads both halves; text lines
+// do not depend on the lines before them).
 import type { Selection } from './select';
 import { sieveCounts } from './select';
 import type { ReadHelper } from './read-helper';

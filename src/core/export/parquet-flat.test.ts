@@ -114,7 +114,8 @@ describe('flat Parquet writer', () => {
       ).toEqual(expected);
       const meta = (
         await conn.runAndReadAll(
-          `SELECT row_group_id, path_in_schema, stats_min_value, stats_max_value, stats_null_count FROM parquet_metadata('${file}') WHERE path_in_schema = 'level' ORDER BY row_group_id`,
+          `SELECT row_group_id, path_in_schema, stats_min_value, stats_max_value, ` +
+            `stats_null_count FROM parquet_metadata('${file}') WHERE path_in_schema = 'level' ORDER BY row_group_id`,
         )
       ).getRowObjectsJson();
       expect(meta).toHaveLength(3);

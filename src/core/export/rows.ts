@@ -17,10 +17,16 @@ export interface ExportRow {
   /** The question as a JSON string literal, for JSON formats (null when not read that way). */
   questionJson: string | null;
   questionHash: string;
-  /** The gold answer to write: the correction when used and present, else the original (null when read as goldJson only). */
+  /**
+   * The gold answer to write: the correction when used and present, else the original (null when read as
+   * goldJson only).
+   */
   goldAnswer: string | null;
   originalGoldAnswer: string | null;
-  /** JSON formats read these texts as JSON literals instead (null when not read that way); goldJson is the original answer. */
+  /**
+   * JSON formats read these texts as JSON literals instead (null when not read that way); goldJson is the
+   * original answer.
+   */
   goldJson: string | null;
   sourceIdJson: string | null;
   subjectJson: string | null;
@@ -54,7 +60,10 @@ export type RowBuilder = (
   labels: PromptLabels | undefined,
 ) => ExportRow;
 
-/** Builds export rows from rows of `layout`; corrected gold answers come from one read of the (small) corrections table. */
+/**
+ * Builds export rows from rows of `layout`; corrected gold answers come from one read of the (small)
+ * corrections table.
+ */
 export function createRowBuilder(db: Db, ex: ResolvedExport, layout: Layout): RowBuilder {
   const datasets = new Map(
     (db.prepare(`SELECT id, name FROM datasets`).all() as { id: number; name: string }[]).map((d) => [d.id, d.name]),

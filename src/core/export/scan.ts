@@ -20,8 +20,11 @@ export function choosePassRate(source: PassRateSource, dataset: number | null, e
 const PAGE_ROWS = { light: 8192, full: 2048 };
 
 /** Correct / graded over each question's rollouts in ready runs (joined to prompts by question hash). */
-const EMPIRICAL_JOIN = `LEFT JOIN (SELECT rp.question_hash AS h, sum(rp.graded_count) AS graded, sum(rp.correct_count) AS correct
-  FROM run_prompts rp JOIN runs u ON u.id = rp.run_id AND u.status = 'ready' WHERE rp.question_hash IS NOT NULL GROUP BY rp.question_hash) e
+const EMPIRICAL_JOIN =
+  `LEFT JOIN (SELECT rp.question_hash AS h, sum(rp.graded_count) AS ` +
+  `graded, sum(rp.correct_count) AS correct
+  FROM run_prompts rp JOIN runs u ON u.id = rp.run_id AND u.status = 'ready' WHERE ` +
+  `rp.question_hash IS NOT NULL GROUP BY rp.question_hash) e
   ON e.h = p.question_hash`;
 
 export interface Scan {
@@ -42,13 +45,17 @@ export function createScan(db: Db, ex: ResolvedExport, shape: 'light' | 'full'):
       : ['id', 'source', 'pass_rate', ...(ex.request.dedup ? (['question_hash'] as const) : [])];
   if (withRuns) fields.push('graded', 'correct');
   if (ex.excludePromptLabels.length > 0) fields.push('excluded');
-  const excluded = `p.id IN (SELECT prompt_id FROM prompt_labels WHERE label_id IN (${ex.excludePromptLabels.map(Math.trunc).join(', ')}))`;
+  const excluded =
+    `p.id IN (SELECT prompt_id FROM prompt_labels WHERE label_id IN ` +
+    `(${ex.excludePromptLabels.map(Math.trunc).join(', ')}))`;
   const select = fields.map((f) => (f === 'excluded' ? excluded : FIELD_SQL[f])).join(', ');
   // Keyset pages in rowid order. NOT INDEXED keeps SQLite from reading through a filter's index and then
   // sorting 10^6 rows in a temporary b-tree (hundreds of MB); rowid lookups (search) still work.
   const page = db
     .prepare(
-      `SELECT ${select} FROM prompts p NOT INDEXED ${withRuns ? EMPIRICAL_JOIN : ''} WHERE p.id > ? AND p.id <= ? AND ${where.sql} ORDER BY p.id LIMIT ${PAGE_ROWS[shape]}`,
+      `SELECT ${select} FROM prompts p NOT ` +
+        `INDEXED ${withRuns ? EMPIRICAL_JOIN : ''} WHERE p.id > ? AND p.id <= ? ` +
+        `AND ${where.sql} ORDER BY p.id LIMIT ${PAGE_ROWS[shape]}`,
     )
     .raw();
   let after = 0;
@@ -71,7 +78,10 @@ export function createScan(db: Db, ex: ResolvedExport, shape: 'light' | 'full'):
   };
 }
 
-/** Decides row by row; counts what it leaves out. After keep() returned true, `empirical` and `rate` describe the row. */
+/**
+ * Decides row by row; counts what it leaves out. After keep() returned true, `empirical` and `rate`
+ * describe the row.
+ */
 export class Sieve {
   matched = 0;
   excludedByLabel = 0;

@@ -70,7 +70,8 @@ export function itemHistory(db: Db, target: 'prompt' | 'rollout', id: number, li
   const targets = target === 'prompt' ? `('prompt')` : `('rollout', 'span')`;
   const rows = db
     .prepare(
-      `SELECT c.id AS change_id, c.batch_id, b.kind, b.annotator, b.created_at AS at, c.target, c.item_id, c.span_start, c.span_end,
+      `SELECT c.id AS change_id, c.batch_id, b.kind, b.annotator, b.created_at AS at, c.target, ` +
+        `c.item_id, c.span_start, c.span_end,
          c.field, c.label_id, d.name AS label_name, c.old_value, c.new_value
        FROM curation_changes c JOIN curation_batches b ON b.id = c.batch_id LEFT JOIN label_defs d ON d.id = c.label_id
        WHERE c.item_id = ? AND c.target IN ${targets} ORDER BY c.id DESC LIMIT ?`,

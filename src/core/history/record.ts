@@ -14,7 +14,8 @@ export interface BatchHeader {
 export function insertBatch(db: Db, header: BatchHeader, changeCount: number, now: string): number {
   const info = db
     .prepare(
-      `INSERT INTO curation_batches (annotator, kind, description, reverts, change_count, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO curation_batches (annotator, kind, description, reverts, change_count, ` +
+        `created_at) VALUES (?, ?, ?, ?, ?, ?)`,
     )
     .run(header.annotator, header.kind, header.description, header.reverts ?? null, changeCount, now);
   return Number(info.lastInsertRowid);
@@ -22,7 +23,8 @@ export function insertBatch(db: Db, header: BatchHeader, changeCount: number, no
 
 export function createChangeWriter(db: Db): (batchId: number, change: Change) => void {
   const insert = db.prepare(
-    `INSERT INTO curation_changes (batch_id, target, item_id, span_start, span_end, field, label_id, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO curation_changes (batch_id, target, item_id, span_start, span_end, field, ` +
+      `label_id, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return (batchId, c) => {
     insert.run(batchId, c.target, c.itemId, c.spanStart, c.spanEnd, c.field, c.labelId, c.oldValue, c.newValue);
@@ -78,6 +80,7 @@ function push(db: Db, annotator: string, stack: 'undo' | 'redo', batchId: number
 
 function pop(db: Db, annotator: string, stack: 'undo' | 'redo'): void {
   db.prepare(
-    `DELETE FROM undo_stacks WHERE annotator = ? AND stack = ? AND position = (SELECT max(position) FROM undo_stacks WHERE annotator = ? AND stack = ?)`,
+    `DELETE FROM undo_stacks WHERE annotator = ? AND stack = ? AND position = (SELECT ` +
+      `max(position) FROM undo_stacks WHERE annotator = ? AND stack = ?)`,
   ).run(annotator, stack, annotator, stack);
 }

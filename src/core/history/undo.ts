@@ -69,8 +69,10 @@ export function undoOrRedo(db: Db, annotator: string, direction: 'undo' | 'redo'
     } as const;
     const batchId = insertBatch(db, header, reverted.length, now);
     const copyInverse = db.prepare(
-      `INSERT INTO curation_changes (batch_id, target, item_id, span_start, span_end, field, label_id, old_value, new_value)
-       SELECT ?, target, item_id, span_start, span_end, field, label_id, new_value, old_value FROM curation_changes WHERE id = ?`,
+      `INSERT INTO curation_changes (batch_id, target, item_id, span_start, span_end, field, ` +
+        `label_id, old_value, new_value)
+       SELECT ?, target, item_id, span_start, span_end, field, label_id, new_value, old_value ` +
+        `FROM curation_changes WHERE id = ?`,
     );
     for (const id of reverted) copyInverse.run(batchId, id);
     updateStacks(db, header, batchId);

@@ -16,21 +16,24 @@ describe('readCsv', () => {
   beforeEach(() => (tmp = tempDir()));
   afterEach(() => tmp.cleanup());
 
-  it('reads rows as objects keyed by the header, with quoted commas, quotes and line breaks, and true line numbers', async () => {
-    const text =
-      'question,answer,level\n"What is 1,000 + 1?",1001,Level 1\n\n"He said ""hi"".\nTwice.",27.0,3\nplain,"x",5\n';
-    for (const eol of ['\n', '\r\n']) {
-      const file = writeFile(tmp.dir, 'a.csv', `\uFEFF${text.replaceAll('\n', eol)}`);
-      for (const chunkBytes of [3, 1 << 20]) {
-        const items = await readAll(file, { chunkBytes });
-        expect(items.map((i) => [i.line, i.value])).toEqual([
-          [2, { question: 'What is 1,000 + 1?', answer: '1001', level: 'Level 1' }],
-          [4, { question: 'He said "hi".\nTwice.', answer: '27.0', level: '3' }],
-          [6, { question: 'plain', answer: 'x', level: '5' }],
-        ]);
+  it(
+    'reads rows as objects keyed by the header, with quoted commas, quotes and line breaks, ' + 'and true line numbers',
+    async () => {
+      const text =
+        'question,answer,level\n"What is 1,000 + 1?",1001,Level 1\n\n"He said ""hi"".\nTwice.",27.0,3\nplain,"x",5\n';
+      for (const eol of ['\n', '\r\n']) {
+        const file = writeFile(tmp.dir, 'a.csv', `\uFEFF${text.replaceAll('\n', eol)}`);
+        for (const chunkBytes of [3, 1 << 20]) {
+          const items = await readAll(file, { chunkBytes });
+          expect(items.map((i) => [i.line, i.value])).toEqual([
+            [2, { question: 'What is 1,000 + 1?', answer: '1001', level: 'Level 1' }],
+            [4, { question: 'He said "hi".\nTwice.', answer: '27.0', level: '3' }],
+            [6, { question: 'plain', answer: 'x', level: '5' }],
+          ]);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('reads tab-separated files', async () => {
     const file = writeFile(tmp.dir, 'b.tsv', 'question\tanswer\nWhat is 2, doubled?\t4\n');

@@ -80,7 +80,8 @@ export async function* readCsv(file: string, options: ReaderOptions = {}): Sourc
       const line = lastLine + 1;
       throw new CuratorError(
         'PARSE_ERROR',
-        `${path.basename(file)}: line ${line}: invalid CSV (${(err as Error).message}); the rest of the file cannot be read reliably. Fix the quoting and import again.`,
+        `${path.basename(file)}: line ${line}: invalid CSV (${(err as Error).message}); ` +
+          'the rest of the file cannot be read reliably. Fix the quoting and import again.',
         { file, line },
       );
     }

@@ -145,10 +145,11 @@ describe('prompt import: bad input', () => {
   it('imports a 50 MB line (generated here, not committed)', async () => {
     const big = 'x'.repeat(50 * 1024 * 1024);
     const file = path.join(tmp.dir, 'big.jsonl');
-    fs.writeFileSync(
-      file,
-      `${JSON.stringify({ question: 'small one' })}\n${JSON.stringify({ question: 'Which trace is long?', solution: big, answer: '42' })}\n`,
-    );
+    const lines = [
+      JSON.stringify({ question: 'small one' }),
+      JSON.stringify({ question: 'Which trace is long?', solution: big, answer: '42' }),
+    ];
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
     expect(fs.statSync(file).size).toBeGreaterThan(50 * 1024 * 1024);
     const preview = unwrap(await core.invoke('import.preview', { path: file }));
     expect(String(preview.sampleRows[1]?.solution).length).toBeLessThan(3000);

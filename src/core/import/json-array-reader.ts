@@ -120,7 +120,8 @@ export async function* readJsonArray(file: string, options: ReaderOptions = {}):
         if (c !== 0x5b)
           throw fatal(
             line,
-            `a .json file must hold an array of records ([{...}, {...}]); it starts with '${String.fromCharCode(c)}'. For one object per line, use JSON Lines.`,
+            `a .json file must hold an array of records ([{...}, {...}]); it starts with ` +
+              `'${String.fromCharCode(c)}'. For one object per line, use JSON Lines.`,
           );
         state = State.ExpectElement;
       } else if (state === State.ExpectElement) {

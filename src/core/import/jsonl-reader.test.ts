@@ -26,15 +26,18 @@ describe('readJsonl', () => {
     ]);
   });
 
-  it('gives the same records whatever the read size (lines spanning reads, multi-byte characters cut in two)', async () => {
-    const rows = Array.from({ length: 40 }, (_, i) => ({ q: `√${i} ∑ «${'é'.repeat(i)}» 数学`, n: i }));
-    const file = writeFile(tmp.dir, 'b.jsonl', `\uFEFF${rows.map((r) => JSON.stringify(r)).join('\r\n')}\r\n`);
-    for (const chunkBytes of [1, 2, 3, 7, 64, 1 << 20]) {
-      const items = await readAll(file, { chunkBytes });
-      expect(items.map((i) => i.value)).toEqual(rows);
-      expect(items.map((i) => i.line)).toEqual(rows.map((_, i) => i + 1));
-    }
-  });
+  it(
+    'gives the same records whatever the read size (lines spanning reads, multi-byte ' + 'characters cut in two)',
+    async () => {
+      const rows = Array.from({ length: 40 }, (_, i) => ({ q: `√${i} ∑ «${'é'.repeat(i)}» 数学`, n: i }));
+      const file = writeFile(tmp.dir, 'b.jsonl', `\uFEFF${rows.map((r) => JSON.stringify(r)).join('\r\n')}\r\n`);
+      for (const chunkBytes of [1, 2, 3, 7, 64, 1 << 20]) {
+        const items = await readAll(file, { chunkBytes });
+        expect(items.map((i) => i.value)).toEqual(rows);
+        expect(items.map((i) => i.line)).toEqual(rows.map((_, i) => i + 1));
+      }
+    },
+  );
 
   it('reports invalid JSON, non-objects and invalid UTF-8 per line and keeps reading', async () => {
     const parts = [

@@ -97,7 +97,8 @@ export function checkMapping(
   if (mapping.question !== null && !exists(mapping.question)) {
     throw new CuratorError(
       'MISSING_FIELD',
-      `${fileName}: there is no column "${mapping.question}" to read the question from (columns: ${columns.join(', ') || 'none'}).`,
+      `${fileName}: there is no column ` +
+        `"${mapping.question}" to read the question from (columns: ${columns.join(', ') || 'none'}).`,
       {
         field: 'question',
         columns,
@@ -130,7 +131,8 @@ function mappingNotes(
   const answers = mapping.goldAnswer === null ? [] : sample.map((row) => fieldValue(row, mapping.goldAnswer as string));
   if (answers.some((a) => typeof a === 'string' && a.includes('\n#### '))) {
     notes.push(
-      `"${mapping.goldAnswer}" holds worked solutions ending in "#### n" (GSM8K style): the text after #### becomes the gold answer and the full solution is kept in extra.${mapping.goldAnswer}.`,
+      `"${mapping.goldAnswer}" holds worked solutions ending in "#### n" (GSM8K style): the ` +
+        `text after #### becomes the gold answer and the full solution is kept in extra.${mapping.goldAnswer}.`,
     );
   }
   if (answers.some((a) => typeof a === 'number'))

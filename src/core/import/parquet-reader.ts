@@ -45,9 +45,10 @@ export async function* readParquet(file: string, options: ReaderOptions = {}): S
     try {
       objects = await parquetReadObjects({ file: buffer, metadata, rowStart, rowEnd: rowStart + rows, compressors });
     } catch (err) {
+      const rowRange = `${rowStart + 1}–${rowStart + rows}`;
       throw new CuratorError(
         'PARSE_ERROR',
-        `${name}: rows ${rowStart + 1}–${rowStart + rows} (row group ${g + 1}) cannot be read: ${(err as Error).message}`,
+        `${name}: rows ${rowRange} (row group ${g + 1}) cannot be read: ${(err as Error).message}`,
         {
           file,
           line: rowStart + 1,

@@ -138,7 +138,14 @@ describe('prompt import job', () => {
   });
 
   it("skips bad records with 'skip', reporting each with its line", async () => {
-    const text = `${JSON.stringify({ question: 'q1' })}\n{"question": broken\n${JSON.stringify({ answer: 'no question' })}\n\n${JSON.stringify({ question: 'q5' })}\n`;
+    const lines = [
+      JSON.stringify({ question: 'q1' }),
+      '{"question": broken',
+      JSON.stringify({ answer: 'no question' }),
+      '',
+      JSON.stringify({ question: 'q5' }),
+    ];
+    const text = `${lines.join('\n')}\n`;
     const job = await importFile(core, { path: writeFile(tmp.dir, 'bad.jsonl', text), onBadRecord: 'skip' });
     expect(job.status).toBe('done');
     expect(job.result).toMatchObject({ prompts: 2, badRecords: 2 });
@@ -152,7 +159,13 @@ describe('prompt import job', () => {
   });
 
   it("fails the whole import with 'abort' on the first bad record, naming file and line", async () => {
-    const text = `${JSON.stringify({ question: 'q1' })}\n${JSON.stringify({ question: 'q2' })}\n{oops}\n${JSON.stringify({ question: 'q4' })}\n`;
+    const lines = [
+      JSON.stringify({ question: 'q1' }),
+      JSON.stringify({ question: 'q2' }),
+      '{oops}',
+      JSON.stringify({ question: 'q4' }),
+    ];
+    const text = `${lines.join('\n')}\n`;
     const job = await importFile(core, { path: writeFile(tmp.dir, 'bad.jsonl', text), onBadRecord: 'abort' });
     expect(job.status).toBe('failed');
     expect(job.error).toMatchObject({

@@ -103,15 +103,18 @@ describe.skipIf(!hasFixtures)(
       }
     });
 
-    it('Qwen2.5-Math rollouts file as a prompt set: 100 prompts, "Level N" levels, `answer` preferred over `gt`', async () => {
-      const records = fixtureRecords('qwen25math_math_cot_100_rollouts.jsonl');
-      const { rows } = await importFixture('qwen25math_math_cot_100_rollouts.jsonl');
-      expect(rows.map((r) => [r.sourceId, r.goldAnswer, r.level])).toEqual(
-        records.map(({ value: v }) => [String(v.idx), v.answer, Number(String(v.level).replace('Level ', ''))]),
-      );
-      const detail = unwrap(await core.invoke('prompts.get', { id: rows[0]?.id ?? 0 }));
-      expect(detail.extra.gt).toBe(records[0]?.value.gt);
-    });
+    it(
+      'Qwen2.5-Math rollouts file as a prompt set: 100 prompts, "Level N" levels, `answer` ' + 'preferred over `gt`',
+      async () => {
+        const records = fixtureRecords('qwen25math_math_cot_100_rollouts.jsonl');
+        const { rows } = await importFixture('qwen25math_math_cot_100_rollouts.jsonl');
+        expect(rows.map((r) => [r.sourceId, r.goldAnswer, r.level])).toEqual(
+          records.map(({ value: v }) => [String(v.idx), v.answer, Number(String(v.level).replace('Level ', ''))]),
+        );
+        const detail = unwrap(await core.invoke('prompts.get', { id: rows[0]?.id ?? 0 }));
+        expect(detail.extra.gt).toBe(records[0]?.value.gt);
+      },
+    );
 
     it('math-aps samples: question and final_answer', async () => {
       const records = fixtureRecords('math_aps_samples.jsonl');

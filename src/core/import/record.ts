@@ -100,7 +100,9 @@ export function createRecordBuilder(
       if (parsed === 'invalid') {
         notes.push({
           field: mapping.passRate,
-          message: `pass rate ${shortJson(raw)} is not a number between 0 and 1; stored as empty (the value is kept in extra)`,
+          message:
+            `pass rate ${shortJson(raw)} is not a number between 0 and 1; stored as ` +
+            `empty (the value is kept in extra)`,
         });
         keep(mapping.passRate);
       } else passRate = parsed;

@@ -88,9 +88,10 @@ export async function runPromptImport(
     const { line, field, error } = bad;
     ctx.issue({ file, line, field, message: error.message, excerpt: error.excerpt });
     if (request.onBadRecord === 'abort') {
+      const where = `${fileName}: line ${line}${field ? ` (${field})` : ''}`;
       throw new CuratorError(
         error.code,
-        `${fileName}: line ${line}${field ? ` (${field})` : ''}: ${error.message}. Nothing was imported; fix the file or choose to skip bad records.`,
+        `${where}: ${error.message}. Nothing was imported; fix the file or choose to skip bad records.`,
         { file, line, field },
       );
     }

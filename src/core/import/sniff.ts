@@ -61,12 +61,9 @@ export async function sniffFile(file: string, chosen?: PromptFileFormat): Promis
   const byContent: PromptFileFormat | null = firstChar === '[' ? 'json' : firstChar === '{' ? 'jsonl' : null;
   if (byExtension === 'json' || byExtension === 'jsonl') {
     if (!byContent) throw unknown(`does not look like JSON (it starts with ${JSON.stringify(firstChar)}).`);
+    const holds = byContent === 'json' ? 'a JSON array' : 'JSON Lines';
     const warnings =
-      byContent === byExtension
-        ? []
-        : [
-            `${name} holds ${byContent === 'json' ? 'a JSON array' : 'JSON Lines'} despite its extension; reading it that way.`,
-          ];
+      byContent === byExtension ? [] : [`${name} holds ${holds} despite its extension; reading it that way.`];
     return { format: byContent, sizeBytes, warnings };
   }
   if (byContent) return { format: byContent, sizeBytes, warnings: [] };

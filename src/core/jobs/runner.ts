@@ -39,7 +39,9 @@ interface Running {
 
 /** Why a job ended mid-run and what became of its data (the job kind decides the second part). */
 function interruptedMessage(kind: string, why: string): string {
-  return `Interrupted (${why}). ${jobDefinition(kind).interruptedMessage ?? 'Its partial data was removed; start it again.'}`;
+  return `Interrupted (${why}). ${
+    jobDefinition(kind).interruptedMessage ?? 'Its partial data ' + 'was removed; start it again.'
+  }`;
 }
 
 /** Progress is persisted at most this often; events go out on every report. */

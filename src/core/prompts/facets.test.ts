@@ -52,37 +52,42 @@ describe('facet counts', () => {
     expect(page.value.total).toBe(fromCells.value.total);
   });
 
-  it('a search with facet conditions counts each facet without its own condition (one scan, summed in JS)', async () => {
-    const filter: PromptFilter = { search: 'the', subjects: ['Geometry', 'Algebra'], levels: [1, 5, null] };
-    const res = await core.invoke('prompts.facets', { filter });
-    if (!res.ok) throw new Error(res.error.message);
-    // The oracle: one SQL count per facet, straight from the prompts table (trigram search = case-blind LIKE).
-    const db = new Database(path.join(tmp.dir, 'ws.db'), { readonly: true });
-    const base = `FROM prompts p JOIN datasets d ON d.id = p.dataset_id AND d.status = 'ready' WHERE (p.question LIKE '%the%' OR p.gold_answer LIKE '%the%')`;
-    const subjects = `p.subject IN ('Geometry', 'Algebra')`;
-    const levels = `(p.level IN (1, 5) OR p.level IS NULL)`;
-    const counts = (key: string, where: string) =>
-      Object.fromEntries(
-        (
-          db.prepare(`SELECT ${key} AS v, count(*) AS n ${base} AND ${where} GROUP BY 1`).all() as {
-            v: unknown;
-            n: number;
-          }[]
-        ).map((r) => [String(r.v), r.n]),
+  it(
+    'a search with facet conditions counts each facet without its own condition (one scan, ' + 'summed in JS)',
+    async () => {
+      const filter: PromptFilter = { search: 'the', subjects: ['Geometry', 'Algebra'], levels: [1, 5, null] };
+      const res = await core.invoke('prompts.facets', { filter });
+      if (!res.ok) throw new Error(res.error.message);
+      // The oracle: one SQL count per facet, straight from the prompts table (trigram search = case-blind LIKE).
+      const db = new Database(path.join(tmp.dir, 'ws.db'), { readonly: true });
+      const base =
+        `FROM prompts p JOIN datasets d ON d.id = p.dataset_id AND d.status = 'ready' ` +
+        `WHERE (p.question LIKE '%the%' OR p.gold_answer LIKE '%the%')`;
+      const subjects = `p.subject IN ('Geometry', 'Algebra')`;
+      const levels = `(p.level IN (1, 5) OR p.level IS NULL)`;
+      const counts = (key: string, where: string) =>
+        Object.fromEntries(
+          (
+            db.prepare(`SELECT ${key} AS v, count(*) AS n ${base} AND ${where} GROUP BY 1`).all() as {
+              v: unknown;
+              n: number;
+            }[]
+          ).map((r) => [String(r.v), r.n]),
+        );
+      const asMap = (values: { value: unknown; count: number }[]) =>
+        Object.fromEntries(values.map((v) => [String(v.value), v.count]));
+      expect(asMap(res.value.subjects)).toEqual(counts('p.subject', levels));
+      expect(asMap(res.value.levels)).toEqual(counts('p.level', subjects));
+      expect(asMap(res.value.sources)).toEqual(counts('p.source', `${subjects} AND ${levels}`));
+      expect(asMap(res.value.passRateBuckets)).toEqual(counts(BUCKET_CASE, `${subjects} AND ${levels}`));
+      expect(res.value.total).toBe(
+        db.prepare(`SELECT count(*) ${base} AND ${subjects} AND ${levels}`).pluck().get() as number,
       );
-    const asMap = (values: { value: unknown; count: number }[]) =>
-      Object.fromEntries(values.map((v) => [String(v.value), v.count]));
-    expect(asMap(res.value.subjects)).toEqual(counts('p.subject', levels));
-    expect(asMap(res.value.levels)).toEqual(counts('p.level', subjects));
-    expect(asMap(res.value.sources)).toEqual(counts('p.source', `${subjects} AND ${levels}`));
-    expect(asMap(res.value.passRateBuckets)).toEqual(counts(BUCKET_CASE, `${subjects} AND ${levels}`));
-    expect(res.value.total).toBe(
-      db.prepare(`SELECT count(*) ${base} AND ${subjects} AND ${levels}`).pluck().get() as number,
-    );
-    expect(res.value.total).toBeGreaterThan(0);
-    expect(Object.keys(asMap(res.value.subjects)).length).toBeGreaterThan(2); // its own condition left out
-    db.close();
-  });
+      expect(res.value.total).toBeGreaterThan(0);
+      expect(Object.keys(asMap(res.value.subjects)).length).toBeGreaterThan(2); // its own condition left out
+      db.close();
+    },
+  );
 
   it('drop a deleted dataset from the counts', async () => {
     const before = await core.invoke('prompts.facets', {});

@@ -121,8 +121,10 @@ interface DetailRow {
 export function getPrompt(db: Db, id: number): PromptDetail {
   const row = db
     .prepare(
-      `SELECT p.id, p.dataset_id AS datasetId, d.name AS dataset, p.source_id AS sourceId, p.question, p.gold_answer AS goldAnswer,
-        p.gold_answer_json AS goldAnswerJson, p.gold_answer_norm AS goldAnswerNorm, p.pass_rate AS passRate, p.source, p.subject,
+      `SELECT p.id, p.dataset_id AS datasetId, d.name AS dataset, p.source_id AS sourceId, ` +
+        `p.question, p.gold_answer AS goldAnswer,
+        p.gold_answer_json AS goldAnswerJson, p.gold_answer_norm AS goldAnswerNorm, p.pass_rate ` +
+        `AS passRate, p.source, p.subject,
         p.level, p.row_index AS rowIndex, p.is_duplicate AS isDuplicate, p.extra
        FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ? AND d.status = 'ready'`,
     )

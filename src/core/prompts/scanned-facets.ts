@@ -34,7 +34,9 @@ export function facetsByScan(
     const where = whereClause(scanned, ready, undefined, unindexed);
     return db
       .prepare(
-        `SELECT p.dataset_id AS datasetId, p.source, p.subject, p.level, ${BUCKET_CASE} AS bucket, count(*) AS count FROM prompts p WHERE ${where.sql} GROUP BY 1, 2, 3, 4, 5`,
+        `SELECT p.dataset_id AS datasetId, p.source, p.subject, ` +
+          `p.level, ${BUCKET_CASE} AS bucket, count(*) AS count FROM prompts p ` +
+          `WHERE ${where.sql} GROUP BY 1, 2, 3, 4, 5`,
       )
       .all(...where.params) as Cell[];
   });

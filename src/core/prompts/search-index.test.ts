@@ -43,7 +43,8 @@ describe('search index', () => {
     const raw = new Database(dbPath, { readonly: true });
     const n = raw
       .prepare(
-        `SELECT count(*) FROM prompts WHERE instr(lower(question), lower(?)) OR instr(lower(coalesce(gold_answer, '')), lower(?))`,
+        `SELECT count(*) FROM prompts WHERE instr(lower(question), lower(?)) OR ` +
+          `instr(lower(coalesce(gold_answer, '')), lower(?))`,
       )
       .pluck()
       .get(term, term) as number;

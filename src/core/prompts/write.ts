@@ -65,7 +65,8 @@ interface Cell {
 
 function createFacetCellWriter(db: Db): (datasetId: number, records: readonly PromptRecord[]) => void {
   const update = db.prepare(
-    `UPDATE prompt_facet_cells SET count = count + ? WHERE dataset_id = ? AND source IS ? AND subject IS ? AND level IS ? AND pass_bucket = ?`,
+    `UPDATE prompt_facet_cells SET count = count + ? WHERE dataset_id = ? AND source IS ? AND ` +
+      `subject IS ? AND level IS ? AND pass_bucket = ?`,
   );
   const insert = db.prepare(
     `INSERT INTO prompt_facet_cells (dataset_id, source, subject, level, pass_bucket, count) VALUES (?, ?, ?, ?, ?, ?)`,

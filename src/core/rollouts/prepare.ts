@@ -41,7 +41,8 @@ export function prepareRollout(
     if (values.length !== length) {
       bad(
         `signals.${name}`,
-        `signals.${name} has ${values.length} values but there are ${length} tokens; every signal needs one value per token`,
+        `signals.${name} has ${values.length} values but there ` +
+          `are ${length} tokens; every signal needs one value per token`,
       );
       continue;
     }

@@ -67,7 +67,9 @@ function template(rand: () => number, tokens: number): string {
     logprob.push(-Math.round(rand() * rand() * 4e4) / 1e4);
   }
   // Everything after the per-rollout head: response, tokens, signals.
-  return `"response":${JSON.stringify(pieces.join(''))},"tokens":${JSON.stringify(pieces)},"signals":{"rm_logit":${JSON.stringify(logit)},"logprob":${JSON.stringify(logprob)}}}`;
+  const response = JSON.stringify(pieces.join(''));
+  const signals = `{"rm_logit":${JSON.stringify(logit)},"logprob":${JSON.stringify(logprob)}}`;
+  return `"response":${response},"tokens":${JSON.stringify(pieces)},"signals":${signals}}`;
 }
 
 /** The i-th line's head fields; the group's prompt, step and reward are deterministic in i. */

@@ -69,7 +69,8 @@ function parseJson(text: string): unknown {
 export function promptGold(db: Db, promptId: number): Gold {
   const row = db
     .prepare(
-      `SELECT p.id, p.gold_answer, p.gold_answer_json, gc.gold_answer AS corrected FROM prompts p LEFT JOIN gold_corrections gc ON gc.prompt_id = p.id WHERE p.id = ?`,
+      `SELECT p.id, p.gold_answer, p.gold_answer_json, gc.gold_answer AS corrected FROM prompts ` +
+        `p LEFT JOIN gold_corrections gc ON gc.prompt_id = p.id WHERE p.id = ?`,
     )
     .get(promptId) as PromptGoldRow | undefined;
   return goldOf(row ?? null, null);

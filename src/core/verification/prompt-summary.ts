@@ -24,17 +24,21 @@ interface RolloutAnswerRow {
 export function promptAnswerSummary(db: Db, promptId: number, runId: number | null): PromptAnswerSummary {
   const prompt = db
     .prepare(
-      `SELECT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ? AND d.status = 'ready'`,
+      `SELECT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = p.dataset_id ` +
+        `WHERE p.id = ? AND d.status = 'ready'`,
     )
     .get(promptId) as { hash: string } | undefined;
   if (!prompt) throw new CuratorError('NOT_FOUND', `No prompt with id ${promptId}.`);
   const runClause = runId === null ? '' : 'AND rp.run_id = ?';
   const args = runId === null ? [prompt.hash] : [prompt.hash, runId];
-  const from = `FROM run_prompts rp JOIN runs u ON u.id = rp.run_id AND u.status = 'ready' JOIN rollouts r ON r.run_prompt_id = rp.id
+  const from =
+    `FROM run_prompts rp JOIN runs u ON u.id = rp.run_id AND u.status = 'ready' JOIN ` +
+    `rollouts r ON r.run_prompt_id = rp.id
     LEFT JOIN rollout_verdicts v ON v.rollout_id = r.id WHERE rp.question_hash = ? ${runClause}`;
   const rows = db
     .prepare(
-      `SELECT r.id, r.correct, v.rollout_id IS NOT NULL AS verified, v.extracted_answer AS answer, rp.gold_answer AS log_gold ${from} ORDER BY r.id`,
+      `SELECT r.id, r.correct, v.rollout_id IS NOT NULL AS verified, v.extracted_answer AS ` +
+        `answer, rp.gold_answer AS log_gold ${from} ORDER BY r.id`,
     )
     .all(...args) as RolloutAnswerRow[];
   const unverifiedRows = rows.filter((r) => r.verified === 0);

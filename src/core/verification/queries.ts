@@ -14,7 +14,9 @@ const QUESTION_CHARS = 200;
 
 export function verifySummary(db: Db, scope: Scope): VerifySummary {
   const where = scopeSql(scope);
-  const from = `FROM run_prompts rp JOIN rollouts r ON r.run_prompt_id = rp.id LEFT JOIN rollout_verdicts v ON v.rollout_id = r.id WHERE ${where.sql}`;
+  const from =
+    `FROM run_prompts rp JOIN rollouts r ON r.run_prompt_id = rp.id LEFT JOIN ` +
+    `rollout_verdicts v ON v.rollout_id = r.id WHERE ${where.sql}`;
   const c = db
     .prepare(
       `SELECT count(*) AS rollouts, count(v.rollout_id) AS verified,
@@ -37,14 +39,16 @@ export function verifySummary(db: Db, scope: Scope): VerifySummary {
       (
         db
           .prepare(
-            `SELECT v.${column} AS k, count(*) AS n ${from} AND v.rollout_id IS NOT NULL GROUP BY v.${column} ORDER BY n DESC`,
+            `SELECT v.${column} AS k, count(*) AS ` +
+              `n ${from} AND v.rollout_id IS NOT NULL GROUP BY v.${column} ORDER BY n DESC`,
           )
           .all(...where.params) as { k: string; n: number }[]
       ).map((r) => [r.k, r.n]),
     );
   const suspect = db
     .prepare(
-      `SELECT count(*) AS n FROM question_answer_stats s WHERE s.suspect_gold = 1 AND s.question_hash IN (SELECT rp.question_hash FROM run_prompts rp WHERE ${where.sql})`,
+      `SELECT count(*) AS n FROM question_answer_stats s WHERE s.suspect_gold = 1 AND ` +
+        `s.question_hash IN (SELECT rp.question_hash FROM run_prompts rp WHERE ${where.sql})`,
     )
     .get(...where.params) as { n: number };
   return {
@@ -64,13 +68,17 @@ export function suspectGoldRows(
   limit: number,
 ): { rows: SuspectGoldPrompt[]; total: number } {
   const where = scopeSql(scope);
-  const from = `FROM question_answer_stats s WHERE s.suspect_gold = 1 AND s.question_hash IN (SELECT rp.question_hash FROM run_prompts rp WHERE ${where.sql})`;
+  const from =
+    `FROM question_answer_stats s WHERE s.suspect_gold = 1 AND s.question_hash IN ` +
+    `(SELECT rp.question_hash FROM run_prompts rp WHERE ${where.sql})`;
   const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(...where.params) as { n: number }).n;
   // The prompt in a visible prompt set (the scope's dataset first), else the question as the log gave it.
   const rows = db
     .prepare(
-      `SELECT s.question_hash AS hash, s.gold_answer AS goldAnswer, s.majority_answer AS majorityAnswer, s.majority_votes AS majorityVotes, s.rollouts,
-         (SELECT p.id FROM prompts p JOIN datasets d ON d.id = p.dataset_id AND d.status = 'ready' WHERE p.question_hash = s.question_hash ORDER BY p.dataset_id = ? DESC, p.id LIMIT 1) AS promptId
+      `SELECT s.question_hash AS hash, s.gold_answer AS goldAnswer, s.majority_answer AS ` +
+        `majorityAnswer, s.majority_votes AS majorityVotes, s.rollouts,
+         (SELECT p.id FROM prompts p JOIN datasets d ON d.id = p.dataset_id AND d.status = ` +
+        `'ready' WHERE p.question_hash = s.question_hash ORDER BY p.dataset_id = ? DESC, p.id LIMIT 1) AS promptId
        ${from} ORDER BY s.majority_votes DESC, s.question_hash LIMIT ? OFFSET ?`,
     )
     .all(scope.datasetId ?? -1, ...where.params, limit, offset) as {
@@ -85,7 +93,8 @@ export function suspectGoldRows(
     `SELECT dataset_id AS datasetId, substr(question, 1, ${QUESTION_CHARS}) AS question FROM prompts WHERE id = ?`,
   );
   const logged = db.prepare(
-    `SELECT substr(question, 1, ${QUESTION_CHARS}) AS question FROM run_prompts WHERE question_hash = ? AND question IS NOT NULL LIMIT 1`,
+    `SELECT substr(question, ` +
+      `1, ${QUESTION_CHARS}) AS question FROM run_prompts WHERE question_hash = ? AND question IS NOT NULL LIMIT 1`,
   );
   return {
     total,
@@ -125,7 +134,8 @@ export function verifiedRollouts(
   if (filter.promptId !== null) {
     const prompt = db
       .prepare(
-        `SELECT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ? AND d.status = 'ready'`,
+        `SELECT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = p.dataset_id ` +
+          `WHERE p.id = ? AND d.status = 'ready'`,
       )
       .get(filter.promptId) as { hash: string } | undefined;
     if (!prompt) throw new CuratorError('NOT_FOUND', `No prompt with id ${filter.promptId}.`);
@@ -133,14 +143,20 @@ export function verifiedRollouts(
     params.push(prompt.hash);
   }
   if (filter.verdict !== null) parts.push(verdictFilterSql(filter.verdict, 'r'));
-  const from = `FROM run_prompts rp JOIN rollouts r ON r.run_prompt_id = rp.id JOIN runs u ON u.id = r.run_id LEFT JOIN rollout_verdicts v ON v.rollout_id = r.id WHERE ${parts.join(' AND ')}`;
+  const from =
+    `FROM run_prompts rp JOIN rollouts r ON r.run_prompt_id = rp.id JOIN runs u ON ` +
+    `u.id = r.run_id LEFT JOIN rollout_verdicts v ON v.rollout_id = r.id WHERE ${parts.join(' AND ')}`;
   const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
   const rows = db
     .prepare(
-      `SELECT r.id, r.run_id, u.name AS run_name, r.step, r.run_prompt_id, r.group_id, r.sample_index, r.reward, r.correct, r.extracted_answer AS logged_answer,
-         (SELECT min(p.id) FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE d.status = 'ready' AND p.question_hash = rp.question_hash) AS prompt_id,
-         v.rollout_id AS v_rollout_id, v.extracted_answer AS v_extracted_answer, v.rule AS v_rule, v.truncated AS v_truncated, v.equivalent AS v_equivalent,
-         v.answer_matches AS v_answer_matches, v.stage AS v_stage, v.reason AS v_reason, v.gold_answer AS v_gold_answer, v.gold_source AS v_gold_source,
+      `SELECT r.id, r.run_id, u.name AS run_name, r.step, r.run_prompt_id, r.group_id, ` +
+        `r.sample_index, r.reward, r.correct, r.extracted_answer AS logged_answer,
+         (SELECT min(p.id) FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE d.status ` +
+        `= 'ready' AND p.question_hash = rp.question_hash) AS prompt_id,
+         v.rollout_id AS v_rollout_id, v.extracted_answer AS v_extracted_answer, v.rule AS ` +
+        `v_rule, v.truncated AS v_truncated, v.equivalent AS v_equivalent,
+         v.answer_matches AS v_answer_matches, v.stage AS v_stage, v.reason AS v_reason, ` +
+        `v.gold_answer AS v_gold_answer, v.gold_source AS v_gold_source,
          v.agreement AS v_agreement, v.verifier_version AS v_verifier_version, v.verified_at AS v_verified_at
        ${from} ORDER BY r.id LIMIT ? OFFSET ?`,
     )

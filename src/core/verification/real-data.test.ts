@@ -62,19 +62,22 @@ describe.skipIf(!hasFixtures)(`verification of ${FILE}${skipNote}`, () => {
     expect(found).toEqual(QWEN_ROLLOUT_DISAGREEMENTS.map((d) => `${d.idx}#${d.sample}:${d.ours}`).sort());
   });
 
-  it(`flags idx ${QWEN_MANGLED_GOLD_IDX}'s mangled gold answer as suspect, with "4:30 p.m." as the majority answer`, async () => {
-    const mangled = lines.find((l) => l.idx === QWEN_MANGLED_GOLD_IDX);
-    const suspects = (await call(core, 'verify.suspectGold', { runId })).rows;
-    const row = suspects.find((s) => s.goldAnswer === mangled?.gt);
-    expect(row).toMatchObject({ majorityVotes: 8, rollouts: 8, promptId: null });
-    expect(row?.majorityAnswer).toMatch(/4:30\s*\\text\{\s*p\.m\.\}/);
-    expect(mangled?.question.startsWith(row?.question ?? '-')).toBe(true);
-    // Each suspect has a majority of more than half of its 8 rollouts, and the log graded none of them right.
-    for (const s of suspects) {
-      expect(s.majorityVotes).toBeGreaterThan(4);
-      const line = lines.find((l) => l.gt === s.goldAnswer && l.question.startsWith(s.question));
-      expect(line?.score.filter(Boolean)).toEqual([]);
-    }
-    expect(result.suspectGold).toBe(suspects.length);
-  });
+  it(
+    `flags idx ${QWEN_MANGLED_GOLD_IDX}'s mangled gold answer as suspect, with "4:30 p.m." as ` + `the majority answer`,
+    async () => {
+      const mangled = lines.find((l) => l.idx === QWEN_MANGLED_GOLD_IDX);
+      const suspects = (await call(core, 'verify.suspectGold', { runId })).rows;
+      const row = suspects.find((s) => s.goldAnswer === mangled?.gt);
+      expect(row).toMatchObject({ majorityVotes: 8, rollouts: 8, promptId: null });
+      expect(row?.majorityAnswer).toMatch(/4:30\s*\\text\{\s*p\.m\.\}/);
+      expect(mangled?.question.startsWith(row?.question ?? '-')).toBe(true);
+      // Each suspect has a majority of more than half of its 8 rollouts, and the log graded none of them right.
+      for (const s of suspects) {
+        expect(s.majorityVotes).toBeGreaterThan(4);
+        const line = lines.find((l) => l.gt === s.goldAnswer && l.question.startsWith(s.question));
+        expect(line?.score.filter(Boolean)).toEqual([]);
+      }
+      expect(result.suspectGold).toBe(suspects.length);
+    },
+  );
 });

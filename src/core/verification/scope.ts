@@ -56,7 +56,8 @@ export function runPromptsInScope(db: Db, scope: Scope): ScopedRunPrompt[] {
   const where = scopeSql(scope);
   return db
     .prepare(
-      `SELECT rp.id, rp.run_id AS runId, rp.question_hash AS questionHash, rp.gold_answer AS logGold, rp.rollout_count AS rollouts, rp.response_chars_sum AS chars
+      `SELECT rp.id, rp.run_id AS runId, rp.question_hash AS questionHash, rp.gold_answer AS ` +
+        `logGold, rp.rollout_count AS rollouts, rp.response_chars_sum AS chars
        FROM run_prompts rp WHERE ${where.sql} AND rp.rollout_count > 0 ORDER BY rp.id`,
     )
     .all(...where.params) as ScopedRunPrompt[];

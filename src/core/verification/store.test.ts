@@ -24,7 +24,8 @@ function stageAll(db: Db): { jobId: number; hashes: Set<string> } {
     if (rp.questionHash !== null) hashes.add(rp.questionHash);
     const rows = db
       .prepare(
-        `SELECT id, run_id AS runId, response, finish_reason AS finishReason, truncated, correct FROM rollouts WHERE run_prompt_id = ?`,
+        `SELECT id, run_id AS runId, response, finish_reason AS finishReason, truncated, ` +
+          `correct FROM rollouts WHERE run_prompt_id = ?`,
       )
       .all(rp.id) as Omit<RolloutToCheck, 'questionHash'>[];
     return rows.map((r) => checkRollout({ ...r, questionHash: rp.questionHash }, gold(rp.questionHash, rp.logGold)));
@@ -36,7 +37,8 @@ function stageAll(db: Db): { jobId: number; hashes: Set<string> } {
 const statsOf = (db: Db) =>
   db
     .prepare(
-      `SELECT question_hash, rollouts, answered, matching_gold, majority_answer, majority_votes, suspect_gold FROM question_answer_stats ORDER BY question_hash`,
+      `SELECT question_hash, rollouts, answered, matching_gold, majority_answer, ` +
+        `majority_votes, suspect_gold FROM question_answer_stats ORDER BY question_hash`,
     )
     .all();
 

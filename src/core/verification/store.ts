@@ -7,11 +7,14 @@ import { nowIso } from '../util/time';
 import { summarizeAnswers } from '../answer-check/index';
 import type { StagedVerdict } from './verdict';
 
-const COLUMNS = `rollout_id, run_id, question_hash, extracted_answer, answer_norm, rule, truncated, equivalent, answer_matches, stage, reason, gold_answer, gold_source, agreement`;
+const COLUMNS =
+  `rollout_id, run_id, question_hash, extracted_answer, answer_norm, rule, ` +
+  `truncated, equivalent, answer_matches, stage, reason, gold_answer, gold_source, agreement`;
 
 export function createStager(db: Db, jobId: number): (verdicts: readonly StagedVerdict[]) => void {
   const insert = db.prepare(
-    `INSERT OR REPLACE INTO verification_staging (job_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR REPLACE INTO verification_staging ` +
+      `(job_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const bit = (b: boolean) => (b ? 1 : 0);
   const write = db.transaction((verdicts: readonly StagedVerdict[]) => {
@@ -65,7 +68,8 @@ export async function publishVerdicts(
   const now = nowIso();
   const batchEnd = db
     .prepare(
-      `SELECT max(rollout_id) FROM (SELECT rollout_id FROM verification_staging WHERE job_id = ? AND rollout_id > ? ORDER BY rollout_id LIMIT ?)`,
+      `SELECT max(rollout_id) FROM (SELECT rollout_id FROM verification_staging WHERE job_id = ` +
+        `? AND rollout_id > ? ORDER BY rollout_id LIMIT ?)`,
     )
     .pluck();
   // A rollout deleted meanwhile (its run removed) has nothing to attach a verdict to.
@@ -74,7 +78,8 @@ export async function publishVerdicts(
      SELECT ${COLUMNS.split(', ')
        .map((c) => `s.${c}`)
        .join(', ')}, s.job_id, ?, ? FROM verification_staging s
-     WHERE s.job_id = ? AND s.rollout_id > ? AND s.rollout_id <= ? AND EXISTS (SELECT 1 FROM rollouts r WHERE r.id = s.rollout_id)`,
+     WHERE s.job_id = ? AND s.rollout_id > ? AND s.rollout_id <= ? AND EXISTS (SELECT 1 FROM ` +
+      `rollouts r WHERE r.id = s.rollout_id)`,
   );
   const drop = db.prepare(`DELETE FROM verification_staging WHERE job_id = ? AND rollout_id > ? AND rollout_id <= ?`);
   const moveBatch = db.transaction((from: number, to: number) => {
@@ -117,10 +122,12 @@ export function discardStaged(db: Db, jobId: number): void {
 /** Recomputes the answer statistics of these questions over all their verdicts (every run). */
 export function refreshQuestionStats(db: Db, questionHashes: Iterable<string>, now = nowIso()): void {
   const votes = db.prepare(
-    `SELECT extracted_answer AS answer, answer_matches AS matches, gold_answer AS gold FROM rollout_verdicts WHERE question_hash = ? ORDER BY rollout_id`,
+    `SELECT extracted_answer AS answer, answer_matches AS matches, gold_answer AS gold FROM ` +
+      `rollout_verdicts WHERE question_hash = ? ORDER BY rollout_id`,
   );
   const upsert = db.prepare(
-    `INSERT OR REPLACE INTO question_answer_stats (question_hash, rollouts, answered, matching_gold, gold_answer, majority_answer, majority_votes, tie, suspect_gold, updated_at)
+    `INSERT OR REPLACE INTO question_answer_stats (question_hash, rollouts, answered, ` +
+      `matching_gold, gold_answer, majority_answer, majority_votes, tie, suspect_gold, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const remove = db.prepare(`DELETE FROM question_answer_stats WHERE question_hash = ?`);

@@ -41,10 +41,10 @@ describe('verification job', () => {
   it('re-checks every rollout of a run and counts agreement in each direction', async () => {
     const progress: string[] = [];
     const off = core.on('job.updated', (job: Job) => {
-      if (job.kind === VERIFY_JOB_KIND && job.status === 'running' && job.progress)
-        progress.push(
-          `${job.progress.phase}: ${job.progress.rows}/${job.progress.bytesDone === job.progress.bytesTotal ? 'all' : 'some'}`,
-        );
+      if (job.kind === VERIFY_JOB_KIND && job.status === 'running' && job.progress) {
+        const { phase, rows, bytesDone, bytesTotal } = job.progress;
+        progress.push(`${phase}: ${rows}/${bytesDone === bytesTotal ? 'all' : 'some'}`);
+      }
     });
     const job = await finished(core, await core.invoke('verify.start', { runId: ids.runId }));
     off();
@@ -251,12 +251,15 @@ describe('verification job: big prompts, cancel and crash', () => {
     markRunning(db, jobId);
     const published = db
       .prepare(
-        `UPDATE rollout_verdicts SET job_id = ?, equivalent = 1, answer_matches = 1, gold_answer = '15' WHERE gold_answer = '12'`,
+        `UPDATE rollout_verdicts SET job_id = ?, equivalent = 1, answer_matches = 1, ` +
+          `gold_answer = '15' WHERE gold_answer = '12'`,
       )
       .run(jobId).changes;
     db.prepare(
-      `INSERT INTO verification_staging (job_id, rollout_id, run_id, rule, truncated, equivalent, answer_matches, stage, reason, gold_source, agreement)
-       SELECT ?, rollout_id, run_id, 'none', 0, 0, 0, 'none', 'x', 'none', 'ungraded' FROM rollout_verdicts WHERE job_id != ?`,
+      `INSERT INTO verification_staging (job_id, rollout_id, run_id, rule, truncated, ` +
+        `equivalent, answer_matches, stage, reason, gold_source, agreement)
+       SELECT ?, rollout_id, run_id, 'none', 0, 0, 0, 'none', 'x', 'none', 'ungraded' FROM ` +
+        `rollout_verdicts WHERE job_id != ?`,
     ).run(jobId, jobId);
     db.close();
     expect(published).toBe(5);
@@ -275,7 +278,9 @@ describe('verification job: big prompts, cancel and crash', () => {
     const jobId = insertJob(db, VERIFY_JOB_KIND, 'Verify answers: all runs', { runId: null, datasetId: null });
     markRunning(db, jobId);
     db.prepare(
-      `INSERT INTO verification_staging (job_id, rollout_id, run_id, rule, truncated, equivalent, answer_matches, stage, reason, gold_source, agreement) VALUES (?, 1, 1, 'none', 0, 0, 0, 'none', 'x', 'none', 'ungraded')`,
+      `INSERT INTO verification_staging (job_id, rollout_id, run_id, rule, truncated, ` +
+        `equivalent, answer_matches, stage, reason, gold_source, agreement) VALUES (?, 1, 1, ` +
+        `'none', 0, 0, 0, 'none', 'x', 'none', 'ungraded')`,
     ).run(jobId);
     db.close();
     core = createCore({ dbPath });

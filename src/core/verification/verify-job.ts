@@ -73,7 +73,8 @@ export const verifyJob: JobDefinition<VerifyJobParams> = {
     const goldFor = createGoldResolver(db, scope.datasetId);
     const stage = createStager(db, jobId);
     const select = db.prepare(
-      `SELECT id, run_id AS runId, run_prompt_id AS runPromptId, response, finish_reason AS finishReason, truncated, correct
+      `SELECT id, run_id AS runId, run_prompt_id AS runPromptId, response, finish_reason AS ` +
+        `finishReason, truncated, correct
        FROM rollouts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
     );
     const byId = new Map(prompts.map((p) => [p.id, p]));

@@ -25,17 +25,21 @@ export function createBestRolloutFinder(
     .get() as number | undefined;
   const excluded =
     excludedLabelIds.length > 0
-      ? `AND NOT EXISTS (SELECT 1 FROM rollout_labels l WHERE l.rollout_id = r.id AND l.label_id IN (${excludedLabelIds.map(Math.trunc).join(', ')}))`
+      ? `AND NOT EXISTS (SELECT 1 FROM rollout_labels l WHERE l.rollout_id = r.id AND ` +
+        `l.label_id IN (${excludedLabelIds.map(Math.trunc).join(', ')}))`
       : '';
   const preferred =
     exemplar !== undefined
-      ? `EXISTS (SELECT 1 FROM rollout_labels l WHERE l.rollout_id = r.id AND l.span_start = -1 AND l.label_id = ${Math.trunc(exemplar)})`
+      ? `EXISTS (SELECT 1 FROM rollout_labels l WHERE l.rollout_id = r.id AND l.span_start = -1 ` +
+        `AND l.label_id = ${Math.trunc(exemplar)})`
       : '0';
   const stmt = db.prepare(
     `SELECT r.id, u.name AS run, r.step, r.reward, r.response
-     FROM run_prompts rp JOIN rollouts r ON r.run_prompt_id = rp.id JOIN runs u ON u.id = r.run_id AND u.status = 'ready'
+     FROM run_prompts rp JOIN rollouts r ON r.run_prompt_id = rp.id JOIN runs u ON u.id = ` +
+      `r.run_id AND u.status = 'ready'
      WHERE rp.question_hash = ? AND r.correct = 1 ${excluded}
-     ORDER BY ${preferred} DESC, coalesce(r.truncated, 0) ASC, r.reward DESC, coalesce(r.rm_final_prob, -1) DESC, r.response_chars ASC, r.id ASC
+     ORDER BY ${preferred} DESC, coalesce(r.truncated, 0) ASC, r.reward DESC, ` +
+      `coalesce(r.rm_final_prob, -1) DESC, r.response_chars ASC, r.id ASC
      LIMIT 1`,
   );
   return (hash) => stmt.get(hash) as BestRollout | undefined;

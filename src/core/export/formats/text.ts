@@ -9,7 +9,10 @@ import type { RowWriter } from './types';
 export type ColumnValue = string | number | null | readonly string[];
 export type ColumnReader = (row: ExportRow, split: string | null) => ColumnValue;
 
-/** How to read each generic column from a row (labels as a list; CSV joins it): one small function per column, chosen once. */
+/**
+ * How to read each generic column from a row (labels as a list; CSV joins it): one small function per
+ * column, chosen once.
+ */
 export const COLUMN_READERS: Readonly<Record<ExportColumn, ColumnReader>> = {
   id: (row) => row.id,
   dataset: (row) => row.dataset,
@@ -74,9 +77,8 @@ export function orealJsonlWriter(file: ByteSink): RowWriter {
   return {
     add(row) {
       // Concatenation of JSON texts: same bytes as stringifying the object, less garbage.
-      sink.write(
-        `{"question":${row.questionJson ?? JSON.stringify(row.question)},"gold_answer":${goldJson(row)},"pass_rate":${passRate(row.passRate)}}\n`,
-      );
+      const question = row.questionJson ?? JSON.stringify(row.question);
+      sink.write(`{"question":${question},"gold_answer":${goldJson(row)},"pass_rate":${passRate(row.passRate)}}\n`);
       return true;
     },
     finish: () => sink.flush(),

@@ -25,7 +25,8 @@ function responsesOf(value: JsonObject): { field: 'response' | 'code'; list: unk
 export const evalDumpAdapter: RolloutAdapter = {
   name: 'eval-k',
   description:
-    'Evaluation dumps with K responses per line (Qwen2.5-Math: idx, question, gt, response[]/code[], pred[], score[], pred_score[])',
+    'Evaluation dumps with K responses per line (Qwen2.5-Math: idx, question, gt, ' +
+    'response[]/code[], pred[], score[], pred_score[])',
   detect(_fileName, firstValues) {
     const first = firstValues[0];
     if (!isObject(first) || !responsesOf(first) || !Array.isArray(first.score)) return 0;

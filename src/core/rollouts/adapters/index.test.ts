@@ -33,12 +33,11 @@ const SAMPLES: Record<string, () => string> = {
   verl: () =>
     writeJsonl(tmp.dir, '5.jsonl', [{ input: 'user\nQ\nassistant\n', output: 'A', gts: '1', score: 1, step: 5 }]),
   trl: () => trlParquet('completions_00001.parquet'),
-  xtuner: () =>
-    writeText(
-      tmp.dir,
-      'rollout_idx_0_trajectory.jsonl',
-      `${JSON.stringify({ reward_mean: 1, total_len: 1 }, null, 2)}\n${JSON.stringify({ prompt: 'Q', response: 'A', response_len: 1, label: '1', reward: 1 }, null, 2)}\n`,
-    ),
+  xtuner: () => {
+    const header = JSON.stringify({ reward_mean: 1, total_len: 1 }, null, 2);
+    const rollout = JSON.stringify({ prompt: 'Q', response: 'A', response_len: 1, label: '1', reward: 1 }, null, 2);
+    return writeText(tmp.dir, 'rollout_idx_0_trajectory.jsonl', `${header}\n${rollout}\n`);
+  },
   'eval-k': () =>
     writeJsonl(tmp.dir, 'math_cot.jsonl', [
       {

@@ -57,7 +57,8 @@ export async function detectAdapter(filePath: string, override?: string): Promis
     const seen = await describeFirstValue(filePath);
     throw new CuratorError(
       'FORMAT_UNKNOWN',
-      `Could not recognise the rollout format of ${path.basename(filePath)}${seen}. ${knownFormats()} Choose one with the format override.`,
+      `Could not recognise the rollout format ` +
+        `of ${path.basename(filePath)}${seen}. ${knownFormats()} Choose one with the format override.`,
       {
         known: ROLLOUT_ADAPTERS.map((a) => a.name),
       },

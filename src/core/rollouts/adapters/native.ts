@@ -49,7 +49,8 @@ async function* readNative(file: string, options: AdapterOptions): AsyncGenerato
 export const nativeAdapter: RolloutAdapter = {
   name: NATIVE_FORMAT,
   description:
-    'RL Curator native rollout JSONL: one rollout per line with token table and per-token signals (docs/rollout-format.md)',
+    'RL Curator native rollout JSONL: one rollout per line with token table and per-token ' +
+    'signals (docs/rollout-format.md)',
   detect: detectNative,
   read: readNative,
 };

@@ -63,7 +63,8 @@ export function summarizeGroup(members: readonly GroupMember[], blockSize: numbe
     correct = Math.abs(first - snapped) <= COUNT_TOLERANCE ? snapped : first;
     if (estimates.some((c) => Math.abs(c - first) > COUNT_TOLERANCE)) {
       problems.push(
-        `the advantages of this group imply different correct counts (${estimates.map((c) => round(c)).join(', ')}); the grouping may be misaligned`,
+        `the advantages of this group imply different correct counts ` +
+          `(${estimates.map((c) => round(c)).join(', ')}); the grouping may be misaligned`,
       );
     }
   }
@@ -72,7 +73,8 @@ export function summarizeGroup(members: readonly GroupMember[], blockSize: numbe
     if (correct === null) correct = observed;
     else if (members.length === blockSize && Math.abs(correct - observed) > COUNT_TOLERANCE) {
       problems.push(
-        `advantages imply ${round(correct)} correct of ${k} but the block holds ${observed}; the grouping may be misaligned`,
+        `advantages imply ${round(correct)} correct of ${k} but the block holds ${observed}; ` +
+          'the grouping may be misaligned',
       );
     }
   }

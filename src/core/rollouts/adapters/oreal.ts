@@ -136,7 +136,8 @@ function* finishGroup(
       file,
       first.line,
       'sequence',
-      `warning: group ${groupIndex} mixes ${questions.size} different questions; set the group size if the file is not in ${grouping.mode === 'pairs' ? 'pairs' : `blocks of ${groupingSize(grouping)}`}`,
+      `warning: group ${groupIndex} mixes ${questions.size} different questions; set the group ` +
+        `size if the file is not in ${grouping.mode === 'pairs' ? 'pairs' : `blocks of ${groupingSize(grouping)}`}`,
     );
   }
   const groupId = step === null ? String(groupIndex) : `${step}:${groupIndex}`;

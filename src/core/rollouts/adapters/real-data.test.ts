@@ -40,34 +40,37 @@ describe.skipIf(!hasFixtures)(`real rollouts (skipped without ${FIXTURES_SKIP_RE
     }
   });
 
-  it('prm800k_samples.jsonl: one record per labelled solution, each chosen step rating as a span over its text', async () => {
-    const file = fixture('prm800k_samples.jsonl');
-    const adapter = await detectAdapter(file);
-    expect(adapter.name).toBe('prm800k');
-    const { records, issues } = await drain(adapter, file);
-    expect(issues).toEqual([]);
-    const lines = jsonLines('prm800k_samples.jsonl');
-    expect(records).toHaveLength(lines.length);
-    for (const [n, record] of records.entries()) {
-      const steps = ((lines[n]?.label as Record<string, unknown>).steps as Record<string, unknown>[]).map((s) => ({
-        chosen: s.chosen_completion as number | null,
-        completions: s.completions as { text: string; rating: number | null }[],
-      }));
-      const rated = steps.filter((s) => s.chosen !== null).map((s) => s.completions[s.chosen as number]);
-      const spanned = record.spans.map((s) => ({
-        text: record.response.slice(s.start, s.end),
-        rating: s.value,
-        name: s.name,
-      }));
-      // Every chosen completion appears, in order, as a step_rating span with its rating.
-      expect(spanned.filter((s) => rated.some((c) => c?.text === s.text)).map((s) => [s.text, s.rating])).toEqual(
-        rated.map((c) => [c?.text, c?.rating]),
-      );
-      expect(new Set(spanned.map((s) => s.name))).toEqual(new Set(['step_rating']));
-      for (const s of spanned) expect([-1, 0, 1]).toContain(s.rating);
-      expect(record.prompt.question).toBe((lines[n]?.question as Record<string, unknown>).problem);
-    }
-  });
+  it(
+    'prm800k_samples.jsonl: one record per labelled solution, each chosen step rating as a ' + 'span over its text',
+    async () => {
+      const file = fixture('prm800k_samples.jsonl');
+      const adapter = await detectAdapter(file);
+      expect(adapter.name).toBe('prm800k');
+      const { records, issues } = await drain(adapter, file);
+      expect(issues).toEqual([]);
+      const lines = jsonLines('prm800k_samples.jsonl');
+      expect(records).toHaveLength(lines.length);
+      for (const [n, record] of records.entries()) {
+        const steps = ((lines[n]?.label as Record<string, unknown>).steps as Record<string, unknown>[]).map((s) => ({
+          chosen: s.chosen_completion as number | null,
+          completions: s.completions as { text: string; rating: number | null }[],
+        }));
+        const rated = steps.filter((s) => s.chosen !== null).map((s) => s.completions[s.chosen as number]);
+        const spanned = record.spans.map((s) => ({
+          text: record.response.slice(s.start, s.end),
+          rating: s.value,
+          name: s.name,
+        }));
+        // Every chosen completion appears, in order, as a step_rating span with its rating.
+        expect(spanned.filter((s) => rated.some((c) => c?.text === s.text)).map((s) => [s.text, s.rating])).toEqual(
+          rated.map((c) => [c?.text, c?.rating]),
+        );
+        expect(new Set(spanned.map((s) => s.name))).toEqual(new Set(['step_rating']));
+        for (const s of spanned) expect([-1, 0, 1]).toContain(s.rating);
+        expect(record.prompt.question).toBe((lines[n]?.question as Record<string, unknown>).problem);
+      }
+    },
+  );
 
   it('math_aps_samples.jsonl: records whose spans carry the mc_value of the prefix they end', async () => {
     const file = fixture('math_aps_samples.jsonl');

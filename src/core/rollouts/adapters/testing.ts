@@ -32,7 +32,8 @@ export function writeText(dir: string, name: string, text: string): string {
 
 export function chatMl(system: string | null, question: string, response: string, stopped = true): string {
   const sys = system === null ? '' : `<|im_start|>system\n${system}<|im_end|>\n`;
-  return `${sys}<|im_start|>user\n${question}<|im_end|>\n<|im_start|>assistant\n${response}${stopped ? '<|im_end|>' : ''}`;
+  const stop = stopped ? '<|im_end|>' : '';
+  return `${sys}<|im_start|>user\n${question}<|im_end|>\n<|im_start|>assistant\n${response}${stop}`;
 }
 
 /** RLOO advantage straight from its definition: own reward minus the mean of the others' rewards. */

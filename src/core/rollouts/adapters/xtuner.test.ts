@@ -118,7 +118,9 @@ describe('xtuner adapter', () => {
 
   it('reports a broken pretty-printed value and a truncated last one by line', async () => {
     const good = JSON.stringify({ prompt: 'Q', response: 'A', label: '1', reward: 1 }, null, 2);
-    const text = `${JSON.stringify(SUMMARY, null, 2)}\n{\n  "prompt": "Q",\n  "response": oops\n}\n${good}\n{\n  "prompt": "cut`;
+    const text =
+      `${JSON.stringify(SUMMARY, null, 2)}\n{\n  "prompt": "Q",\n  "response": ` +
+      `oops\n}\n${good}\n{\n  "prompt": "cut`;
     const file = writeText(tmp.dir, 'rollout_idx_1_trajectory.jsonl', text);
     const { records, issues } = await drain(xtunerAdapter, file);
     expect(records).toHaveLength(1);

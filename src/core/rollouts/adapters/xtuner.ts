@@ -32,7 +32,8 @@ export function isSummary(value: unknown): value is JsonObject {
 export const xtunerAdapter: RolloutAdapter = {
   name: 'xtuner',
   description:
-    'xtuner v1 train_rollout_<step>.jsonl / rollout_idx_<i>_trajectory.jsonl (summary first; pretty-printed in older files)',
+    'xtuner v1 train_rollout_<step>.jsonl / rollout_idx_<i>_trajectory.jsonl (summary first; ' +
+    'pretty-printed in older files)',
   detect(fileName, firstValues) {
     const nameHint = STEP_FILES.some((p) => p.test(fileName)) ? 0.1 : 0;
     const [first, second] = firstValues;

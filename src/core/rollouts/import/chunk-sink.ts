@@ -72,7 +72,8 @@ export class ChunkSink {
       const where = first ? `${first.file}${first.line !== null ? `, line ${first.line}` : ''}` : 'the input';
       throw new CuratorError(
         'PARSE_ERROR',
-        `${where}: ${first?.message ?? 'bad record'}. Import stopped (nothing was kept); fix the line or import with --on-bad skip.`,
+        `${where}: ${first?.message ?? 'bad record'}. Import stopped (nothing was kept); fix ` +
+          `the line or import with --on-bad skip.`,
         { issues },
       );
     }

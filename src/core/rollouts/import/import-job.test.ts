@@ -48,86 +48,89 @@ describe('rollout import job', () => {
     return page.rows.map((r) => r.id);
   }
 
-  it('joins prompts by normalised question and by id, and keeps per-prompt, per-step and per-run statistics', async () => {
-    const [p0, p1] = await importPrompts();
-    const file = writeLines(path.join(tmp.dir, 'run.jsonl'), [
-      // Prompt 0 by question (different whitespace), 2 steps; prompt 1 by id only; one unknown prompt.
-      rollout({ run: 'exp', step: 0, question: `  What is   $1+1$?\n`, reward: 1, group_id: 'a', sample_index: 0 }),
-      rollout({
-        run: 'exp',
-        step: 0,
-        question: Q[0],
-        reward: 0,
-        group_id: 'a',
-        sample_index: 1,
-        finish_reason: 'length',
-        response: 'The answer',
-        tokens: ['The', ' answer'],
-        signals: {},
-      }),
-      rollout({ run: 'exp', step: 1, question: Q[0], reward: 1 }),
-      rollout({ run: 'exp', step: 1, prompt_id: 'p1', reward: -1, system: 'Think step by step.' }),
-      rollout({ run: 'exp', step: 1, question: 'A question no prompt set has.', reward: true }),
-    ]);
-    const job = await importRollouts(core, { path: file });
-    expect(job.status).toBe('done');
-    expect(job.result).toMatchObject({ rollouts: 5, badRows: 0, unmatchedPrompts: 1, format: 'native' });
+  it(
+    'joins prompts by normalised question and by id, and keeps per-prompt, per-step and ' + 'per-run statistics',
+    async () => {
+      const [p0, p1] = await importPrompts();
+      const file = writeLines(path.join(tmp.dir, 'run.jsonl'), [
+        // Prompt 0 by question (different whitespace), 2 steps; prompt 1 by id only; one unknown prompt.
+        rollout({ run: 'exp', step: 0, question: `  What is   $1+1$?\n`, reward: 1, group_id: 'a', sample_index: 0 }),
+        rollout({
+          run: 'exp',
+          step: 0,
+          question: Q[0],
+          reward: 0,
+          group_id: 'a',
+          sample_index: 1,
+          finish_reason: 'length',
+          response: 'The answer',
+          tokens: ['The', ' answer'],
+          signals: {},
+        }),
+        rollout({ run: 'exp', step: 1, question: Q[0], reward: 1 }),
+        rollout({ run: 'exp', step: 1, prompt_id: 'p1', reward: -1, system: 'Think step by step.' }),
+        rollout({ run: 'exp', step: 1, question: 'A question no prompt set has.', reward: true }),
+      ]);
+      const job = await importRollouts(core, { path: file });
+      expect(job.status).toBe('done');
+      expect(job.result).toMatchObject({ rollouts: 5, badRows: 0, unmatchedPrompts: 1, format: 'native' });
 
-    const [run] = await call(core, 'runs.list', {});
-    expect(run).toMatchObject({
-      name: 'exp',
-      rollouts: 5,
-      graded: 5,
-      correct: 3,
-      promptCount: 3,
-      unmatchedPromptCount: 1,
-      systemPrompt: 'Think step by step.',
-    });
-    expect(run?.passRate).toBeCloseTo(3 / 5, 9);
-    expect(run?.truncationRate).toBeCloseTo(1 / 5, 9);
-    expect(run?.steps.map((s) => [s.step, s.rollouts, s.passRate, s.rewardMean])).toEqual([
-      [0, 2, 0.5, 0.5],
-      [1, 3, 2 / 3, 1 / 3],
-    ]);
-    expect(run?.signals).toEqual([{ name: 'rm_logit', rollouts: 4 }]);
+      const [run] = await call(core, 'runs.list', {});
+      expect(run).toMatchObject({
+        name: 'exp',
+        rollouts: 5,
+        graded: 5,
+        correct: 3,
+        promptCount: 3,
+        unmatchedPromptCount: 1,
+        systemPrompt: 'Think step by step.',
+      });
+      expect(run?.passRate).toBeCloseTo(3 / 5, 9);
+      expect(run?.truncationRate).toBeCloseTo(1 / 5, 9);
+      expect(run?.steps.map((s) => [s.step, s.rollouts, s.passRate, s.rewardMean])).toEqual([
+        [0, 2, 0.5, 0.5],
+        [1, 3, 2 / 3, 1 / 3],
+      ]);
+      expect(run?.signals).toEqual([{ name: 'rm_logit', rollouts: 4 }]);
 
-    const unmatched = await call(core, 'runs.unmatchedPrompts', { runId: run?.id as number });
-    expect(unmatched.rows.map((u) => [u.question, u.rollouts])).toEqual([['A question no prompt set has.', 1]]);
+      const unmatched = await call(core, 'runs.unmatchedPrompts', { runId: run?.id as number });
+      expect(unmatched.rows.map((u) => [u.question, u.rollouts])).toEqual([['A question no prompt set has.', 1]]);
 
-    const stats = await call(core, 'prompts.stats', { promptId: p0 as number });
-    expect([stats.rollouts, stats.passRate, stats.truncationRate]).toEqual([3, 2 / 3, 1 / 3]);
-    expect(stats.meanResponseChars).toBeCloseTo((2 * TOKENS.join('').length + 'The answer'.length) / 3, 9);
-    expect(stats.runs[0]?.steps.map((s) => [s.step, s.rollouts, s.passRate])).toEqual([
-      [0, 2, 0.5],
-      [1, 1, 1],
-    ]);
-    expect((await call(core, 'prompts.stats', { promptId: p1 as number })).passRate).toBe(0);
+      const stats = await call(core, 'prompts.stats', { promptId: p0 as number });
+      expect([stats.rollouts, stats.passRate, stats.truncationRate]).toEqual([3, 2 / 3, 1 / 3]);
+      expect(stats.meanResponseChars).toBeCloseTo((2 * TOKENS.join('').length + 'The answer'.length) / 3, 9);
+      expect(stats.runs[0]?.steps.map((s) => [s.step, s.rollouts, s.passRate])).toEqual([
+        [0, 2, 0.5],
+        [1, 1, 1],
+      ]);
+      expect((await call(core, 'prompts.stats', { promptId: p1 as number })).passRate).toBe(0);
 
-    const list = await call(core, 'rollouts.list', { promptId: p0 as number });
-    expect(list.total).toBe(3);
-    expect(list.rows.every((r) => r.promptId === p0)).toBe(true);
-    const detail = await call(core, 'rollouts.get', { id: list.rows[0]?.id as number });
-    expect(detail.response).toBe(TOKENS.join(''));
-    expect(detail.tokens).toEqual({ count: 7, starts: [0, 3, 10, 13, 15, 16, 17], texts: null });
-    expect(detail.signals.map((s) => [s.name, s.derived])).toEqual([
-      ['rm_logit', false],
-      ['rm_prob', true],
-      ['is_weight', true],
-    ]);
-    expect(detail.signals[0]?.values[4]).toBeCloseTo(1.5, 6);
-    expect(detail.sourceFile).toBe(file);
-    expect(detail.sourceLine).toBe(1);
+      const list = await call(core, 'rollouts.list', { promptId: p0 as number });
+      expect(list.total).toBe(3);
+      expect(list.rows.every((r) => r.promptId === p0)).toBe(true);
+      const detail = await call(core, 'rollouts.get', { id: list.rows[0]?.id as number });
+      expect(detail.response).toBe(TOKENS.join(''));
+      expect(detail.tokens).toEqual({ count: 7, starts: [0, 3, 10, 13, 15, 16, 17], texts: null });
+      expect(detail.signals.map((s) => [s.name, s.derived])).toEqual([
+        ['rm_logit', false],
+        ['rm_prob', true],
+        ['is_weight', true],
+      ]);
+      expect(detail.signals[0]?.values[4]).toBeCloseTo(1.5, 6);
+      expect(detail.sourceFile).toBe(file);
+      expect(detail.sourceLine).toBe(1);
 
-    const ws = await call(core, 'stats.get', {});
-    expect(ws.rollouts).toMatchObject({
-      runs: 1,
-      steps: 2,
-      rollouts: 5,
-      runPrompts: 3,
-      unmatchedPrompts: 1,
-      interruptedImports: 0,
-    });
-  });
+      const ws = await call(core, 'stats.get', {});
+      expect(ws.rollouts).toMatchObject({
+        runs: 1,
+        steps: 2,
+        rollouts: 5,
+        runPrompts: 3,
+        unmatchedPrompts: 1,
+        interruptedImports: 0,
+      });
+    },
+  );
 
   it('skips bad lines with their line and reason, or aborts keeping nothing', async () => {
     const file = writeLines(path.join(tmp.dir, 'bad.jsonl'), [
@@ -178,7 +181,8 @@ describe('rollout import job', () => {
     expect(
       db
         .prepare(
-          `SELECT (SELECT count(*) FROM rollouts) AS rollouts, (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM rollout_imports) AS imports`,
+          `SELECT (SELECT count(*) FROM rollouts) AS rollouts, (SELECT count(*) FROM runs) AS ` +
+            `runs, (SELECT count(*) FROM rollout_imports) AS imports`,
         )
         .get(),
     ).toEqual({ rollouts: 0, runs: 0, imports: 0 });

@@ -123,7 +123,8 @@ export const rolloutImportJob: JobDefinition<RolloutImportParams> = {
     }
   },
   interruptedMessage:
-    'Its committed rollouts are kept, invisible: run the same import again to resume it, or with --restart to start over.',
+    'Its committed rollouts are kept, invisible: run the same import again to resume it, or ' +
+    'with --restart to start over.',
   rollback(db: Db, jobId: number) {
     // Reached when the job's thread or process died mid-import (failures and cancels purge in run()):
     // keep the committed chunks, invisible, for a resume.
@@ -136,7 +137,8 @@ export function countUnmatched(db: Db, runIds: number[]): number {
   const row = db
     .prepare(
       `SELECT count(*) AS n FROM run_prompts rp WHERE rp.run_id IN (${runIds.map(() => '?').join(',')})
-         AND NOT EXISTS (SELECT 1 FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE d.status = 'ready' AND p.question_hash = rp.question_hash)`,
+         AND NOT EXISTS (SELECT 1 FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE ` +
+        `d.status = 'ready' AND p.question_hash = rp.question_hash)`,
     )
     .get(...runIds) as { n: number };
   return row.n;

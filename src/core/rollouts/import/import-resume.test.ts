@@ -34,8 +34,10 @@ describe('rollout import resume', () => {
     try {
       return db
         .prepare(
-          `SELECT (SELECT count(*) FROM rollouts) AS rows, (SELECT count(DISTINCT run_id || ':' || source_line) FROM rollouts) AS distinctLines,
-                  (SELECT count(*) FROM rollout_imports) AS imports, (SELECT group_concat(status) FROM rollout_imports) AS statuses`,
+          `SELECT (SELECT count(*) FROM rollouts) AS rows, (SELECT count(DISTINCT run_id || ':' ` +
+            `|| source_line) FROM rollouts) AS distinctLines,
+                  (SELECT count(*) FROM rollout_imports) AS imports, (SELECT ` +
+            `group_concat(status) FROM rollout_imports) AS statuses`,
         )
         .get() as { rows: number; distinctLines: number; imports: number; statuses: string };
     } finally {
@@ -89,7 +91,8 @@ describe('rollout import resume', () => {
   });
 
   it.skipIf(!hasFixtures)(
-    `imports the Qwen2.5-Math evaluation dump as 800 rollouts over 100 prompts with its pass rates, also when resumed (${hasFixtures ? 'real data' : FIXTURES_SKIP_REASON})`,
+    `imports the Qwen2.5-Math evaluation dump as 800 rollouts over 100 prompts with its pass ` +
+      `rates, also when resumed (${hasFixtures ? 'real data' : FIXTURES_SKIP_REASON})`,
     async () => {
       const file = fixture(EVAL_DUMP);
       const lines = fs
@@ -113,7 +116,8 @@ describe('rollout import resume', () => {
       const db = new Database(dbPath, { readonly: true });
       const perPrompt = db
         .prepare(
-          `SELECT question_hash AS hash, rollout_count AS n, correct_count AS correct, graded_count AS graded FROM run_prompts`,
+          `SELECT question_hash AS hash, rollout_count AS n, correct_count AS correct, ` +
+            `graded_count AS graded FROM run_prompts`,
         )
         .all() as { hash: string; n: number; correct: number; graded: number }[];
       db.close();

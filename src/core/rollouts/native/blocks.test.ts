@@ -86,7 +86,8 @@ describe('native line blocks', () => {
   });
 
   it.skipIf(!HAS_WORKER)(
-    `parses in worker threads exactly as in-thread, line numbers and offsets included${HAS_WORKER ? '' : ' (needs npm run build:node)'}`,
+    `parses in worker threads exactly as in-thread, line numbers and offsets ` +
+      `included${HAS_WORKER ? '' : ' (needs npm run build:node)'}`,
     async () => {
       const file = path.join(tmp.dir, 'p.jsonl');
       writeSyntheticFile(file, { rollouts: 600, tokensPerRollout: 40, groupSize: 8, rolloutsPerStep: 100, seed: 2 });

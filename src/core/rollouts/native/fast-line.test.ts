@@ -56,8 +56,10 @@ const asciiJson = (t: string) =>
 function randomLine(rand: () => number, mode: 'js' | 'ascii' | 'mixed'): string {
   const n = 1 + Math.floor(rand() * 30);
   const tokens = Array.from({ length: n }, () => PIECES[Math.floor(rand() * PIECES.length)] as string);
-  const numbers = () =>
-    `[${Array.from({ length: n }, () => NUMBERS[Math.floor(rand() * NUMBERS.length)]).join(rand() < 0.5 ? ',' : ' , ')}]`;
+  const numbers = () => {
+    const values = Array.from({ length: n }, () => NUMBERS[Math.floor(rand() * NUMBERS.length)]);
+    return `[${values.join(rand() < 0.5 ? ',' : ' , ')}]`;
+  };
   const encode = (t: string) => (mode === 'js' ? JSON.stringify(t) : asciiJson(t));
   const fields = [
     `"question": ${encode(`Q ${Math.floor(rand() * 5)} é`)}`,

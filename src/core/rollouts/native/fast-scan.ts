@@ -174,7 +174,8 @@ export function readFloat32Array(b: Uint8Array, i: number, end: number): { value
       const negative = c === 0x2d;
       if (negative) c = b[++j] as number;
       if (c < 0x30 || c > 0x39) return null;
-      if (c === 0x30 && (b[j + 1] as number) >= 0x30 && (b[j + 1] as number) <= 0x39) return null; // leading zero: not JSON
+      // A leading zero: not JSON.
+      if (c === 0x30 && (b[j + 1] as number) >= 0x30 && (b[j + 1] as number) <= 0x39) return null;
       // The common case: few digits, no exponent. Exact as JSON.parse (Clinger's fast path).
       const digitsStart = j;
       let mantissa = 0;

@@ -130,7 +130,9 @@ describe('native line', () => {
   });
 
   it("names Python's bare NaN and Infinity instead of failing as broken JSON", () => {
-    const line = `{"question":"q","response":"We get $4$.","tokens":${JSON.stringify(TOKENS)},"signals":{"rm_logit":[1,2,NaN,4,5,6],"logprob":[0,0,0,0,0,-Infinity]},"advantage":Infinity}`;
+    const line =
+      `{"question":"q","response":"We get $4$.","tokens":${JSON.stringify(TOKENS)},` +
+      `"signals":{"rm_logit":[1,2,NaN,4,5,6],"logprob":[0,0,0,0,0,-Infinity]},"advantage":Infinity}`;
     expect(check(line).issues).toEqual(['advantage: advantage must be a number, got Infinity']);
     const signalsOnly = line.replace(',"advantage":Infinity', '');
     expect(check(signalsOnly).issues).toEqual([

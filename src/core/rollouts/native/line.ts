@@ -145,7 +145,8 @@ function readTokens(
         if (!isInt(o) || o < 0 || o > textLength) {
           bad(
             'token_offsets',
-            `token_offsets[${i}] must be a whole number from 0 to ${textLength} (the response length in characters), got ${describeValue(o)}`,
+            `token_offsets[${i}] must be a whole number from 0 ` +
+              `to ${textLength} (the response length in characters), got ${describeValue(o)}`,
           );
           ok = false;
         } else if (o < previous) {
@@ -175,7 +176,8 @@ function readSignals(v: Record<string, unknown>, r: RolloutRecord, bad: Bad): vo
     if (!SIGNAL_NAME.test(name))
       bad(
         `signals.${name}`,
-        `signal name ${JSON.stringify(name)} must start with a letter or _ and use letters, digits, _ . : - (at most 64)`,
+        `signal name ${JSON.stringify(name)} must start with a letter or _ and use letters, ` +
+          `digits, _ . : - (at most 64)`,
       );
     else if (!Array.isArray(values))
       bad(`signals.${name}`, `signals.${name} must be a list of numbers, got ${describeValue(values)}`);
@@ -197,7 +199,9 @@ function readSpans(raw: unknown, textLength: number, toUtf16: (n: number) => num
     if (!isInt(o.start) || !isInt(o.end) || o.start < 0 || o.end < o.start || o.end > textLength) {
       return bad(
         `spans[${i}]`,
-        `spans[${i}] needs 0 ≤ start ≤ end ≤ ${textLength} (the response length in characters), got start ${describeValue(o.start)}, end ${describeValue(o.end)}`,
+        `spans[${i}] needs 0 ≤ start ≤ end ` +
+          `≤ ${textLength} (the response length in characters), got ` +
+          `start ${describeValue(o.start)}, end ${describeValue(o.end)}`,
       );
     }
     if (typeof o.value !== 'number')

@@ -21,7 +21,10 @@ export interface ParsedBlock {
   lastLine: number;
 }
 
-/** One non-blank line: bytes buf[from, to) (valid UTF-8, without its line break), its number, and the file offset after it. */
+/**
+ * One non-blank line: bytes buf[from, to) (valid UTF-8, without its line break), its number, and the file
+ * offset after it.
+ */
 export interface LineRef {
   buf: Buffer;
   from: number;

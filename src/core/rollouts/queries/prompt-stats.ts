@@ -9,7 +9,8 @@ import { counterColumns, toTotals } from './totals';
 export function promptRolloutStats(db: Db, promptId: number): PromptRolloutStats {
   const prompt = db
     .prepare(
-      `SELECT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ? AND d.status = 'ready'`,
+      `SELECT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = p.dataset_id ` +
+        `WHERE p.id = ? AND d.status = 'ready'`,
     )
     .get(promptId) as { hash: string } | undefined;
   if (!prompt) throw new CuratorError('NOT_FOUND', `No prompt with id ${promptId}.`);

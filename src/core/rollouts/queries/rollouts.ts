@@ -11,11 +11,16 @@ import { verdictFilterSql } from '../../verification/filter-sql';
 
 const PREVIEW_CHARS = 160;
 
-const ROW_COLUMNS = `r.id, r.run_id, u.name AS run_name, r.step, r.run_prompt_id, ${MATCHED_PROMPT_ID} AS prompt_id, r.group_id, r.sample_index,
-  r.reward, r.correct, r.advantage, r.finish_reason, r.truncated, r.token_count, r.response_chars, r.extracted_answer, r.rm_final_prob,
+const ROW_COLUMNS =
+  `r.id, r.run_id, u.name AS run_name, r.step, ` +
+  `r.run_prompt_id, ${MATCHED_PROMPT_ID} AS prompt_id, r.group_id, r.sample_index,
+  r.reward, r.correct, r.advantage, r.finish_reason, r.truncated, r.token_count, ` +
+  `r.response_chars, r.extracted_answer, r.rm_final_prob,
   r.rm_crossing, substr(r.response, 1, ${PREVIEW_CHARS}) AS preview,
   (SELECT group_concat(s.name, char(10)) FROM rollout_signals s WHERE s.rollout_id = r.id) AS signal_names`;
-const FROM = `FROM rollouts r JOIN runs u ON u.id = r.run_id AND u.status = 'ready' JOIN run_prompts rp ON rp.id = r.run_prompt_id`;
+const FROM =
+  `FROM rollouts r JOIN runs u ON u.id = r.run_id AND u.status = 'ready' JOIN ` +
+  `run_prompts rp ON rp.id = r.run_prompt_id`;
 
 interface Row {
   id: number;
@@ -87,7 +92,8 @@ export function listRollouts(
   if (filter.promptId !== undefined) {
     const prompt = db
       .prepare(
-        `SELECT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ? AND d.status = 'ready'`,
+        `SELECT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = p.dataset_id ` +
+          `WHERE p.id = ? AND d.status = 'ready'`,
       )
       .get(filter.promptId) as { hash: string } | undefined;
     if (!prompt) throw new CuratorError('NOT_FOUND', `No prompt with id ${filter.promptId}.`);
@@ -109,7 +115,8 @@ export function listRollouts(
   const total = (db.prepare(`SELECT count(*) AS n ${FROM} ${clause}`).get(...params) as { n: number }).n;
   const rows = db
     .prepare(
-      `SELECT ${ROW_COLUMNS} ${FROM} ${clause} ORDER BY r.run_id, r.step, rp.id, r.group_id, r.sample_index, r.id LIMIT ? OFFSET ?`,
+      `SELECT ${ROW_COLUMNS} ${FROM} ${clause} ORDER BY r.run_id, r.step, rp.id, r.group_id, ` +
+        `r.sample_index, r.id LIMIT ? OFFSET ?`,
     )
     .all(...params, limit, offset) as Row[];
   return { rows: rows.map(toRow), total };
@@ -118,7 +125,8 @@ export function listRollouts(
 export function getRollout(db: Db, id: number): RolloutDetail {
   const row = db
     .prepare(
-      `SELECT ${ROW_COLUMNS}, r.response, r.token_starts, r.extra, r.source_file, r.source_line, rp.question, rp.gold_answer, rp.source_prompt_id,
+      `SELECT ${ROW_COLUMNS}, r.response, r.token_starts, r.extra, r.source_file, ` +
+        `r.source_line, rp.question, rp.gold_answer, rp.source_prompt_id,
          u.system_prompt, i.sources
        ${FROM} JOIN rollout_imports i ON i.id = u.import_id WHERE r.id = ?`,
     )
@@ -145,7 +153,8 @@ export function getRollout(db: Db, id: number): RolloutDetail {
   }[];
   const spans = db
     .prepare(
-      `SELECT name, span_start AS start, span_end AS end, value FROM rollout_spans WHERE rollout_id = ? ORDER BY span_start, name`,
+      `SELECT name, span_start AS start, span_end AS end, value FROM rollout_spans WHERE ` +
+        `rollout_id = ? ORDER BY span_start, name`,
     )
     .all(id) as RolloutDetail['spans'];
 

@@ -18,12 +18,14 @@ interface RunRow {
 export function listRuns(db: Db): Run[] {
   const runs = db
     .prepare(
-      `SELECT id, name, source_path, source_format, system_prompt, created_at FROM runs WHERE status = 'ready' ORDER BY id`,
+      `SELECT id, name, source_path, source_format, system_prompt, created_at FROM runs WHERE ` +
+        `status = 'ready' ORDER BY id`,
     )
     .all() as RunRow[];
   const steps = db.prepare(`SELECT s.step, ${counterColumns('s')} FROM run_steps s WHERE s.run_id = ? ORDER BY s.step`);
   const prompts = db.prepare(
-    `SELECT count(*) AS total, coalesce(sum(CASE WHEN ${MATCHED} THEN 0 ELSE 1 END), 0) AS unmatched FROM run_prompts rp WHERE rp.run_id = ?`,
+    `SELECT count(*) AS total, coalesce(sum(CASE ` +
+      `WHEN ${MATCHED} THEN 0 ELSE 1 END), 0) AS unmatched FROM run_prompts rp WHERE rp.run_id = ?`,
   );
   const signals = db.prepare(`SELECT name, rollout_count AS rollouts FROM run_signals WHERE run_id = ? ORDER BY name`);
   return runs.map((run) => {
@@ -68,7 +70,8 @@ export function unmatchedPrompts(
   const total = (db.prepare(`SELECT count(*) AS n FROM run_prompts rp WHERE ${where}`).get(runId) as { n: number }).n;
   const rows = db
     .prepare(
-      `SELECT rp.id, rp.source_prompt_id, rp.question, ${counterColumns('rp')} FROM run_prompts rp WHERE ${where} ORDER BY rp.id LIMIT ? OFFSET ?`,
+      `SELECT rp.id, rp.source_prompt_id, ` +
+        `rp.question, ${counterColumns('rp')} FROM run_prompts rp WHERE ${where} ORDER BY rp.id LIMIT ? OFFSET ?`,
     )
     .all(runId, limit, offset) as (CounterRow & {
     id: number;
@@ -92,7 +95,9 @@ export function rolloutWorkspaceStats(db: Db): RolloutWorkspaceStats {
     .get() as { runs: number; rollouts: number };
   const steps = db
     .prepare(
-      `SELECT count(*) AS n, coalesce(sum(s.graded_count), 0) AS graded, coalesce(sum(s.correct_count), 0) AS correct FROM run_steps s JOIN runs r ON r.id = s.run_id WHERE r.status = 'ready'`,
+      `SELECT count(*) AS n, coalesce(sum(s.graded_count), 0) AS graded, ` +
+        `coalesce(sum(s.correct_count), 0) AS correct FROM run_steps s JOIN runs r ON r.id = ` +
+        `s.run_id WHERE r.status = 'ready'`,
     )
     .get() as {
     n: number;
@@ -101,7 +106,9 @@ export function rolloutWorkspaceStats(db: Db): RolloutWorkspaceStats {
   };
   const prompts = db
     .prepare(
-      `SELECT count(*) AS total, coalesce(sum(CASE WHEN ${MATCHED} THEN 0 ELSE 1 END), 0) AS unmatched FROM run_prompts rp JOIN runs r ON r.id = rp.run_id WHERE r.status = 'ready'`,
+      `SELECT count(*) AS total, coalesce(sum(CASE ` +
+        `WHEN ${MATCHED} THEN 0 ELSE 1 END), 0) AS unmatched FROM run_prompts rp JOIN runs r ON ` +
+        `r.id = rp.run_id WHERE r.status = 'ready'`,
     )
     .get() as { total: number; unmatched: number };
   const interrupted = db.prepare(`SELECT count(*) AS n FROM rollout_imports WHERE status = 'interrupted'`).get() as {

@@ -26,24 +26,32 @@ function addTo(t: Totals, r: PreparedRollout): void {
 }
 
 const COUNTER_COLUMNS = 'rollout_count, graded_count, correct_count, reward_sum, response_chars_sum, truncated_count';
-const ADD_EXCLUDED = `rollout_count = rollout_count + excluded.rollout_count, graded_count = graded_count + excluded.graded_count,
+const ADD_EXCLUDED =
+  `rollout_count = rollout_count + excluded.rollout_count, graded_count = graded_count + excluded.graded_count,
   correct_count = correct_count + excluded.correct_count, reward_sum = reward_sum + excluded.reward_sum,
-  response_chars_sum = response_chars_sum + excluded.response_chars_sum, truncated_count = truncated_count + excluded.truncated_count`;
+  response_chars_sum = response_chars_sum + excluded.response_chars_sum, truncated_count = ` +
+  `truncated_count + excluded.truncated_count`;
 
 export function createCounters(db: Db) {
   const upsertStep = db.prepare(
-    `INSERT INTO run_steps (run_id, step, ${COUNTER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, step) DO UPDATE SET ${ADD_EXCLUDED}`,
+    `INSERT INTO run_steps (run_id, ` +
+      `step, ${COUNTER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, step) DO ` +
+      `UPDATE SET ${ADD_EXCLUDED}`,
   );
   const upsertPromptStep = db.prepare(
-    `INSERT INTO run_prompt_steps (run_prompt_id, step, ${COUNTER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_prompt_id, step) DO UPDATE SET ${ADD_EXCLUDED}`,
+    `INSERT INTO run_prompt_steps (run_prompt_id, ` +
+      `step, ${COUNTER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_prompt_id, ` +
+      `step) DO UPDATE SET ${ADD_EXCLUDED}`,
   );
   const addPrompt = db.prepare(
-    `UPDATE run_prompts SET rollout_count = rollout_count + ?, graded_count = graded_count + ?, correct_count = correct_count + ?, reward_sum = reward_sum + ?,
+    `UPDATE run_prompts SET rollout_count = rollout_count + ?, graded_count = graded_count + ?, ` +
+      `correct_count = correct_count + ?, reward_sum = reward_sum + ?,
        response_chars_sum = response_chars_sum + ?, truncated_count = truncated_count + ? WHERE id = ?`,
   );
   const addRun = db.prepare(`UPDATE runs SET rollout_count = rollout_count + ? WHERE id = ?`);
   const upsertSignal = db.prepare(
-    `INSERT INTO run_signals (run_id, name, rollout_count) VALUES (?, ?, ?) ON CONFLICT (run_id, name) DO UPDATE SET rollout_count = rollout_count + excluded.rollout_count`,
+    `INSERT INTO run_signals (run_id, name, rollout_count) VALUES (?, ?, ?) ON CONFLICT ` +
+      `(run_id, name) DO UPDATE SET rollout_count = rollout_count + excluded.rollout_count`,
   );
 
   let steps = new Map<string, Totals>();

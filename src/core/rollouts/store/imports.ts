@@ -47,7 +47,9 @@ export function openImport(
     .transaction(() => {
       const parked = db
         .prepare(
-          `SELECT id, sources, options, file_index, committed_line, committed_offset, rows_ok, rows_bad FROM rollout_imports WHERE status = 'interrupted' AND source_path = ? AND source_format = ? ORDER BY id DESC`,
+          `SELECT id, sources, options, file_index, committed_line, committed_offset, rows_ok, ` +
+            `rows_bad FROM rollout_imports WHERE status = 'interrupted' AND source_path = ? AND ` +
+            `source_format = ? ORDER BY id DESC`,
         )
         .all(fields.sourcePath, fields.format) as ImportRow[];
       const match = fields.restart ? undefined : parked.find((p) => p.sources === sources && p.options === options);
@@ -77,7 +79,8 @@ export function openImport(
       const now = nowIso();
       const info = db
         .prepare(
-          `INSERT INTO rollout_imports (job_id, status, source_path, source_format, sources, options, created_at, updated_at) VALUES (?, 'running', ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO rollout_imports (job_id, status, source_path, source_format, sources, ` +
+            `options, created_at, updated_at) VALUES (?, 'running', ?, ?, ?, ?, ?, ?)`,
         )
         .run(jobId, fields.sourcePath, fields.format, sources, options, now, now);
       return {
@@ -114,7 +117,8 @@ export function saveCommitPoint(
   added: { ok: number; bad: number },
 ): void {
   db.prepare(
-    `UPDATE rollout_imports SET file_index = ?, committed_line = ?, committed_offset = ?, rows_ok = rows_ok + ?, rows_bad = rows_bad + ?, updated_at = ? WHERE id = ?`,
+    `UPDATE rollout_imports SET file_index = ?, committed_line = ?, committed_offset = ?, ` +
+      `rows_ok = rows_ok + ?, rows_bad = rows_bad + ?, updated_at = ? WHERE id = ?`,
   ).run(point.fileIndex, point.line, point.offset, added.ok, added.bad, nowIso(), importId);
 }
 
@@ -135,7 +139,8 @@ export function purgeImport(db: Db, importId: number): void {
   // First make it impossible to resume: a purge cut short must not leave a resume point past deleted rows.
   db.prepare(`UPDATE rollout_imports SET status = 'purging', updated_at = ? WHERE id = ?`).run(nowIso(), importId);
   const batch = db.prepare(
-    `DELETE FROM rollouts WHERE id IN (SELECT r.id FROM rollouts r JOIN runs u ON u.id = r.run_id WHERE u.import_id = ? LIMIT ${PURGE_BATCH})`,
+    `DELETE FROM rollouts WHERE id IN (SELECT r.id FROM rollouts r JOIN runs u ON u.id = ` +
+      `r.run_id WHERE u.import_id = ? LIMIT ${PURGE_BATCH})`,
   );
   while (db.transaction(() => batch.run(importId).changes)() > 0) {
     // each batch commits on its own

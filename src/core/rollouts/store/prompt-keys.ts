@@ -9,11 +9,13 @@ const CACHE_LIMIT = 50_000;
 
 export function createPromptResolver(db: Db) {
   const hashOfSourceId = db.prepare(
-    `SELECT DISTINCT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = p.dataset_id WHERE d.status = 'ready' AND p.source_id = ? LIMIT 2`,
+    `SELECT DISTINCT p.question_hash AS hash FROM prompts p JOIN datasets d ON d.id = ` +
+      `p.dataset_id WHERE d.status = 'ready' AND p.source_id = ? LIMIT 2`,
   );
   const find = db.prepare(`SELECT id FROM run_prompts WHERE run_id = ? AND prompt_key = ?`);
   const insert = db.prepare(
-    `INSERT INTO run_prompts (run_id, prompt_key, question_hash, source_prompt_id, question, gold_answer) VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO run_prompts (run_id, prompt_key, question_hash, source_prompt_id, question, ` +
+      `gold_answer) VALUES (?, ?, ?, ?, ?, ?)`,
   );
   // A group's samples repeat the same question text: hash it once.
   let hashes = new Map<string, string>();

@@ -37,8 +37,10 @@ export type ChunkWriter = (rows: readonly ChunkRow[], point: CommitPoint, badRow
 
 export function createChunkWriter(db: Db, ctx: WriterContext): ChunkWriter {
   const insertRollout = db.prepare(
-    `INSERT INTO rollouts (run_id, run_prompt_id, step, group_id, sample_index, reward, correct, advantage, finish_reason, truncated,
-       token_count, response_chars, extracted_answer, rm_final_prob, rm_crossing, source_file, source_line, extra, response, token_starts)
+    `INSERT INTO rollouts (run_id, run_prompt_id, step, group_id, sample_index, reward, ` +
+      `correct, advantage, finish_reason, truncated,
+       token_count, response_chars, extracted_answer, rm_final_prob, rm_crossing, source_file, ` +
+      `source_line, extra, response, token_starts)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertSignal = db.prepare(`INSERT INTO rollout_signals (rollout_id, name, data) VALUES (?, ?, ?)`);
@@ -48,7 +50,8 @@ export function createChunkWriter(db: Db, ctx: WriterContext): ChunkWriter {
   );
   const findRun = db.prepare(`SELECT id, system_prompt AS system FROM runs WHERE import_id = ? AND source_name = ?`);
   const insertRun = db.prepare(
-    `INSERT INTO runs (import_id, name, source_name, status, source_path, source_format, created_at) VALUES (?, ?, ?, 'importing', ?, ?, ?)`,
+    `INSERT INTO runs (import_id, name, source_name, status, source_path, source_format, ` +
+      `created_at) VALUES (?, ?, ?, 'importing', ?, ?, ?)`,
   );
   const setSystem = db.prepare(`UPDATE runs SET system_prompt = ? WHERE id = ? AND system_prompt IS NULL`);
   const runs = new Map<string, { id: number; hasSystem: boolean }>();

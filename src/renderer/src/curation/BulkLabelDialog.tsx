@@ -56,6 +56,8 @@ export function BulkLabelDialog({ filter, selectedIds, onClose }: BulkLabelDialo
   const label = labels.find((l) => l.id === chosenLabel);
   const counts = preview?.key === key ? preview.value : null;
   const verb = action === 'add' ? 'Add' : 'Remove';
+  const labelName = label?.name ?? '';
+  const toOrFrom = action === 'add' ? 'to' : 'from';
 
   const apply = async () => {
     if (chosenLabel === null) return;
@@ -167,7 +169,8 @@ export function BulkLabelDialog({ filter, selectedIds, onClose }: BulkLabelDialo
           >
             {counts === null
               ? 'Counting…'
-              : `${formatCount(counts.matched)} ${counts.matched === 1 ? 'prompt matches' : 'prompts match'}; ${formatCount(counts.willChange)} will ${action === 'add' ? 'get' : 'lose'} “${label?.name ?? ''}”.`}
+              : `${formatCount(counts.matched)} ${counts.matched === 1 ? 'prompt matches' : 'prompts match'}; ` +
+                `${formatCount(counts.willChange)} will ${action === 'add' ? 'get' : 'lose'} “${labelName}”.`}
           </p>
           <div className="dialog__footer">
             <button type="button" className="button" onClick={onClose}>
@@ -179,9 +182,7 @@ export function BulkLabelDialog({ filter, selectedIds, onClose }: BulkLabelDialo
               disabled={busy || !counts || counts.willChange === 0}
               data-testid="bulk-confirm"
             >
-              {counts
-                ? `${verb} “${label?.name ?? ''}” ${action === 'add' ? 'to' : 'from'} ${formatCount(counts.willChange)} prompts`
-                : verb}
+              {counts ? `${verb} “${labelName}” ${toOrFrom} ${formatCount(counts.willChange)} prompts` : verb}
             </button>
           </div>
         </form>

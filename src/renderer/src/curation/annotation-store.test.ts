@@ -68,33 +68,36 @@ describe('annotation store', () => {
     expect(fake.calls.map((c) => c.ids.length)).toEqual([1000, 1000, 500]);
   });
 
-  it('refetches what is on screen after invalidate, keeps the old chips meanwhile, and drops stale replies', async () => {
-    const fake = fakeTransport();
-    const store = createAnnotationStore(fake.transport, () => {});
-    const unsubscribe = store.subscribe(7, () => {});
-    store.subscribe(8, () => {});
-    await tick();
-    fake.answer(0);
-    await tick();
-    unsubscribe();
+  it(
+    'refetches what is on screen after invalidate, keeps the old chips meanwhile, and drops ' + 'stale replies',
+    async () => {
+      const fake = fakeTransport();
+      const store = createAnnotationStore(fake.transport, () => {});
+      const unsubscribe = store.subscribe(7, () => {});
+      store.subscribe(8, () => {});
+      await tick();
+      fake.answer(0);
+      await tick();
+      unsubscribe();
 
-    fake.labelled.set(8, 'drop');
-    store.invalidate();
-    await tick();
-    expect(fake.calls[1]?.ids).toEqual([8]);
-    expect(store.get(7)).toBeUndefined(); // off screen: forgotten
-    expect(store.get(8)?.labels).toEqual([]); // on screen: the old value until the new one lands
+      fake.labelled.set(8, 'drop');
+      store.invalidate();
+      await tick();
+      expect(fake.calls[1]?.ids).toEqual([8]);
+      expect(store.get(7)).toBeUndefined(); // off screen: forgotten
+      expect(store.get(8)?.labels).toEqual([]); // on screen: the old value until the new one lands
 
-    // A reply to a call made before a newer invalidation must not win.
-    store.invalidate();
-    await tick();
-    fake.answer(1);
-    await tick();
-    expect(store.get(8)?.labels).toEqual([]);
-    fake.answer(2);
-    await tick();
-    expect(store.get(8)?.labels.map((l) => l.name)).toEqual(['drop']);
-  });
+      // A reply to a call made before a newer invalidation must not win.
+      store.invalidate();
+      await tick();
+      fake.answer(1);
+      await tick();
+      expect(store.get(8)?.labels).toEqual([]);
+      fake.answer(2);
+      await tick();
+      expect(store.get(8)?.labels.map((l) => l.name)).toEqual(['drop']);
+    },
+  );
 
   it('takes fresher copies from writes and reports errors', async () => {
     const errors: RpcError[] = [];

@@ -35,7 +35,8 @@ describe('filterTitle', () => {
         new Map([[3, 'MATH-500']]),
       ),
     ).toBe(
-      'Dataset: MATH-500 · Subject: Geometry · Level: 4, none · passRate inRange 0.1–0.9 · has “keep” · has not any label (by ada) · a rollout has “label 9” · note contains “typo” · search “sqrt”',
+      'Dataset: MATH-500 · Subject: Geometry · Level: 4, none · passRate inRange 0.1–0.9 · has ' +
+        '“keep” · has not any label (by ada) · a rollout has “label 9” · note contains “typo” · search “sqrt”',
     );
   });
 

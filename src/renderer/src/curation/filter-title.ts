@@ -24,10 +24,8 @@ export function filterTitle(
   list('Level', filter.levels);
   list('Pass rate', filter.passRateBuckets);
   for (const [column, condition] of Object.entries(filter.columns ?? {})) {
-    const value =
-      condition.value === undefined
-        ? ''
-        : ` ${condition.value}${condition.kind === 'number' && condition.valueTo !== undefined ? `–${condition.valueTo}` : ''}`;
+    const range = condition.kind === 'number' && condition.valueTo !== undefined ? `–${condition.valueTo}` : '';
+    const value = condition.value === undefined ? '' : ` ${condition.value}${range}`;
     parts.push(`${column} ${condition.op}${value}`);
   }
   for (const c of filter.labels ?? []) {

@@ -47,5 +47,6 @@ export function describeUndo(last: { action: 'undo' | 'redo'; result: UndoResult
   if (!result.batch) return action === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.';
   const what = result.batch.description.replace(/^(Undo|Redo): /, '');
   const skipped = result.skipped > 0 ? `; ${result.skipped} left alone (changed by someone since)` : '';
-  return `${action === 'undo' ? 'Undid' : 'Redid'}: ${what} (${result.reverted} ${result.reverted === 1 ? 'change' : 'changes'}${skipped})`;
+  const changes = `${result.reverted} ${result.reverted === 1 ? 'change' : 'changes'}`;
+  return `${action === 'undo' ? 'Undid' : 'Redid'}: ${what} (${changes}${skipped})`;
 }

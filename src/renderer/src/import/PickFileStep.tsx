@@ -14,7 +14,8 @@ const TEXTS: Record<
 > = {
   prompts: {
     intro:
-      'Prompt sets in JSONL, JSON, CSV or Parquet. Columns are detected automatically; you can adjust the mapping in the next step.',
+      'Prompt sets in JSONL, JSON, CSV or Parquet. Columns are detected automatically; you can ' +
+      'adjust the mapping in the next step.',
     accept: '.jsonl,.ndjson,.json,.csv,.tsv,.parquet',
     pathLabel: 'type a path',
     placeholder: '/data/prompts.jsonl',
@@ -22,7 +23,8 @@ const TEXTS: Record<
   },
   rollouts: {
     intro:
-      'Rollout logs: RL Curator’s native JSONL, OREAL, verl, TRL, xtuner, evaluation dumps with K responses per line, PRM800K or math-aps. ' +
+      'Rollout logs: RL Curator’s native JSONL, OREAL, verl, TRL, xtuner, evaluation dumps with ' +
+      'K responses per line, PRM800K or math-aps. ' +
       'The format is detected when the import starts; a folder of step files is imported as one run.',
     accept: '.jsonl,.ndjson,.json,.parquet',
     pathLabel: 'type the path of a file or a folder',

@@ -52,7 +52,10 @@ export function crossingIndex(prob: ArrayLike<number>): number | null {
 
 const ANSWER_MARKERS = [/\\boxed\s*\{/g, /\\fbox\s*\{/g, /answer is/gi, /\*\*Final Answer\*\*/gi, /Final Answer/gi];
 
-/** The character offset where the final answer is written: the last \boxed{…}, else the last "answer is"; null if neither. */
+/**
+ * The character offset where the final answer is written: the last \boxed{…}, else the last "answer is";
+ * null if neither.
+ */
 export function finalAnswerOffset(text: string): number | null {
   for (const marker of ANSWER_MARKERS) {
     let last: number | null = null;

@@ -37,6 +37,7 @@ function SummaryBody({ summary }: { summary: PromptAnswerSummary }) {
   if (summary.rollouts === 0) return <p className="muted small">No rollouts to count.</p>;
   const views = clusterViews(summary);
   const coverage = coverageNote(summary);
+  const answerWord = summary.moreClusters === 1 ? 'answer' : 'answers';
   return (
     <>
       {summary.suspectGold && summary.majority && (
@@ -67,8 +68,7 @@ function SummaryBody({ summary }: { summary: PromptAnswerSummary }) {
       )}
       {summary.moreClusters > 0 && (
         <p className="muted small">
-          and {summary.moreClusters.toLocaleString('en-US')} more {summary.moreClusters === 1 ? 'answer' : 'answers'}{' '}
-          with fewer votes
+          and {summary.moreClusters.toLocaleString('en-US')} more {answerWord} with fewer votes
         </p>
       )}
       {coverage && (

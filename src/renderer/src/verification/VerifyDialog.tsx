@@ -99,7 +99,9 @@ export function VerifyDialog({
             <p className="small" data-testid="verify-before" data-rollouts={current?.rollouts ?? ''}>
               {current === null
                 ? 'Counting rollouts…'
-                : `${current.rollouts.toLocaleString('en-US')} rollouts in ${scopeLabel(choice, runNames, datasetNames)}; ${current.verified.toLocaleString('en-US')} re-verified so far.`}
+                : `${current.rollouts.toLocaleString('en-US')} rollouts in ` +
+                  `${scopeLabel(choice, runNames, datasetNames)}; ` +
+                  `${current.verified.toLocaleString('en-US')} re-verified so far.`}
             </p>
           )}
           {before.state === 'error' && <p className="notice notice--error">{before.error.message}</p>}

@@ -51,7 +51,8 @@ export function countedRollouts(summary: PromptAnswerSummary): number {
 export function answeredLine(summary: PromptAnswerSummary): string {
   const counted = countedRollouts(summary);
   const rollouts = `${counted.toLocaleString('en-US')} ${counted === 1 ? 'rollout' : 'rollouts'}`;
-  const matching = `${summary.matchingGold.toLocaleString('en-US')} ${summary.matchingGold === 1 ? 'matches' : 'match'} the gold answer`;
+  const matches = summary.matchingGold === 1 ? 'matches' : 'match';
+  const matching = `${summary.matchingGold.toLocaleString('en-US')} ${matches} the gold answer`;
   return `${summary.answered.toLocaleString('en-US')} of ${rollouts} answered · ${matching}`;
 }
 

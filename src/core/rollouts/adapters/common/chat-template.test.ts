@@ -23,13 +23,15 @@ describe('splitSequence', () => {
 
   it('takes the last user turn of a multi-turn conversation', () => {
     const seq =
-      '<|im_start|>user\nfirst<|im_end|>\n<|im_start|>assistant\nok<|im_end|>\n<|im_start|>user\nsecond<|im_end|>\n<|im_start|>assistant\nanswer<|im_end|>';
+      '<|im_start|>user\nfirst<|im_end|>\n<|im_start|>assistant\nok<|im_end|>\n' +
+      '<|im_start|>user\nsecond<|im_end|>\n<|im_start|>assistant\nanswer<|im_end|>';
     expect(splitSequence(seq)).toMatchObject({ question: 'second', response: 'answer', stopped: true });
   });
 
   it('splits the DeepSeek-R1 template and its stop word', () => {
     const seq =
-      '<｜begin▁of▁sentence｜>Be careful.<｜User｜>What is 2+2?<｜Assistant｜><think>\nhmm\n</think>\n\\boxed{4}<｜end▁of▁sentence｜>';
+      '<｜begin▁of▁sentence｜>Be careful.<｜User｜>What is ' +
+      '2+2?<｜Assistant｜><think>\nhmm\n</think>\n\\boxed{4}<｜end▁of▁sentence｜>';
     expect(splitSequence(seq)).toEqual({
       system: 'Be careful.',
       question: 'What is 2+2?',

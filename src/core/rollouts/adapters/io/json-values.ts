@@ -94,7 +94,9 @@ export class ConcatenatedJsonSplitter {
         line: this.valueLine,
         endOffset: this.offset,
         text: null,
-        error: `the JSON value starting on line ${this.valueLine} is not closed before the end of the file (truncated file?)`,
+        error:
+          `the JSON value starting on ` +
+          `line ${this.valueLine} is not closed before the end of the file (truncated file?)`,
       });
       this.reset();
     }
@@ -106,7 +108,8 @@ export class ConcatenatedJsonSplitter {
     if (this.partBytes + piece.length > MAX_ENTRY_BYTES) {
       throw new CuratorError(
         'PARSE_ERROR',
-        `The JSON value starting on line ${this.valueLine} is larger than ${MAX_ENTRY_BYTES} bytes (unbalanced brackets?)`,
+        `The JSON value starting on ` +
+          `line ${this.valueLine} is larger than ${MAX_ENTRY_BYTES} bytes (unbalanced brackets?)`,
       );
     }
     this.parts.push(piece);

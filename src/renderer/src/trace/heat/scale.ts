@@ -133,7 +133,10 @@ export function importance(value: number, scale: HeatScale): number {
   return Math.abs(scalePosition(value, scale));
 }
 
-/** The importance key used for "max" aggregation (works on unclipped values, so extremes beyond the clip still rank). */
+/**
+ * The importance key used for "max" aggregation (works on unclipped values, so extremes beyond the clip
+ * still rank).
+ */
 export function importanceKey(scale: HeatScale): (value: number) => number {
   if (scale.kind === 'diverging') return (v) => Math.abs(v - scale.center);
   const sign = scale.to >= scale.from ? 1 : -1;

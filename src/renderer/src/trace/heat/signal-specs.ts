@@ -60,7 +60,8 @@ export function signalSpec(name: string, range: ValueRange | null, correct: bool
         name,
         label: 'RM running probability',
         description:
-          'sigmoid(running mean of RM logits): the RM’s belief so far that the trace is correct; 0.5 is the decision threshold.',
+          'sigmoid(running mean of RM logits): the RM’s belief so far that the trace is ' +
+          'correct; 0.5 is the decision threshold.',
         center: 0.5,
         naturalRadius: 0.5,
       };

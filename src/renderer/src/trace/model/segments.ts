@@ -152,7 +152,8 @@ export function lastAtOrBefore(sorted: ArrayLike<number>, x: number): number {
 export function piecesCovering(starts: Int32Array, from: number, to: number): [number, number] | null {
   const n = starts.length - 1;
   if (n <= 0) return null;
-  // Zero-width pieces at `from` belong to the range; the piece containing `from` is the last one starting at or before it.
+  // Zero-width pieces at `from` belong to the range; the piece containing `from` is the last one starting
+  // at or before it.
   const first = Math.min(n - 1, Math.max(0, lastAtOrBefore(starts.subarray(0, n), from)));
   const last = Math.max(first, Math.min(n - 1, lastAtOrBefore(starts.subarray(0, n), Math.max(from, to - 1))));
   return [first, last];

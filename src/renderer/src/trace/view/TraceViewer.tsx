@@ -106,7 +106,8 @@ export function TraceViewer({ details, view, onView, settings, onSettings, rende
                 >
                   {state?.status === 'error'
                     ? state.message
-                    : `Laying out ${(detail.tokenCount ?? detail.responseChars).toLocaleString('en-US')} ${detail.tokenCount === null ? 'characters' : 'tokens'}…`}
+                    : `Laying out ${(detail.tokenCount ?? detail.responseChars).toLocaleString('en-US')} ` +
+                      `${detail.tokenCount === null ? 'characters' : 'tokens'}…`}
                 </div>
               )}
             </section>
