@@ -78,15 +78,19 @@ export const importPromptsCommand: Command = {
         if (job.error) printError(job.error as never);
         return interrupted ? EXIT.INTERRUPTED : EXIT.FAILED;
       }
+      const r = job.result ?? {};
+      // Issues are bad records and warnings; only skipped bad records make the import partial.
+      const bad = Number(r.badRecords ?? 0);
+      const warned = job.issueCount - bad;
       if (!values.json) {
-        const r = job.result ?? {};
         process.stdout.write(
           `Imported ${String(r.prompts ?? '?')} prompts into dataset "${String(r.datasetName ?? '?')}"` +
             `${r.duplicates ? ` (${String(r.duplicates)} duplicate questions flagged)` : ''}` +
-            `${job.issueCount ? `, skipped ${job.issueCount} bad records` : ''}.\n`,
+            `${bad > 0 ? `, skipped ${bad} bad record${bad === 1 ? '' : 's'}` : ''}` +
+            `${warned > 0 ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}.\n`,
         );
       }
-      return job.issueCount > 0 ? EXIT.PARTIAL : EXIT.OK;
+      return bad > 0 ? EXIT.PARTIAL : EXIT.OK;
     } finally {
       await core.close();
     }

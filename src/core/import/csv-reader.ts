@@ -1,5 +1,6 @@
-// CSV reader: csv-parse, streaming. The bytes are first cut at line ends, checked as UTF-8 and given
-// plain '\n' endings (csv-parse miscounts lines on CRLF input), so every record knows its true lines.
+// CSV reader: csv-parse, streaming. The bytes are first cut into whole lines by the one line splitter
+// (../io/lines.ts), checked as UTF-8 and given plain '\n' endings (csv-parse miscounts lines on CRLF input), so
+// every record knows its true lines.
 // The header row names the columns; values stay strings (a gold answer "27.0" stays "27.0"). A row
 // with the wrong number of fields is one bad record; broken quoting stops the import (see below).
 import { isUtf8 } from 'node:buffer';
@@ -7,14 +8,16 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { CuratorError } from '../../shared/errors';
-import { readChunks, readHead } from './file-chunks';
+import { readHead } from '../io/files';
+import { MAX_RECORD_BYTES, READ_CHUNK_BYTES, excerpt } from '../io/limits';
+import { forEachLine, readLineBlocks } from '../io/lines';
 import type { ReaderOptions, SourceItem, SourceReader } from './types';
-import { DEFAULT_MAX_RECORD_BYTES, badItem, excerpt, goodItem } from './types';
+import { badItem, goodItem } from './types';
 
 const BATCH = 2000;
 
 export async function* readCsv(file: string, options: ReaderOptions = {}): SourceReader {
-  const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
   const batchSize = Math.min(BATCH, options.maxRows ?? BATCH);
   const delimiter = detectDelimiter((await readHead(file, 64 * 1024)).toString('utf8'));
   const input = { invalidLines: new Set<number>(), bytesRead: 0 };
@@ -34,7 +37,7 @@ export async function* readCsv(file: string, options: ReaderOptions = {}): Sourc
       return fields;
     },
   });
-  const source = Readable.from(normalizedLines(file, options.chunkBytes, maxRecordBytes, input));
+  const source = Readable.from(normalizedLines(file, options.chunkBytes ?? READ_CHUNK_BYTES, maxRecordBytes, input));
   source.on('error', (err) => parser.destroy(err));
   source.pipe(parser);
 
@@ -47,13 +50,19 @@ export async function* readCsv(file: string, options: ReaderOptions = {}): Sourc
       const startLine = lastLine + 1;
       lastLine = endLine;
       if (hasInvalidLine(input.invalidLines, startLine, endLine)) {
-        items.push(
-          badItem(startLine, {
-            code: 'ENCODING_ERROR',
-            message: 'line is not valid UTF-8 text (save the file as UTF-8)',
-            excerpt: excerpt(fields.join(delimiter)),
-          }),
-        );
+        const error = {
+          code: 'ENCODING_ERROR' as const,
+          message: 'line is not valid UTF-8 text (save the file as UTF-8)',
+          excerpt: excerpt(fields.join(delimiter)),
+        };
+        // Without a readable header no row can be read: the next row must not take its place.
+        if (header === null)
+          throw new CuratorError(
+            'ENCODING_ERROR',
+            `${path.basename(file)}: line ${startLine}: the header row is not valid UTF-8 text; save the file as UTF-8.`,
+            { file, line: startLine, field: null },
+          );
+        items.push(badItem(startLine, error));
       } else if (header === null) {
         header = uniqueColumnNames(fields);
       } else if (fields.length === 1 && fields[0] === '') {
@@ -126,45 +135,27 @@ function hasInvalidLine(invalid: Set<number>, from: number, to: number): boolean
 /** Whole lines only, CRLF turned into LF, and the numbers of lines that are not valid UTF-8 recorded. */
 async function* normalizedLines(
   file: string,
-  chunkBytes: number | undefined,
+  chunkBytes: number,
   maxRecordBytes: number,
   state: { invalidLines: Set<number>; bytesRead: number },
 ): AsyncGenerator<Buffer> {
-  let carry: Buffer | null = null;
-  let line = 1;
-  const emit = (region: Buffer): Buffer => {
-    if (!isUtf8(region)) {
-      let start = 0;
-      for (let l = line; start <= region.length; l++) {
-        const nl = region.indexOf(0x0a, start);
-        const stop = nl < 0 ? region.length : nl;
-        if (!isUtf8(region.subarray(start, stop))) state.invalidLines.add(l);
-        if (nl < 0) break;
-        start = nl + 1;
-      }
+  const noteInvalid = { line: () => undefined, bad: (line: number) => state.invalidLines.add(line) };
+  for await (const block of readLineBlocks(file, undefined, { blockBytes: chunkBytes, maxLineBytes: maxRecordBytes })) {
+    if (block.skipped) {
+      const { line, bytes } = block.skipped;
+      throw new CuratorError(
+        'PARSE_ERROR',
+        `${path.basename(file)}: line ${line}: the line is ${bytes} bytes long, over the record limit ` +
+          `(${maxRecordBytes} bytes); the rest of the file cannot be read reliably.`,
+        { file, line },
+      );
     }
-    line += countByte(region, 0x0a);
-    return region.includes(0x0d) ? stripCrBeforeLf(region) : region;
-  };
-  for await (const { bytes, end } of readChunks(file, chunkBytes)) {
-    state.bytesRead = end;
-    const joined: Buffer = carry ? Buffer.concat([carry, bytes]) : bytes;
-    const lastNl = joined.lastIndexOf(0x0a);
-    if (lastNl < 0 && joined.length <= maxRecordBytes) {
-      carry = joined;
-      continue;
-    }
-    const cut = lastNl < 0 ? joined.length : lastNl + 1;
-    carry = cut < joined.length ? joined.subarray(cut) : null;
-    yield emit(joined.subarray(0, cut));
+    state.bytesRead = block.start + block.bytes.length;
+    if (block.bytes.length === 0) continue;
+    // Line lengths are judged by csv-parse (a record may span lines), not here.
+    if (!isUtf8(block.bytes)) forEachLine(block, noteInvalid, false, Infinity);
+    yield block.bytes.includes(0x0d) ? stripCrBeforeLf(block.bytes) : block.bytes;
   }
-  if (carry) yield emit(carry);
-}
-
-function countByte(buf: Buffer, byte: number): number {
-  let count = 0;
-  for (let at = buf.indexOf(byte); at >= 0; at = buf.indexOf(byte, at + 1)) count++;
-  return count;
 }
 
 function stripCrBeforeLf(buf: Buffer): Buffer {

@@ -77,7 +77,7 @@ describe('prompt import atomicity', () => {
     expect(job.status).toBe('failed');
     expect(job.error).toMatchObject({
       code: 'PARSE_ERROR',
-      message: expect.stringMatching(new RegExp(`^late-error\\.jsonl: line ${MANY - 9}: `)),
+      message: expect.stringMatching(new RegExp(`^late-error\\.jsonl: line ${MANY - 9} \\(question\\): `)),
     });
     await expectUnchanged();
   });

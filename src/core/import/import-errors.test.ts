@@ -121,25 +121,38 @@ describe('prompt import: bad input', () => {
     expect(unwrap(await core.invoke('prompts.get', { id: rows[1]?.id ?? 0 })).extra).toEqual({ score: null });
   });
 
-  it('reports a pass rate out of range as an issue and imports the prompt without it', async () => {
+  it('refuses a record whose pass rate is out of range: abort stops, skip leaves it out', async () => {
     const file = writeFile(
       tmp.dir,
       'pr.jsonl',
       jsonl([
         { question: 'q1', pass_rate: 0.25 },
-        { question: 'q2', pass_rate: 16 },
+        { question: 'q2', pass_rate: 1.5 },
+        { question: 'q3', pass_rate: -0.25 },
       ]),
     );
     expect(unwrap(await core.invoke('import.preview', { path: file })).issues).toMatchObject([
       { line: 2, field: 'pass_rate' },
+      { line: 3, field: 'pass_rate' },
     ]);
-    const job = await importFile(core, { path: file, onBadRecord: 'abort' });
-    expect(job.status).toBe('done');
-    expect(job.issues).toMatchObject([
-      { line: 2, field: 'pass_rate', message: expect.stringMatching(/pass rate 16 is not a number between 0 and 1/) },
+    const aborted = await importFile(core, { path: file, onBadRecord: 'abort' });
+    expect(aborted.status).toBe('failed');
+    expect(aborted.error).toMatchObject({
+      code: 'PARSE_ERROR',
+      message: expect.stringMatching(
+        /^pr\.jsonl: line 2 \(pass_rate\): pass rate 1\.5 is not a number between 0 and 1/,
+      ),
+      details: { line: 2, field: 'pass_rate' },
+    });
+    expect(unwrap(await core.invoke('prompts.page', {})).rows).toEqual([]);
+    const skipped = await importFile(core, { path: file, onBadRecord: 'skip' });
+    expect(skipped.result).toMatchObject({ prompts: 1, badRecords: 2 });
+    expect(skipped.issues.map((i) => [i.line, i.field])).toEqual([
+      [2, 'pass_rate'],
+      [3, 'pass_rate'],
     ]);
     const rows = unwrap(await core.invoke('prompts.page', {})).rows;
-    expect(rows.map((r) => r.passRate)).toEqual([0.25, null]);
+    expect(rows.map((r) => [r.question, r.passRate])).toEqual([['q1', 0.25]]);
   });
 
   it('imports a 50 MB line (generated here, not committed)', async () => {

@@ -9,7 +9,7 @@ import type { FieldNote } from './record';
 import { createRecordBuilder } from './record';
 import { sniffFile } from './sniff';
 import type { SourceItem } from './types';
-import { excerpt } from './types';
+import { excerpt } from '../io/limits';
 
 export const PREVIEW_ROWS = 20;
 /** Small reads: the preview must not parse (or trip over) much more than the rows it shows. */
@@ -37,8 +37,16 @@ export async function previewFile(
   })) {
     for (const item of batch.items) {
       if (item.error)
-        issues.push({ file, line: item.line, field: null, message: item.error.message, excerpt: item.error.excerpt });
+        issues.push({
+          file,
+          line: item.line,
+          field: item.error.field ?? null,
+          message: item.error.message,
+          excerpt: item.error.excerpt,
+        });
       else goodItems.push(item as SourceItem & { value: Record<string, unknown> });
+      for (const warning of item.warnings ?? [])
+        issues.push({ file, line: item.line, field: warning.field, message: warning.message, excerpt: null });
       nonFinite ||= item.nonFinite;
       if (++seen >= PREVIEW_ROWS) break reading;
     }

@@ -8,7 +8,7 @@ import { openReader } from './readers';
 import type { FieldNote } from './record';
 import { createRecordBuilder } from './record';
 import type { ItemError, ReaderOptions } from './types';
-import { excerpt } from './types';
+import { excerpt } from '../io/limits';
 
 export interface ProduceRequest {
   path: string;
@@ -23,7 +23,7 @@ export interface BadRecord {
   error: ItemError;
 }
 
-/** A value that was set aside without stopping its record (a pass rate of 7). */
+/** A warning about a record that is still imported (a level of "?", a lone surrogate). */
 export interface RecordNote extends FieldNote {
   line: number;
 }
@@ -62,11 +62,12 @@ export async function* producePromptBatches(
       if (item.value === null) {
         out.bad.push({
           line: item.line,
-          field: null,
+          field: item.error?.field ?? null,
           error: item.error ?? { code: 'PARSE_ERROR', message: 'unreadable record', excerpt: null },
         });
         continue;
       }
+      if (item.warnings) fieldNotes.push(...(item.warnings as FieldNote[]));
       const built = build(item as typeof item & { value: Record<string, unknown> }, index, fieldNotes);
       for (const note of fieldNotes) out.notes.push({ line: item.line, ...note });
       fieldNotes.length = 0;

@@ -95,24 +95,38 @@ describe('createRecordBuilder', () => {
     expect(build({ question: 'q', answer: '5', solution }).record?.goldAnswer).toBe('5');
   });
 
-  it('reports an out-of-range pass rate, stores none and keeps the value in extra', () => {
-    const { record, notes, extra } = build({ question: 'q', pass_rate: 1.5 });
-    expect(record?.passRate).toBeNull();
-    expect(notes).toEqual([
-      {
+  it('refuses a record whose pass rate is outside [0, 1], naming the field', () => {
+    for (const passRate of [1.5, -0.25, 16, 'often']) {
+      const { record, problem } = build({ question: 'q', pass_rate: passRate });
+      expect(record).toBeNull();
+      expect(problem).toEqual({
         field: 'pass_rate',
-        message: 'pass rate 1.5 is not a number between 0 and 1; stored as empty (the value is kept in extra)',
-      },
-    ]);
-    expect(extra).toEqual({ pass_rate: 1.5 });
+        message: `pass rate ${JSON.stringify(passRate)} is not a number between 0 and 1`,
+      });
+    }
     expect(build({ question: 'q', pass_rate: '0.75' }).record?.passRate).toBe(0.75);
+    expect(build({ question: 'q', pass_rate: 1 }).record?.passRate).toBe(1);
     expect(build({ question: 'q', pass_rate: null }).notes).toEqual([]);
   });
 
-  it('keeps a level it cannot read in extra', () => {
-    const { record, extra } = build({ question: 'q', level: 'Level ?' });
+  it('keeps a level it cannot read in extra, with a warning', () => {
+    const { record, extra, notes } = build({ question: 'q', level: 'Level ?' });
     expect(record?.level).toBeNull();
     expect(extra).toEqual({ level: 'Level ?' });
+    expect(notes).toEqual([
+      { field: 'level', message: expect.stringMatching(/^warning: level "Level \?" is not a whole/) },
+    ]);
+  });
+
+  it('takes no level beyond what SQLite stores as an integer (1e23 is a JavaScript integer)', () => {
+    for (const level of [99999999999999999999999, 2 ** 53, -1, 2.5]) {
+      const { record, extra, notes } = build({ question: 'q', level });
+      expect(record?.level).toBeNull();
+      expect(extra).toEqual({ level });
+      expect(notes).toMatchObject([{ field: 'level' }]);
+    }
+    expect(build({ question: 'q', level: 5 }).record?.level).toBe(5);
+    expect(build({ question: 'q', level: 'Level 3' }).record?.level).toBe(3);
   });
 
   it('keeps ids beyond 2^53 exactly from the raw text', () => {

@@ -1,7 +1,8 @@
 // One source record -> one prompt row, following the mapping. Answers are kept faithfully: strings as
 // given, JSON numbers as their literal text (27.0 stays "27.0", re-read from the record's own JSON
 // because JSON.parse would give 27), lists and objects as JSON. Every field the mapping does not
-// consume goes to `extra`; so do values that a mapped field could not use (a pass rate of 7, "Level ?").
+// consume goes to `extra`; so do values that a mapped field could not use ("Level ?", with a warning). A pass
+// rate outside [0, 1] makes the record bad.
 import type { FieldMapping } from '../../shared/domain';
 import {
   answerDisplay,
@@ -21,9 +22,9 @@ export interface RecordProblem {
   message: string;
 }
 
-/** A value that was not usable but did not stop the record (reported as an issue). */
+/** A value that was not usable but did not stop the record (reported as an issue whose message starts "warning:"). */
 export interface FieldNote {
-  field: string;
+  field: string | null;
   message: string;
 }
 
@@ -97,21 +98,25 @@ export function createRecordBuilder(
     if (mapping.passRate !== null) {
       const raw = fieldValue(row, mapping.passRate);
       const parsed = parsePassRate(raw);
-      if (parsed === 'invalid') {
-        notes.push({
-          field: mapping.passRate,
-          message:
-            `pass rate ${shortJson(raw)} is not a number between 0 and 1; stored as ` +
-            `empty (the value is kept in extra)`,
-        });
-        keep(mapping.passRate);
-      } else passRate = parsed;
+      // A pass rate outside [0, 1] (a percentage, a count) says the record is not what the mapping thinks.
+      if (parsed === 'invalid')
+        return {
+          record: null,
+          problem: { field: mapping.passRate, message: `pass rate ${shortJson(raw)} is not a number between 0 and 1` },
+        };
+      passRate = parsed;
     }
     let level: number | null = null;
     if (mapping.level !== null) {
       const raw = fieldValue(row, mapping.level);
       level = parseLevel(raw);
-      if (level === null && raw !== null && raw !== undefined && raw !== '') keep(mapping.level);
+      if (level === null && raw !== null && raw !== undefined && raw !== '') {
+        keep(mapping.level);
+        notes.push({
+          field: mapping.level,
+          message: `warning: level ${shortJson(raw)} is not a whole number from 0 to 999; stored as empty (the value is kept in extra)`,
+        });
+      }
     }
     let sourceId: string | null = null;
     if (mapping.sourceId !== null) {

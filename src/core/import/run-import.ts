@@ -10,7 +10,7 @@ import { throwIfCancelled } from '../jobs/cancel';
 import type { JobContext } from '../jobs/types';
 import type { PromptRecord } from '../prompts/write';
 import { createPromptWriter } from '../prompts/write';
-import { fileSize } from './file-chunks';
+import { fileSize } from '../io/files';
 import { NON_FINITE_WARNING } from './preview';
 import type { BadRecord, ProducedBatch } from './produce';
 import { producePromptBatches } from './produce';

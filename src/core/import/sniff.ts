@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { PromptFileFormat } from '../../shared/domain';
 import { CuratorError } from '../../shared/errors';
-import { fileSize, hasUtf8Bom, readHead } from './file-chunks';
+import { fileSize, hasUtf8Bom, readHead } from '../io/files';
 
 export interface Sniffed {
   format: PromptFileFormat;

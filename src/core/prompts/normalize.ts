@@ -62,8 +62,10 @@ export function lastBoxed(text: string): string | null {
 }
 
 /** Levels come as 3, "3" or "Level 3"; anything else is unknown. */
+/** A difficulty level: a whole number from 0 to 999, given as a number or as text ("Level 3"); null otherwise. */
 export function parseLevel(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  // 1e23 is an integer to JavaScript but no INTEGER to SQLite: only whole numbers in the range are levels.
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 && value <= 999 ? value : null;
   if (typeof value === 'string') {
     const m = /^\s*(?:level\s*)?(\d{1,3})\s*$/i.exec(value);
     if (m) return Number(m[1]);

@@ -1,9 +1,9 @@
-// Reading a file as a sequence of large Buffers, with the UTF-8 byte-order mark removed and file-system
-// errors turned into messages a user can act on.
+// Opening and reading input files: large fresh Buffers from any offset, the UTF-8 byte-order mark removed, and
+// file-system errors turned into messages a user can act on. Every importer reads through here.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { CuratorError } from '../../shared/errors';
-import { DEFAULT_CHUNK_BYTES } from './types';
+import { READ_CHUNK_BYTES } from './limits';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 
@@ -13,6 +13,7 @@ export function hasUtf8Bom(buf: Uint8Array): boolean {
 
 /** Maps ENOENT and friends to CuratorErrors that name the file. */
 export function fileError(err: unknown, file: string): Error {
+  if (err instanceof CuratorError) return err;
   const code = (err as NodeJS.ErrnoException).code;
   const name = path.basename(file);
   if (code === 'ENOENT' || code === 'ENOTDIR')
@@ -33,24 +34,28 @@ export async function fileSize(file: string): Promise<number> {
   }
 }
 
-/**
- * Yields the file in fresh Buffers of up to `chunkBytes` (fresh, because readers keep slices of the
- * previous chunk while a record spans two reads). The BOM, if any, is dropped from the first chunk;
- * `offset` of each chunk is its position in the file, so byte progress stays exact.
- */
-export async function* readChunks(
-  file: string,
-  chunkBytes = DEFAULT_CHUNK_BYTES,
-): AsyncGenerator<{ bytes: Buffer; end: number }, void, undefined> {
-  let handle: fs.FileHandle;
+export async function openFile(file: string): Promise<fs.FileHandle> {
   try {
-    handle = await fs.open(file, 'r');
+    return await fs.open(file, 'r');
   } catch (err) {
     throw fileError(err, file);
   }
+}
+
+/**
+ * Yields the file in fresh Buffers of up to `chunkBytes` (fresh, because readers keep slices of the previous
+ * chunk while a record spans two reads), from `from` on. A BOM at the start of the file is dropped; `end` of each
+ * chunk is the file offset just after it, so byte progress and resume points stay exact.
+ */
+export async function* readChunks(
+  file: string,
+  chunkBytes = READ_CHUNK_BYTES,
+  from = 0,
+): AsyncGenerator<{ bytes: Buffer; end: number }, void, undefined> {
+  const handle = await openFile(file);
   try {
-    let position = 0;
-    let first = true;
+    let position = from;
+    let first = from === 0;
     for (;;) {
       // The first read takes at least the 3 bytes of a BOM, so the mark is never split.
       const size = first ? Math.max(chunkBytes, 3) : chunkBytes;
@@ -70,12 +75,7 @@ export async function* readChunks(
 
 /** The first `n` bytes (or fewer) of a file, for sniffing. */
 export async function readHead(file: string, n: number): Promise<Buffer> {
-  let handle: fs.FileHandle;
-  try {
-    handle = await fs.open(file, 'r');
-  } catch (err) {
-    throw fileError(err, file);
-  }
+  const handle = await openFile(file);
   try {
     const buf = Buffer.alloc(n);
     const { bytesRead } = await handle.read(buf, 0, n, 0);
@@ -83,4 +83,8 @@ export async function readHead(file: string, n: number): Promise<Buffer> {
   } finally {
     await handle.close();
   }
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CuratorError('CANCELLED', 'The import was cancelled.');
 }
