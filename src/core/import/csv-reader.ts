@@ -59,7 +59,8 @@ export async function* readCsv(file: string, options: ReaderOptions = {}): Sourc
         if (header === null)
           throw new CuratorError(
             'ENCODING_ERROR',
-            `${path.basename(file)}: line ${startLine}: the header row is not valid UTF-8 text; save the file as UTF-8.`,
+            `${path.basename(file)}: line ${startLine}: the header row is not valid UTF-8 text; ` +
+              'save the file as UTF-8.',
             { file, line: startLine, field: null },
           );
         items.push(badItem(startLine, error));

@@ -114,7 +114,9 @@ export function createRecordBuilder(
         keep(mapping.level);
         notes.push({
           field: mapping.level,
-          message: `warning: level ${shortJson(raw)} is not a whole number from 0 to 999; stored as empty (the value is kept in extra)`,
+          message:
+            `warning: level ${shortJson(raw)} is not a whole number from 0 to 999; stored as empty ` +
+            '(the value is kept in extra)',
         });
       }
     }

@@ -178,7 +178,9 @@ export class JsonScanner {
       done.push(
         badRecord(this.valueLine, this.offset, {
           code: 'PARSE_ERROR',
-          message: `the JSON value starting on line ${this.valueLine} is not closed before the end of the file (truncated file?)`,
+          message:
+            `the JSON value starting on line ${this.valueLine} is not closed before the end of the file ` +
+            '(truncated file?)',
           excerpt: this.parts.length > 0 ? excerpt(Buffer.concat(this.parts).subarray(0, 400).toString('utf8')) : null,
         }),
       );

@@ -65,7 +65,8 @@ export async function openParquet(file: string): Promise<OpenParquet> {
     } catch (err) {
       throw new CuratorError(
         'PARSE_ERROR',
-        `${name}: rows ${rowStart + 1}–${rowEnd} cannot be read (truncated or damaged file?): ${(err as Error).message}`,
+        `${name}: rows ${rowStart + 1}–${rowEnd} cannot be read (truncated or damaged file?): ` +
+          (err as Error).message,
         { file, line: rowStart + 1 },
       );
     }
