@@ -1,6 +1,6 @@
 // One record's JSON text -> a source item, through the one JSON rule (../io/json-parse.ts): Python's NaN and
 // Infinity read as null (flagged), lone surrogates as U+FFFD (a warning), errors located by line and field.
-import { parseJson } from '../io/json-parse';
+import { LONE_SURROGATE_WARNING, parseJson } from '../io/json-parse';
 import { excerpt } from '../io/limits';
 import type { TextRecord } from '../io/records';
 import type { ItemWarning, SourceItem } from './types';
@@ -31,9 +31,6 @@ export function parseJsonRecord(text: string, line: number, what: 'line' | 'elem
   }
   return goodItem(line, value as Record<string, unknown>, text, parsed.nonFinite > 0, warnings);
 }
-
-export const LONE_SURROGATE_WARNING =
-  'warning: a lone surrogate escape (\\ud800-\\udfff without its pair) is not a character; stored as U+FFFD';
 
 /** A record cut out by the line splitter or the JSON scanner, parsed (or passed on as bad). */
 export function itemOfRecord(record: TextRecord, what: 'line' | 'element'): SourceItem {

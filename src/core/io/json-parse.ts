@@ -37,12 +37,14 @@ export interface JsonFailure {
   lineOffset: number;
 }
 
+/** The issue a record with a lone surrogate gets (kept, with U+FFFD in its place). */
+export const LONE_SURROGATE_WARNING =
+  'warning: a lone surrogate escape (\\ud800-\\udfff without its pair) is not a character; stored as U+FFFD';
+
 /** Prefix of the strings that stand for bare non-finite tokens in 'mark' mode. */
 export const NON_FINITE_MARK = '\u0000non-finite:';
 
 const NON_FINITE_TOKENS = ['-Infinity', 'Infinity', 'NaN'] as const;
-/** A `\uD800`–`\uDFFF` escape that is itself unescaped (preceded by an even number of backslashes). */
-const SURROGATE_ESCAPE = /(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function parseJson(text: string, options: JsonParseOptions = {}): ParsedJson | JsonFailure {
@@ -73,8 +75,30 @@ export function parseJson(text: string, options: JsonParseOptions = {}): ParsedJ
     nonFiniteFields = replaced.fields;
   }
   const result: ParsedJson = { ok: true, value, nonFinite, nonFiniteFields, surrogates: 0, surrogateFields: [] };
-  if (text.includes('\\u') && SURROGATE_ESCAPE.test(text)) result.value = fixSurrogates(value, result);
+  if (mayHoldLoneSurrogate(text)) result.value = fixSurrogates(value, result);
   return result;
+}
+
+/**
+ * True when the JSON text has a surrogate escape that is not half of a pair (`\\ud835\\udc65` is one character,
+ * `\\ud800` alone is none). Raw UTF-8 cannot hold surrogates, so escapes are the only way one gets in.
+ */
+export function mayHoldLoneSurrogate(text: string): boolean {
+  let awaitingLowAt = -1; // where the low half of a pair must start
+  for (let i = text.indexOf('\\u'); i >= 0; i = text.indexOf('\\u', i + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(i - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 1) continue; // an escaped backslash followed by "u"
+    const unit = Number.parseInt(text.slice(i + 2, i + 6), 16);
+    const high = unit >= 0xd800 && unit <= 0xdbff;
+    const low = unit >= 0xdc00 && unit <= 0xdfff;
+    if (low) {
+      if (awaitingLowAt !== i) return true;
+      awaitingLowAt = -1;
+    } else if (awaitingLowAt >= 0) return true;
+    else if (high) awaitingLowAt = i + 6;
+  }
+  return awaitingLowAt >= 0;
 }
 
 /** Replaces bare NaN / Infinity / -Infinity that stand as values outside strings. */

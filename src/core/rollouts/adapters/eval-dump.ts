@@ -8,11 +8,10 @@
 // not possible).
 import type { RolloutAdapter, RolloutItem, RolloutRecord } from '../record';
 import { emptyRecord } from '../record';
-import { issueItem, isItem, parseEntries, recordItem } from './common/items';
+import { issueItem, isItem, readJsonEntries, recordItem } from './common/items';
 import type { ParsedValue } from './common/items';
 import { isObject, keyShare, toNumber, toText } from './common/values';
 import type { JsonObject } from './common/values';
-import { readJsonLines } from './io/json-lines';
 
 const MAPPED = ['idx', 'question', 'gt', 'response', 'code', 'pred', 'score', 'pred_score', 'system'];
 
@@ -33,7 +32,7 @@ export const evalDumpAdapter: RolloutAdapter = {
     return Math.min(1, 0.7 + 0.25 * keyShare(first, ['idx', 'question', 'gt', 'pred', 'pred_score']));
   },
   async *read(filePath, options) {
-    for await (const item of parseEntries(readJsonLines(filePath, options.signal), filePath)) {
+    for await (const item of readJsonEntries(filePath, options.signal)) {
       if (isItem(item)) yield item;
       else yield* lineToRecords(item, options.step ?? null, filePath);
     }

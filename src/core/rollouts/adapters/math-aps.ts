@@ -8,10 +8,9 @@
 // question alone) has no characters; its value goes to extra.question_mc_value.
 import type { RolloutAdapter, RolloutItem, RolloutRecord } from '../record';
 import { emptyRecord } from '../record';
-import { issueItem, isItem, parseEntries, recordItem } from './common/items';
+import { issueItem, isItem, readJsonEntries, recordItem } from './common/items';
 import type { ParsedValue } from './common/items';
 import { isObject, toNumber, toText, unmappedFields } from './common/values';
-import { readJsonLines } from './io/json-lines';
 
 export const SPAN_MC_VALUE = 'mc_value';
 
@@ -26,7 +25,7 @@ export const mathApsAdapter: RolloutAdapter = {
     return isObject(step) && 'solution_prefix' in step && 'mc_value' in step ? 1 : 0.5;
   },
   async *read(filePath, options) {
-    for await (const item of parseEntries(readJsonLines(filePath, options.signal), filePath)) {
+    for await (const item of readJsonEntries(filePath, options.signal)) {
       if (isItem(item)) yield item;
       else yield* lineToRecords(item, options.step ?? null, filePath);
     }

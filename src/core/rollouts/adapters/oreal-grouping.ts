@@ -4,8 +4,7 @@
 // K, a pre-scan reads the rewards: every consecutive pair (+1, −1) means pairs. The pre-scan stops at the
 // first pair that breaks the pattern, so only pair files (the small filtered ones) are read twice.
 import { CuratorError } from '../../../shared/errors';
-import { readJsonLines } from './io/json-lines';
-import { parseJsonLenient } from './io/lenient-json';
+import { isItem, readJsonEntries } from './common/items';
 import { DEFAULT_RLOO_K } from './oreal-pass-rate';
 import { isObject, toNumber } from './common/values';
 
@@ -38,14 +37,9 @@ export async function chooseGrouping(
 
 async function allConsecutivePairsAreCorrectIncorrect(path: string, signal?: AbortSignal): Promise<boolean> {
   let index = 0;
-  for await (const entry of readJsonLines(path, signal)) {
-    if (entry.text === null) continue;
-    let value: unknown;
-    try {
-      value = parseJsonLenient(entry.text).value;
-    } catch {
-      continue; // the reader skips it too
-    }
+  for await (const entry of readJsonEntries(path, signal)) {
+    if (isItem(entry)) continue; // the reader reports it
+    const value = entry.value;
     if (!isTrajectory(value)) continue;
     const reward = toNumber(value.judger_reward);
     const expectPositive = index % 2 === 0;

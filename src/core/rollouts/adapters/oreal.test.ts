@@ -136,7 +136,7 @@ describe('OREAL adapter', () => {
     const { records, issues } = await drain(orealAdapter, file, { groupSize: 2 });
     expect(records.map((r) => r.line)).toEqual([1, 4, 5, 6]);
     expect(issues.map((i) => [i.line, i.field])).toEqual([
-      [2, null],
+      [2, 'sequence'],
       [3, 'sequence'],
       [5, 'judger_advantage'],
     ]);

@@ -16,10 +16,9 @@ import path from 'node:path';
 import type { RolloutAdapter, RolloutItem, RolloutRecord } from '../record';
 import { emptyRecord } from '../record';
 import { splitSequence } from './common/chat-template';
-import { issueItem, isItem, parseEntries, recordItem } from './common/items';
+import { issueItem, isItem, readJsonEntries, recordItem } from './common/items';
 import type { ParsedValue } from './common/items';
 import { keyShare, stepFromFileName, toInteger, toNumber, unmappedFields } from './common/values';
-import { readJsonLines } from './io/json-lines';
 import { chooseGrouping, groupingSize, isTrajectory } from './oreal-grouping';
 import type { OrealGrouping } from './oreal-grouping';
 import { summarizeGroup } from './oreal-pass-rate';
@@ -44,7 +43,7 @@ export const orealAdapter: RolloutAdapter = {
     const size = groupingSize(grouping);
     let pending: RolloutRecord[] = [];
     let groupIndex = 0;
-    for await (const item of parseEntries(readJsonLines(filePath, options.signal), filePath)) {
+    for await (const item of readJsonEntries(filePath, options.signal)) {
       if (isItem(item)) {
         yield item;
         continue;

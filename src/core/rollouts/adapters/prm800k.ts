@@ -10,11 +10,10 @@
 import type { RolloutAdapter, RolloutItem } from '../record';
 import { emptyRecord } from '../record';
 import type { RolloutSpan } from '../record';
-import { issueItem, isItem, parseEntries, recordItem } from './common/items';
+import { issueItem, isItem, readJsonEntries, recordItem } from './common/items';
 import type { ParsedValue } from './common/items';
 import { isObject, toInteger, toNumber, toText, unmappedFields } from './common/values';
 import type { JsonObject } from './common/values';
-import { readJsonLines } from './io/json-lines';
 
 export const SPAN_STEP_RATING = 'step_rating';
 
@@ -33,7 +32,7 @@ export const prm800kAdapter: RolloutAdapter = {
     return 'problem' in first.question && 'steps' in first.label ? 1 : 0.4;
   },
   async *read(filePath, options) {
-    for await (const item of parseEntries(readJsonLines(filePath, options.signal), filePath)) {
+    for await (const item of readJsonEntries(filePath, options.signal)) {
       if (isItem(item)) yield item;
       else yield* toRecord(item, options.step ?? null, filePath);
     }

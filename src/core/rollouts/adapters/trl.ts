@@ -11,7 +11,7 @@ import type { SplitPrompt } from './common/chat-template';
 import { issueItem, recordItem } from './common/items';
 import { PromptGroups } from './common/prompt-groups';
 import { keyShare, stepFromFileName, toInteger, toNumber, unmappedFields } from './common/values';
-import { openParquet, readParquetRows } from './io/parquet-rows';
+import { openParquet, readRowGroups } from '../../io/parquet';
 
 const STEP_FILE = /^completions_(\d+)\.parquet$/i;
 const FIXED_COLUMNS = ['step', 'prompt', 'completion', 'advantage'];
@@ -33,27 +33,36 @@ export const trlAdapter: RolloutAdapter = {
       .filter((c) => c.numeric && !FIXED_COLUMNS.includes(c.name))
       .map((c) => c.name);
     const groups = new PromptGroups();
-    for await (const { row, endOffset, value } of readParquetRows(parquet, options.signal)) {
-      const prompt = promptOf(value.prompt);
-      const completion = assistantText(value.completion);
-      if (!prompt || completion === null) {
-        yield issueItem(filePath, row, prompt ? 'completion' : 'prompt', 'missing, or neither text nor chat messages');
-        continue;
+    for await (const group of readRowGroups(parquet, { signal: options.signal })) {
+      for (const [k, value] of group.rows.entries()) {
+        const row = group.rowStart + k + 1;
+        const prompt = promptOf(value.prompt);
+        const completion = assistantText(value.completion);
+        if (!prompt || completion === null) {
+          yield issueItem(
+            filePath,
+            row,
+            prompt ? 'completion' : 'prompt',
+            'missing, or neither text nor chat messages',
+          );
+          continue;
+        }
+        const record = emptyRecord(row);
+        // The row group's end is a resume point once its last row is stored.
+        record.endOffset = k === group.rows.length - 1 ? group.endOffset : null;
+        record.step = toInteger(value.step) ?? fileStep ?? options.step ?? null;
+        record.prompt.question = prompt.question;
+        record.prompt.system = prompt.system;
+        record.response = completion;
+        record.advantage = toNumber(value.advantage);
+        record.reward = sumRewards(value, rewardColumns);
+        Object.assign(record, groups.next(promptKey(value.prompt), record.step));
+        record.extra = {
+          ...unmappedFields(value, ['step', 'prompt', 'completion', 'advantage']),
+          reward_columns: rewardColumns,
+        };
+        yield recordItem(record);
       }
-      const record = emptyRecord(row);
-      record.endOffset = endOffset;
-      record.step = toInteger(value.step) ?? fileStep ?? options.step ?? null;
-      record.prompt.question = prompt.question;
-      record.prompt.system = prompt.system;
-      record.response = completion;
-      record.advantage = toNumber(value.advantage);
-      record.reward = sumRewards(value, rewardColumns);
-      Object.assign(record, groups.next(promptKey(value.prompt), record.step));
-      record.extra = {
-        ...unmappedFields(value, ['step', 'prompt', 'completion', 'advantage']),
-        reward_columns: rewardColumns,
-      };
-      yield recordItem(record);
     }
   },
 };

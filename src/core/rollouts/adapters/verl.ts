@@ -6,10 +6,9 @@ import path from 'node:path';
 import type { RolloutAdapter } from '../record';
 import { emptyRecord } from '../record';
 import { splitPromptText } from './common/chat-template';
-import { issueItem, isItem, parseEntries, recordItem } from './common/items';
+import { issueItem, isItem, readJsonEntries, recordItem } from './common/items';
 import { PromptGroups } from './common/prompt-groups';
 import { isObject, keyShare, stepFromFileName, toInteger, toNumber, toText, unmappedFields } from './common/values';
-import { readJsonLines } from './io/json-lines';
 
 const REQUIRED = ['input', 'output', 'score'] as const;
 const OPTIONAL = ['gts', 'step'] as const;
@@ -27,7 +26,7 @@ export const verlAdapter: RolloutAdapter = {
   async *read(filePath, options) {
     const fileStep = stepFromFileName(path.basename(filePath), [STEP_FILE]);
     const groups = new PromptGroups();
-    for await (const item of parseEntries(readJsonLines(filePath, options.signal), filePath)) {
+    for await (const item of readJsonEntries(filePath, options.signal)) {
       if (isItem(item)) {
         yield item;
         continue;

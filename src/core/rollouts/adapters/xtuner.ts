@@ -10,11 +10,10 @@ import path from 'node:path';
 import type { RolloutAdapter, RolloutRecord } from '../record';
 import { emptyRecord } from '../record';
 import { splitMessages, splitPromptText } from './common/chat-template';
-import { issueItem, isItem, parseEntries, recordItem } from './common/items';
+import { issueItem, isItem, readJsonEntries, recordItem } from './common/items';
 import { GroupCounter, PromptGroups } from './common/prompt-groups';
 import { isObject, keyShare, stepFromFileName, toInteger, toNumber, toText, unmappedFields } from './common/values';
 import type { JsonObject } from './common/values';
-import { readJsonValues } from './io/json-values';
 
 const STEP_FILES = [
   /^(?:train|eval)_rollout_(\d+)\.jsonl$/i,
@@ -50,7 +49,7 @@ export const xtunerAdapter: RolloutAdapter = {
     const byGroupId = new GroupCounter();
     let summary: JsonObject | null = null;
     let sawRecord = false;
-    for await (const item of parseEntries(readJsonValues(filePath, options.signal), filePath)) {
+    for await (const item of readJsonEntries(filePath, options.signal)) {
       if (isItem(item)) {
         yield item;
         continue;

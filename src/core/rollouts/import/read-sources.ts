@@ -4,6 +4,7 @@
 // chunk only ends between lines).
 import path from 'node:path';
 import { CuratorError } from '../../../shared/errors';
+import { jsonLinesLayout } from '../../io/json-records';
 import { NATIVE_FORMAT } from '../adapters/native';
 import { parseNativeFile } from '../native/parallel';
 import type { ParallelOptions } from '../native/parallel';
@@ -35,7 +36,9 @@ export async function readSources(plan: ReadPlan, sink: ChunkSink): Promise<void
     const adapter = plan.adapters[i] as RolloutAdapter;
     const from =
       i === plan.resume.fileIndex ? { line: plan.resume.line, offset: plan.resume.offset } : { line: 0, offset: 0 };
-    if (adapter.name === NATIVE_FORMAT) await readNative(plan, i, from, bytesBefore, sink);
+    // Native lines go to the parse workers; pretty-printed native files take the adapter's plain path.
+    if (adapter.name === NATIVE_FORMAT && (await jsonLinesLayout(file.path)) === 'lines')
+      await readNative(plan, i, from, bytesBefore, sink);
     else await readWithAdapter(plan, i, adapter, from.line, bytesBefore, sink);
     bytesBefore += file.size;
     sink.commit({ fileIndex: i + 1, line: 0, offset: 0 }, bytesBefore);
@@ -53,8 +56,12 @@ async function readNative(
   for await (const block of parseNativeFile(file.path, path.basename(file.path), from, plan.parse)) {
     throwIfCancelled(plan.signal);
     for (const item of block.items) {
-      if (item.kind === 'rollout') sink.add(item.rollout, index, file.step);
-      else sink.bad(item.issues);
+      if (item.kind === 'bad') {
+        sink.bad(item.issues);
+        continue;
+      }
+      for (const warning of item.warnings ?? []) sink.issue(warning);
+      sink.add(item.rollout, index, file.step);
     }
     if (sink.full)
       sink.commit({ fileIndex: index, line: block.lastLine, offset: block.endOffset }, bytesBefore + block.endOffset);

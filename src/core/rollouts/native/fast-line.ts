@@ -10,6 +10,7 @@ import type { RolloutRecord } from '../record';
 import { SIGNAL_NAME } from './fields';
 import { readFloat32Array, readSpellingTokens, skipSpace, skipString, skipStringArray, skipValue } from './fast-scan';
 import { nativeValueToRecord } from './line';
+import { mayHoldLoneSurrogate } from '../../io/json-parse';
 
 export type FastResult =
   { ok: true; record: RolloutRecord; signals: Map<string, Float32Array> } | { ok: false; issues: RecordIssue[] } | null;
@@ -117,12 +118,15 @@ export function fastNativeLine(b: Buffer, from: number, to: number, line: number
     rest += `${b.toString('utf8', at, cut.start)}null`;
     at = cut.end;
   }
+  rest += b.toString('utf8', at, to);
   let value: Record<string, unknown>;
   try {
-    value = JSON.parse(rest + b.toString('utf8', at, to)) as Record<string, unknown>;
+    value = JSON.parse(rest) as Record<string, unknown>;
   } catch {
     return null;
   }
+  // A lone surrogate must become U+FFFD and be reported: the normal path does that.
+  if (mayHoldLoneSurrogate(rest)) return null;
   if (value.token_offsets !== undefined || typeof value.response !== 'string') return null;
   const result = nativeValueToRecord(value, line, file);
   if (!result.ok) return result;

@@ -5,6 +5,8 @@
 // null) on anything it does not handle, and the caller falls back to JSON.parse, so these only need to
 // be right for what they accept.
 
+import { MAX_JSON_DEPTH } from '../../io/limits';
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
@@ -50,8 +52,10 @@ export function skipValue(b: Uint8Array, i: number, end: number): number {
     if (d === QUOTE) {
       j = skipString(b, j, end) - 1;
       if (j < 0) return -1;
-    } else if (d === 0x7b || d === 0x5b) depth++;
-    else if (d === 0x7d || d === 0x5d) {
+    } else if (d === 0x7b || d === 0x5b) {
+      // Too deep to store: the normal path refuses it with its field.
+      if (++depth >= MAX_JSON_DEPTH) return -1;
+    } else if (d === 0x7d || d === 0x5d) {
       depth--;
       if (depth === 0) return j + 1;
     }

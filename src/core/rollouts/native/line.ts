@@ -6,16 +6,12 @@ import type { RolloutRecord, RolloutSpan } from '../record';
 import { emptyRecord } from '../record';
 import { codePointLength, codePointToUtf16 } from './code-points';
 import { NATIVE_FIELDS, NATIVE_FORMAT_TAG, SIGNAL_NAME } from './fields';
+// Python's bare NaN / Infinity come marked from the one JSON rule (../../io/json-parse.ts), so checks can name them.
+import { NON_FINITE_MARK } from '../../io/json-parse';
 
 export type LineResult = { ok: true; record: RolloutRecord } | { ok: false; issues: RecordIssue[] };
 
 const KNOWN = new Set<string>(NATIVE_FIELDS);
-
-/**
- * Python's json.dumps writes bare NaN / Infinity, which is not JSON. The lenient re-parse of such a line
- * (./non-finite.ts) turns them into strings carrying this prefix, so checks can name them exactly.
- */
-export const NON_FINITE_MARK = '\u0000non-finite:';
 
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';

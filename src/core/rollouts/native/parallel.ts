@@ -3,8 +3,8 @@
 // so memory stays flat whatever the file size.
 import { Worker } from 'node:worker_threads';
 import { findSiblingScript } from '../../jobs/sibling-script';
-import { readLineBlocks } from './blocks';
-import type { LineBlock } from './blocks';
+import { readLineBlocks } from '../../io/lines';
+import type { LineBlock } from '../../io/lines';
 import { parseNativeBlock } from './parse-block';
 import type { ParsedBlock } from './parse-block';
 import type { ParseReply, ParseRequest } from './parse-protocol';
@@ -30,9 +30,9 @@ export async function* parseNativeFile(
   from: { offset: number; line: number },
   options: ParallelOptions,
 ): AsyncGenerator<ParsedBlock> {
-  const blocks = readLineBlocks(file, from, options.blockBytes);
+  const blocks = readLineBlocks(file, from, options.blockBytes === undefined ? {} : { blockBytes: options.blockBytes });
   if (!options.workerScript || options.workers < 1) {
-    for await (const b of blocks) yield parseNativeBlock(b.bytes, b.start, b.firstLine, label);
+    for await (const b of blocks) yield parseNativeBlock(b, label);
     return;
   }
   const pool = new ParsePool(options.workerScript, options.workers);
@@ -87,6 +87,7 @@ class ParsePool {
       byteLength: block.bytes.byteLength,
       start: block.start,
       firstLine: block.firstLine,
+      skipped: block.skipped,
       file,
     };
     const promise = new Promise<ParsedBlock>((resolve, reject) => this.waiting.set(id, { resolve, reject }));

@@ -1,17 +1,21 @@
 // A block of whole native-format lines -> prepared rollouts and bad lines. Pure and synchronous: the
 // import runs it in parse workers (two cores), `validate` and the adapter run it in the calling thread.
-// Lines are found and read as bytes; a line is decoded to text only when the fast path hands it over.
-import { isUtf8 } from 'node:buffer';
+// Lines are found by the one line splitter (../../io/lines.ts) as bytes; a line is decoded to text only
+// when the fast path hands it over.
 import type { RecordIssue } from '../../../shared/domain';
+import { LONE_SURROGATE_WARNING, parseJson } from '../../io/json-parse';
+import { excerpt } from '../../io/limits';
+import type { LineBlock, LineRef } from '../../io/lines';
+import { forEachLine } from '../../io/lines';
+import type { RecordError } from '../../io/records';
 import { prepareRollout } from '../prepare';
 import type { PreparedRollout } from '../prepared';
 import type { RolloutRecord } from '../record';
 import { fastNativeLine } from './fast-line';
 import { nativeValueToRecord } from './line';
-import { parseLenient } from './non-finite';
 
 export type BlockItem =
-  | { kind: 'rollout'; rollout: PreparedRollout }
+  | { kind: 'rollout'; rollout: PreparedRollout; warnings: RecordIssue[] | null }
   | { kind: 'bad'; line: number; endOffset: number; issues: RecordIssue[] };
 
 export interface ParsedBlock {
@@ -21,82 +25,31 @@ export interface ParsedBlock {
   lastLine: number;
 }
 
-/**
- * One non-blank line: bytes buf[from, to) (valid UTF-8, without its line break), its number, and the file
- * offset after it.
- */
-export interface LineRef {
-  buf: Buffer;
-  from: number;
-  to: number;
-  line: number;
-  endOffset: number;
+type LineResult = { ok: true; record: RolloutRecord; warnings?: RecordIssue[] } | { ok: false; issues: RecordIssue[] };
+
+/** A line the splitter could not hand over (invalid UTF-8, too long) as the issue the import reports. */
+export function lineIssue(file: string, line: number, error: RecordError): RecordIssue {
+  return { file, line, field: null, message: error.message, excerpt: error.excerpt };
 }
 
-type LineResult = { ok: true; record: RolloutRecord } | { ok: false; issues: RecordIssue[] };
-
-const NEWLINE = 0x0a;
-const EXCERPT_CHARS = 200;
-
-function isBlank(buf: Buffer, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = buf[i];
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
-  }
-  return true;
-}
-
-/** Calls `onLine` for every non-blank line; lines that are not UTF-8 go to `onBad`. Returns the last line number. */
-export function forEachLine(
-  bytes: Uint8Array,
-  start: number,
-  firstLine: number,
-  file: string,
-  onLine: (ref: LineRef) => void,
-  onBad: (issue: RecordIssue, endOffset: number) => void,
-): number {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const allUtf8 = isUtf8(buf);
-  let line = firstLine - 1;
-  let at = 0;
-  while (at < buf.length) {
-    const nl = buf.indexOf(NEWLINE, at);
-    const next = nl === -1 ? buf.length : nl + 1;
-    let end = nl === -1 ? buf.length : nl;
-    line++;
-    if (end > at && buf[end - 1] === 0x0d) end--; // CRLF
-    if (!isBlank(buf, at, end)) {
-      // blank lines are counted, not records
-      if (allUtf8 || isUtf8(buf.subarray(at, end))) onLine({ buf, from: at, to: end, line, endOffset: start + next });
-      else
-        onBad(
-          {
-            file,
-            line,
-            field: null,
-            message: 'the line is not valid UTF-8 text (save the file as UTF-8)',
-            excerpt: null,
-          },
-          start + next,
-        );
-    }
-    at = next;
-  }
-  return line;
-}
-
-/** The whole line through JSON.parse (and the NaN-tolerant re-parse): the reference the fast path matches. */
+/** The whole line through the one JSON rule (NaN marked for the checks): the reference the fast path matches. */
 export function parseNativeLineSlow(text: string, line: number, endOffset: number, file: string): LineResult {
-  const parsed = parseLenient(text);
-  if ('error' in parsed) {
-    const excerpt = text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
+  const parsed = parseJson(text, { nonFinite: 'mark' });
+  if (!parsed.ok) {
     return {
       ok: false,
-      issues: [{ file, line, field: null, message: `not valid JSON: ${parsed.error.message}`, excerpt }],
+      issues: [
+        { file, line: line + parsed.lineOffset, field: parsed.field, message: parsed.message, excerpt: excerpt(text) },
+      ],
     };
   }
-  const result = nativeValueToRecord(parsed.value, line, file);
-  if (result.ok) result.record.endOffset = endOffset;
+  const result: LineResult = nativeValueToRecord(parsed.value, line, file);
+  if (!result.ok) return result;
+  result.record.endOffset = endOffset;
+  if (parsed.surrogates > 0) {
+    const field = parsed.surrogateFields.length > 0 ? parsed.surrogateFields.join(', ') : null;
+    result.warnings = [{ file, line, field, message: LONE_SURROGATE_WARNING, excerpt: null }];
+  }
   return result;
 }
 
@@ -113,7 +66,7 @@ export function parseNativeLineAt(ref: LineRef, file: string): LineResult {
 /** One line of text (no line break) as parseNativeLineAt reads it. */
 export function parseNativeLine(text: string, line: number, endOffset: number, file: string): LineResult {
   const buf = Buffer.from(text);
-  return parseNativeLineAt({ buf, from: 0, to: buf.length, line, endOffset }, file);
+  return parseNativeLineAt({ buf, from: 0, to: buf.length, line, endOffset, text: null }, file);
 }
 
 /** A line straight to a prepared rollout (the import's path): the fast path's Float32 signals are kept. */
@@ -123,20 +76,18 @@ function prepareNativeLine(ref: LineRef, file: string): BlockItem {
   if (!parsed.ok) return { kind: 'bad', line: ref.line, endOffset: ref.endOffset, issues: parsed.issues };
   parsed.record.endOffset = ref.endOffset;
   const prepared = prepareRollout(parsed.record, file, fast?.ok ? fast.signals : undefined);
+  const warnings = 'warnings' in parsed ? (parsed.warnings ?? null) : null;
   return prepared.ok
-    ? { kind: 'rollout', rollout: prepared.rollout }
+    ? { kind: 'rollout', rollout: prepared.rollout, warnings }
     : { kind: 'bad', line: ref.line, endOffset: ref.endOffset, issues: prepared.issues };
 }
 
-export function parseNativeBlock(bytes: Uint8Array, start: number, firstLine: number, file: string): ParsedBlock {
+export function parseNativeBlock(block: LineBlock, file: string): ParsedBlock {
   const items: BlockItem[] = [];
-  const lastLine = forEachLine(
-    bytes,
-    start,
-    firstLine,
-    file,
-    (ref) => items.push(prepareNativeLine(ref, file)),
-    (issue, endOffset) => items.push({ kind: 'bad', line: issue.line ?? 0, endOffset, issues: [issue] }),
-  );
-  return { items, endOffset: start + bytes.byteLength, lastLine };
+  const lastLine = forEachLine(block, {
+    line: (ref) => items.push(prepareNativeLine(ref, file)),
+    bad: (line, endOffset, error) =>
+      items.push({ kind: 'bad', line, endOffset, issues: [lineIssue(file, line, error)] }),
+  });
+  return { items, endOffset: block.start + block.bytes.byteLength, lastLine };
 }

@@ -1,4 +1,5 @@
 // Messages between the import job and its parse workers.
+import type { SkippedLine } from '../../io/lines';
 import type { ParsedBlock } from './parse-block';
 
 export interface ParseRequest {
@@ -9,6 +10,7 @@ export interface ParseRequest {
   byteLength: number;
   start: number;
   firstLine: number;
+  skipped: SkippedLine | null;
   file: string;
 }
 

@@ -12,8 +12,9 @@ if (!port) throw new Error('rollout-parse-worker: must run as a worker thread');
 port.on('message', (request: ParseRequest) => {
   let reply: ParseReply;
   try {
-    const bytes = new Uint8Array(request.buffer, request.byteOffset, request.byteLength);
-    reply = { id: request.id, block: parseNativeBlock(bytes, request.start, request.firstLine, request.file) };
+    const bytes = Buffer.from(request.buffer, request.byteOffset, request.byteLength);
+    const block = { bytes, start: request.start, firstLine: request.firstLine, skipped: request.skipped };
+    reply = { id: request.id, block: parseNativeBlock(block, request.file) };
   } catch (err) {
     reply = { id: request.id, error: (err as Error).stack ?? String(err) };
   }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RecordIssue } from '../../../shared/domain';
 import { CuratorError } from '../../../shared/errors';
-import { readLineBlocks } from './blocks';
+import { readLineBlocks } from '../../io/lines';
 import { parseNativeBlock } from './parse-block';
 
 export interface ValidationSummary {
@@ -31,8 +31,8 @@ export async function validateNativeFile(
     throw new CuratorError('INVALID_INPUT', `${file} is a folder; validate one file at a time.`, { file });
   const summary: ValidationSummary = { file: label, lines: 0, rollouts: 0, badLines: 0, tokens: 0, signals: [] };
   const signals = new Set<string>();
-  for await (const block of readLineBlocks(file, { offset: 0, line: 0 })) {
-    const parsed = parseNativeBlock(block.bytes, block.start, block.firstLine, label);
+  for await (const block of readLineBlocks(file)) {
+    const parsed = parseNativeBlock(block, label);
     summary.lines = parsed.lastLine;
     for (const item of parsed.items) {
       if (item.kind === 'bad') {

@@ -1,11 +1,12 @@
-// Splitting a native file into blocks of whole lines: line numbers, byte offsets (resume points), BOM,
-// CRLF, blank lines, a last line without '\n', lines longer than a block, invalid UTF-8.
+// Native lines through the one line splitter (../../io/lines.ts) and the block parser: line numbers, byte
+// offsets (resume points), BOM, CRLF, blank lines, a last line without '\n', lines longer than a block, invalid
+// UTF-8, and the parse workers agreeing with the calling thread.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../../test/temp-workspace';
 import { writeSyntheticFile } from '../synthetic';
-import { readLineBlocks } from './blocks';
+import { readLineBlocks } from '../../io/lines';
 import { parseNativeFile } from './parallel';
 import { parseNativeBlock } from './parse-block';
 
@@ -18,8 +19,8 @@ const line = (i: number, pad = 0, tail = '') =>
 async function parseAll(file: string, from = { offset: 0, line: 0 }, blockBytes = 64) {
   const out: { line: number; endOffset: number | null; response: string }[] = [];
   const bad: { line: number; endOffset: number; message: string }[] = [];
-  for await (const b of readLineBlocks(file, from, blockBytes)) {
-    for (const item of parseNativeBlock(b.bytes, b.start, b.firstLine, 'f').items) {
+  for await (const b of readLineBlocks(file, from, { blockBytes })) {
+    for (const item of parseNativeBlock(b, 'f').items) {
       if (item.kind === 'rollout')
         out.push({ line: item.rollout.line, endOffset: item.rollout.endOffset, response: item.rollout.response });
       else bad.push({ line: item.line, endOffset: item.endOffset, message: item.issues[0]?.message ?? '' });
@@ -80,8 +81,8 @@ describe('native line blocks', () => {
     const { out, bad } = await parseAll(file, { offset: 0, line: 0 }, 16);
     expect(out.map((r) => r.line)).toEqual([1, 4]);
     expect(bad.map((b) => [b.line, b.message.slice(0, 14)])).toEqual([
-      [2, 'the line is no'],
-      [3, 'not valid JSON'],
+      [2, 'line is not va'],
+      [3, 'invalid JSON: '],
     ]);
   });
 
