@@ -53,7 +53,7 @@ describe('rl-curator validate', () => {
       'run.jsonl, line 3, field "response": response is missing',
       'run.jsonl, line 3, field "reward": reward must be a number or a boolean, got the string "1"',
       'run.jsonl, line 5, field "signals.logprob": signals.logprob[1] must be a finite number, got NaN',
-      expect.stringMatching(/^run\.jsonl, line 6: not valid JSON: /),
+      expect.stringMatching(/^run\.jsonl, line 6: invalid JSON: /),
       'run.jsonl: 5 problems in 4 of 5 lines (listed above).',
     ]);
   });

@@ -11,6 +11,7 @@ import { CuratorError } from '../../shared/errors';
 import { readHead } from '../io/files';
 import { MAX_RECORD_BYTES, READ_CHUNK_BYTES, excerpt } from '../io/limits';
 import { forEachLine, readLineBlocks } from '../io/lines';
+import { NOT_UTF8 } from '../io/records';
 import type { ReaderOptions, SourceItem, SourceReader } from './types';
 import { badItem, goodItem } from './types';
 
@@ -52,7 +53,7 @@ export async function* readCsv(file: string, options: ReaderOptions = {}): Sourc
       if (hasInvalidLine(input.invalidLines, startLine, endLine)) {
         const error = {
           code: 'ENCODING_ERROR' as const,
-          message: 'line is not valid UTF-8 text (save the file as UTF-8)',
+          message: `line ${NOT_UTF8}`,
           excerpt: excerpt(fields.join(delimiter)),
         };
         // Without a readable header no row can be read: the next row must not take its place.
@@ -68,6 +69,13 @@ export async function* readCsv(file: string, options: ReaderOptions = {}): Sourc
         header = uniqueColumnNames(fields);
       } else if (fields.length === 1 && fields[0] === '') {
         // a blank line
+      } else if (fields.some((f) => f.includes('\u0000'))) {
+        // A NUL byte is no text (SQLite would cut the value there): the row is bad, the file is not "binary".
+        const column = header[fields.findIndex((f) => f.includes('\u0000'))] ?? null;
+        const message = `raw control character NUL (U+0000) in ${column ? `column "${column}"` : 'the row'}`;
+        items.push(
+          badItem(startLine, { code: 'PARSE_ERROR', message, excerpt: excerpt(fields.join(delimiter)), field: column }),
+        );
       } else if (fields.length !== header.length) {
         const message = `row has ${fields.length} fields but the header has ${header.length}`;
         items.push(badItem(startLine, { code: 'PARSE_ERROR', message, excerpt: excerpt(fields.join(delimiter)) }));

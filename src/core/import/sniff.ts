@@ -72,6 +72,28 @@ export async function sniffFile(file: string, chosen?: PromptFileFormat): Promis
   throw unknown('cannot tell the format. Use a .jsonl, .json, .csv or .parquet file, or choose the format.');
 }
 
+/**
+ * Binary files are full of control bytes (NUL above all); a text file may hold a stray one (a bad record, reported
+ * with its line by the reader, not a reason to refuse the file). At least two, and over 1% of the first 8 KiB, is
+ * binary. Tab, line breaks, form feed and escape are text.
+ */
+export function looksBinary(sample: Buffer): boolean {
+  let controls = 0;
+  for (const byte of sample) {
+    if (
+      byte < 0x20 &&
+      byte !== 0x09 &&
+      byte !== 0x0a &&
+      byte !== 0x0b &&
+      byte !== 0x0c &&
+      byte !== 0x0d &&
+      byte !== 0x1b
+    )
+      controls++;
+  }
+  return controls >= 2 && controls * 100 > sample.length;
+}
+
 function refuseUnreadable(head: Buffer, name: string, file: string): void {
   const b0 = head[0];
   const b1 = head[1];
@@ -83,7 +105,7 @@ function refuseUnreadable(head: Buffer, name: string, file: string): void {
   }
   if (b0 === 0x1f && b1 === 0x8b)
     throw new CuratorError('FORMAT_UNKNOWN', `${name} is gzip-compressed; decompress it first.`, { file });
-  if (head.toString('latin1', 0, 4) !== 'PAR1' && head.subarray(0, 8192).includes(0)) {
+  if (head.toString('latin1', 0, 4) !== 'PAR1' && looksBinary(head.subarray(0, 8192))) {
     throw new CuratorError(
       'FORMAT_UNKNOWN',
       `${name} looks like a binary file, not JSON Lines, JSON, CSV or Parquet.`,

@@ -13,7 +13,7 @@ import { CuratorError } from '../../shared/errors';
 import { readChunks, throwIfAborted } from './files';
 import { MAX_RECORD_BYTES, READ_CHUNK_BYTES, excerpt, mib } from './limits';
 import type { RecordBatch, TextRecord } from './records';
-import { badRecord } from './records';
+import { NOT_UTF8, badRecord } from './records';
 
 export type JsonLayout = 'values' | 'array';
 
@@ -231,7 +231,7 @@ export class JsonScanner {
     if ((spans || !chunkIsUtf8) && !isUtf8(whole)) {
       return badRecord(line, endOffset, {
         code: 'ENCODING_ERROR',
-        message: 'record is not valid UTF-8 text (save the file as UTF-8)',
+        message: `record ${NOT_UTF8}`,
         excerpt: excerpt(whole.subarray(0, 400).toString('utf8')),
       });
     }

@@ -7,7 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { openFile, throwIfAborted } from './files';
 import { MAX_RECORD_BYTES, excerpt, mib } from './limits';
 import type { RecordBatch, RecordError, TextRecord } from './records';
-import { badRecord } from './records';
+import { NOT_UTF8, badRecord } from './records';
 
 export interface SkippedLine {
   line: number;
@@ -166,7 +166,7 @@ export function tooLongError(bytes: number, max: number): RecordError {
 export function encodingError(bytes: Buffer): RecordError {
   return {
     code: 'ENCODING_ERROR',
-    message: 'line is not valid UTF-8 text (save the file as UTF-8)',
+    message: `line ${NOT_UTF8}`,
     excerpt: excerpt(bytes.subarray(0, 400).toString('utf8')),
   };
 }

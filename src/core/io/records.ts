@@ -1,6 +1,9 @@
 // What the readers hand on: one record's text (a line, or one value of a JSON stream) with where it is, or
 // why it could not be read. One shape for good and bad records keeps call sites monomorphic.
 
+/** How every reader ends the message of a record that is not UTF-8 (importers map it to ENCODING_ERROR). */
+export const NOT_UTF8 = 'is not valid UTF-8 text (save the file as UTF-8)';
+
 /** Why a record could not be read. ENCODING_ERROR for invalid UTF-8, PARSE_ERROR for everything else. */
 export interface RecordError {
   code: 'PARSE_ERROR' | 'ENCODING_ERROR';

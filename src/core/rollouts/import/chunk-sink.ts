@@ -3,6 +3,7 @@
 // `rows` in a progress report always counts rows that are safely stored.
 import type { BadRecordPolicy, JobProgress, RecordIssue } from '../../../shared/domain';
 import { CuratorError } from '../../../shared/errors';
+import { NOT_UTF8 } from '../../io/records';
 import type { JobContext } from '../../jobs/types';
 import type { PreparedRollout } from '../prepared';
 import type { ChunkRow, ChunkWriter, CommitPoint } from '../store/writer';
@@ -24,6 +25,7 @@ export interface SinkOptions {
 }
 
 const isWarning = (issue: RecordIssue) => issue.message.startsWith('warning:');
+const isEncodingIssue = (issue: RecordIssue | undefined) => issue?.message.endsWith(NOT_UTF8) ?? false;
 
 export class ChunkSink {
   private rows: ChunkRow[] = [];
@@ -68,13 +70,17 @@ export class ChunkSink {
   bad(issues: readonly RecordIssue[]): void {
     for (const issue of issues) this.ctx.issue(issue);
     if (this.options.policy === 'abort') {
+      // Said as the prompt import says it: "file: line N (field): what", with where in the details too.
       const first = issues[0];
-      const where = first ? `${first.file}${first.line !== null ? `, line ${first.line}` : ''}` : 'the input';
+      const file = first?.file ?? null;
+      const line = first?.line ?? null;
+      const field = first?.field ?? null;
+      const where = `${file ?? 'the input'}${line !== null ? `: line ${line}` : ''}${field ? ` (${field})` : ''}`;
       throw new CuratorError(
-        'PARSE_ERROR',
+        isEncodingIssue(first) ? 'ENCODING_ERROR' : 'PARSE_ERROR',
         `${where}: ${first?.message ?? 'bad record'}. Import stopped (nothing was kept); fix ` +
           `the line or import with --on-bad skip.`,
-        { issues },
+        { file, line, field, issues },
       );
     }
     this.badInChunk++;

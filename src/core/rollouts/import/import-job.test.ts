@@ -153,7 +153,7 @@ describe('rollout import job', () => {
     const aborted = await importRollouts(core, { path: file, runName: 'second' });
     expect(aborted.status).toBe('failed');
     expect(aborted.error).toMatchObject({ code: 'PARSE_ERROR' });
-    expect(aborted.error?.message).toMatch(/^bad\.jsonl, line 2: reward must be/);
+    expect(aborted.error?.message).toMatch(/^bad\.jsonl: line 2 \(reward\): reward must be/);
     expect((await call(core, 'runs.list', {})).map((r) => r.rollouts)).toEqual([2]);
     const db = new Database(dbPath, { readonly: true });
     expect(db.prepare(`SELECT count(*) AS n FROM rollouts`).get()).toEqual({ n: 2 });
