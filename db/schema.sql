@@ -1,5 +1,5 @@
 -- Generated from db/migrations by `npm run schema:snapshot`; a test compares it with the migrated schema.
--- user_version = 4
+-- user_version = 5
 
 CREATE TABLE curation_batches (
   id           INTEGER PRIMARY KEY,
@@ -38,7 +38,7 @@ CREATE TABLE datasets (
   -- job builds its search index; until then search falls back to scanning that dataset with LIKE.
   search_indexed  INTEGER NOT NULL DEFAULT 0 CHECK (search_indexed IN (0, 1)),
   created_at      TEXT NOT NULL
-) STRICT;
+, source_size INTEGER, source_hash TEXT) STRICT;
 
 CREATE TABLE exports (
   id          INTEGER PRIMARY KEY,

@@ -4,6 +4,8 @@ import { UsageError } from './usage-error';
 
 export const IMPORT_OPTIONS = {
   'on-bad': { type: 'string', default: 'abort' },
+  // Import a file that was imported before (same size and content); without it the CLI refuses (CONFLICT).
+  again: { type: 'boolean', default: false },
   db: { type: 'string' },
   json: { type: 'boolean', default: false },
 } as const;

@@ -2,6 +2,7 @@
 import type { Dataset } from '../shared/domain';
 import { CuratorError } from '../shared/errors';
 import type { Db } from './db/open';
+import type { Fingerprint } from './io/fingerprint';
 import { nowIso } from './util/time';
 
 interface DatasetRow {
@@ -26,12 +27,19 @@ const toDataset = (r: DatasetRow): Dataset => ({
 
 export function createImportingDataset(
   db: Db,
-  fields: { name: string; sourcePath: string | null; sourceFormat: string | null; mapping: unknown; jobId: number },
+  fields: {
+    name: string;
+    sourcePath: string | null;
+    sourceFormat: string | null;
+    mapping: unknown;
+    jobId: number;
+    source?: Fingerprint | null;
+  },
 ): number {
   const info = db
     .prepare(
       `INSERT INTO datasets (name, status, source_path, source_format, field_mapping, job_id, ` +
-        `created_at) VALUES (?, 'importing', ?, ?, ?, ?, ?)`,
+        `source_size, source_hash, created_at) VALUES (?, 'importing', ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       fields.name,
@@ -39,9 +47,32 @@ export function createImportingDataset(
       fields.sourceFormat,
       JSON.stringify(fields.mapping ?? null),
       fields.jobId,
+      fields.source?.size ?? null,
+      fields.source?.hash ?? null,
       nowIso(),
     );
   return Number(info.lastInsertRowid);
+}
+
+/**
+ * Refuses to import a file whose content (size + hash) a visible dataset was imported from, unless asked again:
+ * a silent second copy ("big (2)") doubles every count. CONFLICT, with the dataset in the details.
+ */
+export function refuseReimport(db: Db, fileName: string, source: Fingerprint): void {
+  const row = db
+    .prepare(
+      `SELECT id, name, created_at AS createdAt FROM datasets WHERE status = 'ready' AND source_size = ? ` +
+        `AND source_hash = ? ORDER BY id DESC LIMIT 1`,
+    )
+    .get(source.size, source.hash) as { id: number; name: string; createdAt: string } | undefined;
+  if (!row) return;
+  throw new CuratorError(
+    'CONFLICT',
+    `${fileName} was already imported as dataset "${row.name}" ` +
+      `(${row.createdAt.slice(0, 16).replace('T', ' ')} UTC). ` +
+      'Import it again only to make a second copy (--again in the CLI).',
+    { reason: 'already-imported', datasetId: row.id, datasetName: row.name, importedAt: row.createdAt },
+  );
 }
 
 /** Makes an imported dataset visible, with a name unique among visible datasets. */

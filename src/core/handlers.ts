@@ -2,7 +2,8 @@
 import { CONTRACT_VERSION } from '../shared/contract';
 import type { Method, Output, ParsedInput } from '../shared/contract';
 import { CuratorError } from '../shared/errors';
-import { deleteDataset, listDatasets, renameDataset } from './datasets';
+import { deleteDataset, listDatasets, refuseReimport, renameDataset } from './datasets';
+import { fingerprintFile } from './io/fingerprint';
 import type { CoreState } from './state';
 import { previewPromptFile } from './import/prompt-import-job';
 import type { PromptImportParams } from './import/prompt-import-job';
@@ -63,12 +64,15 @@ export function createHandlers(state: CoreState): Handlers {
           },
         );
       }
+      const source = await fingerprintFile(preview.path);
+      if (!input.again) refuseReimport(db, preview.fileName, source);
       const params: PromptImportParams = {
         path: preview.path,
         format: preview.format,
         mapping,
         datasetName: input.datasetName ?? preview.suggestedName,
         onBadRecord: input.onBadRecord,
+        source,
       };
       const job = jobs.start('import.prompts', `Import ${path.basename(preview.path)}`, params);
       return { jobId: job.id };

@@ -99,6 +99,8 @@ export const contract = {
         mapping: FieldMapping.optional(),
         datasetName: z.string().min(1).max(200).optional(),
         onBadRecord: BadRecordPolicy.default('abort'),
+        /** Import a file a visible dataset was already imported from (else CONFLICT, reason 'already-imported'). */
+        again: z.boolean().default(false),
       })
       .strict(),
     output: z.object({ jobId: z.number().int() }),

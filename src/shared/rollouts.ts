@@ -138,6 +138,8 @@ export const RolloutImportInput = z
     onBadRecord: z.enum(['skip', 'abort']).default('abort'),
     /** Discard an interrupted import of the same source instead of resuming it. */
     restart: z.boolean().default(false),
+    /** Import files that a finished import already brought in (else CONFLICT, reason 'already-imported'). */
+    again: z.boolean().default(false),
   })
   .strict();
 

@@ -1,4 +1,4 @@
-// rl-curator import prompts FILE [--dataset NAME] [--map field=column …] [--format F] [--on-bad skip|abort]
+// rl-curator import prompts FILE [--dataset NAME] [--map field=column …] [--format F] [--on-bad skip|abort] [--again]
 //   [--db PATH] [--json]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,7 +33,7 @@ export const importPromptsCommand: Command = {
   summary: 'Import a prompt set (JSONL, JSON, CSV or Parquet) as a dataset',
   usage:
     'rl-curator import prompts FILE [--dataset NAME] [--map field=column …] [--format ' +
-    'jsonl|json|csv|parquet] [--on-bad skip|abort] [--db PATH] [--json]',
+    'jsonl|json|csv|parquet] [--on-bad skip|abort] [--again] [--db PATH] [--json]',
   async run(args, runtime) {
     const { values, positionals } = parseArgs({
       args,
@@ -63,6 +63,7 @@ export const importPromptsCommand: Command = {
         format: preview.value.format,
         mapping,
         onBadRecord: onBad,
+        again: values.again,
         ...(values.dataset ? { datasetName: values.dataset } : {}),
       });
       if (!started.ok) return (printError(started.error), EXIT.FAILED);

@@ -22,7 +22,7 @@ export const importRolloutsCommand: Command = {
     'step files is one run. An interrupted import resumes when run again',
   usage:
     'rl-curator import rollouts FILE|DIR [--run NAME] [--format F] [--group-size K] [--on-bad ' +
-    'skip|abort] [--restart] [--db PATH] [--json] [--progress]',
+    'skip|abort] [--restart] [--again] [--db PATH] [--json] [--progress]',
   async run(args, runtime) {
     const { values, positionals } = parseArgs({
       args,
@@ -58,6 +58,7 @@ export const importRolloutsCommand: Command = {
         path: target,
         onBadRecord: onBad,
         restart: values.restart,
+        again: values.again,
         ...(values.format ? { format: values.format } : {}),
         ...(values.run ? { runName: values.run } : {}),
         ...(groupSize !== undefined ? { groupSize } : {}),

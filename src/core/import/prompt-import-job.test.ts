@@ -132,8 +132,13 @@ describe('prompt import job', () => {
       page.rows.map(async (r) => unwrap(await core.invoke('prompts.get', { id: r.id })).isDuplicate),
     );
     expect(flags).toEqual([false, false, true, true]);
-    // A second import of the same file is its own dataset: its first copies are not duplicates.
-    const again = await importFile(core, { path: writeFile(tmp.dir, 'dups.jsonl', jsonl(rows)) });
+    // A second import of the same file is refused unless asked again; then it is its own dataset, and its first
+    // copies are not duplicates.
+    expect(await core.invoke('import.prompts', { path: path.join(tmp.dir, 'dups.jsonl') })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'already-imported', datasetName: 'dups' } },
+    });
+    const again = await importFile(core, { path: writeFile(tmp.dir, 'dups.jsonl', jsonl(rows)), again: true });
     expect(again.result).toMatchObject({ duplicates: 2, datasetName: 'dups (2)' });
   });
 

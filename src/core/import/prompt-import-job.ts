@@ -14,8 +14,11 @@ export const PromptImportParams = z.object({
   mapping: FieldMapping,
   datasetName: z.string(),
   onBadRecord: BadRecordPolicy,
+  /** The file's size and content hash when the import started (to recognise a re-import later). */
+  source: z.object({ size: z.number(), hash: z.string() }).nullable().default(null),
 });
-export type PromptImportParams = z.infer<typeof PromptImportParams>;
+// As given to jobs.start (source may be left out); the job parses it into the full shape.
+export type PromptImportParams = z.input<typeof PromptImportParams>;
 
 export async function previewPromptFile(
   path: string,

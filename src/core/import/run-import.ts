@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { BadRecordPolicy, FieldMapping, PromptFileFormat } from '../../shared/domain';
 import { CuratorError } from '../../shared/errors';
 import { createImportingDataset, markDatasetReady } from '../datasets';
+import type { Fingerprint } from '../io/fingerprint';
 import { throwIfCancelled } from '../jobs/cancel';
 import type { JobContext } from '../jobs/types';
 import type { PromptRecord } from '../prompts/write';
@@ -23,6 +24,7 @@ export interface ImportRequest {
   mapping: FieldMapping;
   datasetName: string;
   onBadRecord: BadRecordPolicy;
+  source?: Fingerprint | null;
 }
 
 /** A reader error that ends the import (broken CSV quoting, a truncated JSON array) also goes to the job's issues. */
@@ -69,6 +71,7 @@ export async function runPromptImport(
     sourceFormat: request.format,
     mapping: request.mapping,
     jobId: ctx.jobId,
+    source: request.source ?? null,
   });
   const write = createPromptWriter(db);
   // IMMEDIATE: take the write lock at BEGIN, waiting (busy timeout) for the runner's progress writes. A

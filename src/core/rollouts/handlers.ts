@@ -9,6 +9,8 @@ import { promptRolloutStats } from './queries/prompt-stats';
 import { getRollout, listRollouts } from './queries/rollouts';
 import { listRuns, unmatchedPrompts } from './queries/runs';
 import { resolveSources } from './sources';
+import { refuseRolloutReimport } from './store/reimport';
+import { fingerprintFile } from '../io/fingerprint';
 
 export type RolloutMethods =
   'import.rollouts' | 'runs.list' | 'runs.unmatchedPrompts' | 'rollouts.list' | 'rollouts.get' | 'prompts.stats';
@@ -21,6 +23,10 @@ export function rolloutHandlers(state: CoreState): Pick<Handlers, RolloutMethods
       // Fail fast, before a job exists, on a missing path or an unrecognisable first file.
       const { files } = resolveSources(target);
       await detectAdapter((files[0] as { path: string }).path, input.format);
+      if (!input.again) {
+        const fingerprints = await Promise.all(files.map((f) => fingerprintFile(f.path)));
+        refuseRolloutReimport(db, path.basename(target), fingerprints);
+      }
       const params: RolloutImportParams = {
         path: target,
         format: input.format ?? null,

@@ -14,6 +14,8 @@ export interface SourceFile {
   head: string;
   /** Step taken from the file name in a folder import; null for a single file. */
   step: number | null;
+  /** Content hash (../io/fingerprint.ts), to recognise a re-import once this import is done. */
+  content?: string;
 }
 
 const HEAD_BYTES = 64 * 1024;

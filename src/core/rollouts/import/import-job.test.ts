@@ -150,7 +150,7 @@ describe('rollout import job', () => {
     ]);
     expect(skipped.issues[2]?.message).toBe('reward must be a number or a boolean, got NaN');
 
-    const aborted = await importRollouts(core, { path: file, runName: 'second' });
+    const aborted = await importRollouts(core, { path: file, runName: 'second', again: true });
     expect(aborted.status).toBe('failed');
     expect(aborted.error).toMatchObject({ code: 'PARSE_ERROR' });
     expect(aborted.error?.message).toMatch(/^bad\.jsonl: line 2 \(reward\): reward must be/);
@@ -213,8 +213,11 @@ describe('rollout import job', () => {
       [2, 2],
       [10, 1],
     ]);
-    // Importing it again makes a second run with a name of its own.
-    await importRollouts(core, { path: dir });
+    // Importing the same files again is refused unless asked; then it makes a second run with a name of its own.
+    await expect(call(core, 'import.rollouts', { path: dir })).rejects.toThrow(
+      /CONFLICT trajectories was already imported/,
+    );
+    await importRollouts(core, { path: dir, again: true });
     expect((await call(core, 'runs.list', {})).map((r) => r.name)).toEqual(['trajectories', 'trajectories (2)']);
   });
 });

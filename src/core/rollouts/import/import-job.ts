@@ -13,6 +13,7 @@ import { detectAdapter } from '../adapters/index';
 import type { RolloutAdapter } from '../record';
 import { findParseWorkerScript } from '../native/parallel';
 import { defaultRunName, resolveSources } from '../sources';
+import { fingerprintFile } from '../../io/fingerprint';
 import { finishImport, openImport, parkImportsOfJob, purgeImport } from '../store/imports';
 import { createChunkWriter } from '../store/writer';
 import { ChunkSink } from './chunk-sink';
@@ -59,6 +60,7 @@ export const rolloutImportJob: JobDefinition<RolloutImportParams> = {
     ctx.db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
     const target = path.resolve(params.path);
     const { files } = resolveSources(target);
+    for (const file of files) file.content = (await fingerprintFile(file.path)).hash;
     const adapters = await adaptersFor(files, params.format);
     const format = [...new Set(adapters.map((a) => a.name))].join('+');
     const { record, stale } = openImport(ctx.db, ctx.jobId, {

@@ -65,7 +65,7 @@ describe('rollout import resume', () => {
 
     // The statistics equal those of a fresh import of the same file.
     const [resumed] = await call(c, 'runs.list', {});
-    const fresh = await importRollouts(c, { path: file, restart: true });
+    const fresh = await importRollouts(c, { path: file, restart: true, again: true });
     expect(fresh.result).toMatchObject({ rollouts: 120, resumedFromLine: null });
     const [, again] = await call(c, 'runs.list', {});
     const strip = (r: typeof resumed) => ({ ...r, id: 0, name: '', createdAt: '' });
@@ -85,7 +85,7 @@ describe('rollout import resume', () => {
     core = null;
     await commitPartialImport(dbPath, file, 10);
     const c2 = open();
-    const restarted = await importRollouts(c2, { path: file, restart: true });
+    const restarted = await importRollouts(c2, { path: file, restart: true, again: true });
     expect(restarted.result).toMatchObject({ rollouts: 81, resumedFromLine: null });
     expect(counts()).toMatchObject({ rows: 162, imports: 2, statuses: 'done,done' });
   });

@@ -31,6 +31,11 @@ interface ImportRow {
   rows_bad: number;
 }
 
+/** What a resume must find unchanged: each file's size, mtime, head and step (not its content hash, added later). */
+function resumeKey(sources: readonly SourceFile[]): string {
+  return JSON.stringify(sources.map(({ path, size, mtimeMs, head, step }) => ({ path, size, mtimeMs, head, step })));
+}
+
 /**
  * Adopts an interrupted import of the same sources (unchanged size, mtime and head) and options, or
  * creates a new one. Interrupted imports of the same path that can no longer resume are returned for
@@ -42,6 +47,7 @@ export function openImport(
   fields: { sourcePath: string; format: string; sources: SourceFile[]; options: ImportOptions; restart: boolean },
 ): { record: ImportRecord; stale: number[] } {
   const sources = JSON.stringify(fields.sources);
+  const key = resumeKey(fields.sources);
   const options = JSON.stringify(fields.options);
   return db
     .transaction(() => {
@@ -52,7 +58,9 @@ export function openImport(
             `source_format = ? ORDER BY id DESC`,
         )
         .all(fields.sourcePath, fields.format) as ImportRow[];
-      const match = fields.restart ? undefined : parked.find((p) => p.sources === sources && p.options === options);
+      const match = fields.restart
+        ? undefined
+        : parked.find((p) => resumeKey(JSON.parse(p.sources) as SourceFile[]) === key && p.options === options);
       const unfinishedPurges = (
         db.prepare(`SELECT id FROM rollout_imports WHERE status = 'purging'`).all() as { id: number }[]
       ).map((r) => r.id);
