@@ -11,6 +11,7 @@ import { Dialog } from '../shell/Dialog';
 import { nameFromFile } from './file-name';
 import { ImportKindChooser } from './ImportKindChooser';
 import type { ImportKind } from './ImportKindChooser';
+import { AlreadyImported, isAlreadyImported } from './AlreadyImported';
 import { ImportResult } from './ImportResult';
 import { PickFileStep } from './PickFileStep';
 import { PreviewStep } from './PreviewStep';
@@ -76,7 +77,7 @@ export function ImportWizard({ jobId, job, onJobStarted, onReset, onClose }: Imp
     });
   };
 
-  const start = async () => {
+  const start = async (again = false) => {
     if (!previewing) return;
     const { path, options } = previewing;
     setBusy(true);
@@ -87,19 +88,20 @@ export function ImportWizard({ jobId, job, onJobStarted, onReset, onClose }: Imp
       mapping: options.mapping,
       datasetName: options.datasetName.trim(),
       onBadRecord: options.onBadRecord,
+      again,
     });
     setBusy(false);
     if (!result.ok) return setError(result.error);
     onJobStarted(result.value.jobId);
   };
 
-  const startRollouts = async () => {
+  const startRollouts = async (again = false) => {
     if (!rolloutSource) return;
     const request = rolloutImportInput(rolloutSource.path, rolloutSource.form);
     if (!request.ok) return setError({ code: 'INVALID_INPUT', message: request.message });
     setBusy(true);
     setError(null);
-    const result = await transport.call('import.rollouts', request.input);
+    const result = await transport.call('import.rollouts', { ...request.input, again });
     setBusy(false);
     // A path that does not exist or a format that cannot be recognised fails here, before any job.
     if (!result.ok) return setError(result.error);
@@ -203,10 +205,19 @@ export function ImportWizard({ jobId, job, onJobStarted, onReset, onClose }: Imp
 
   return (
     <Dialog title="Import prompts or rollouts" onClose={onClose} testId="import-wizard" wide>
-      {error && (
-        <p className="notice notice--error" role="alert" data-testid="import-error">
-          {error.message}
-        </p>
+      {error && isAlreadyImported(error) ? (
+        <AlreadyImported
+          error={error}
+          busy={busy}
+          onAgain={() => void (previewing ? start(true) : startRollouts(true))}
+          onCancel={() => setError(null)}
+        />
+      ) : (
+        error && (
+          <p className="notice notice--error" role="alert" data-testid="import-error">
+            {error.message}
+          </p>
+        )
       )}
       {body}
     </Dialog>
