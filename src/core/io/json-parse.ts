@@ -226,7 +226,7 @@ function syntaxFailure(text: string, err: unknown): JsonFailure {
   const raw = err instanceof Error ? err.message : String(err);
   const at = /at position (\d+)/.exec(raw);
   // V8 words it as "Unexpected token 'x', "…" is not valid JSON" or "… in JSON at position 12 (line 1 column 13)".
-  const position = at ? Number(at[1]) : -1;
+  const position = at ? Number(at[1]) : positionFromContext(text, raw);
   let reason = raw.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
   if (reason.length > 160) reason = `${reason.slice(0, 160)}…`;
   if (position < 0) return { ok: false, message: `invalid JSON: ${reason}`, field: null, lineOffset: 0 };
@@ -244,6 +244,25 @@ function syntaxFailure(text: string, err: unknown): JsonFailure {
   }
   return failure(text, position, `invalid JSON: ${reason} at column ${column}`);
 }
+
+/**
+ * Where V8's "Unexpected token 'x', ..."<context>"... is not valid JSON" points: its context shows
+ * CONTEXT_CHARS characters on either side of the token, with "..." where it cuts the text. -1 when the whole text
+ * is shown (no way to tell which occurrence it means).
+ */
+function positionFromContext(text: string, message: string): number {
+  const m = /^Unexpected token '[\s\S]+?', (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(message);
+  if (!m) return -1;
+  const [, cutBefore, context = '', cutAfter] = m;
+  if (cutBefore) {
+    const start = text.indexOf(context);
+    return start < 0 ? -1 : start + CONTEXT_CHARS;
+  }
+  return cutAfter ? context.length - CONTEXT_CHARS - 1 : -1;
+}
+
+/** Characters V8 shows on each side of an unexpected token. */
+const CONTEXT_CHARS = 10;
 
 /** The value with lone surrogates in its strings (keys too) replaced by U+FFFD; counts go to `result`. */
 function fixSurrogates(value: unknown, result: ParsedJson): unknown {

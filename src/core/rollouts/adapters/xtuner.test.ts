@@ -125,9 +125,10 @@ describe('xtuner adapter', () => {
     const { records, issues } = await drain(xtunerAdapter, file);
     expect(records).toHaveLength(1);
     expect(records[0]?.line).toBe(text.split('\n').indexOf('{', 12) + 1);
-    expect(issues.map((i) => i.line)).toEqual([
-      text.split('\n').indexOf('{', 1) + 1,
-      text.split('\n').lastIndexOf('{') + 1,
+    // The broken value is reported at the line of its error (and its field), the cut one where it starts.
+    expect(issues.map((i) => [i.line, i.field])).toEqual([
+      [text.split('\n').findIndex((l) => l.includes('oops')) + 1, 'response'],
+      [text.split('\n').lastIndexOf('{') + 1, null],
     ]);
     expect(issues[1]?.message).toContain('not closed');
   });
