@@ -2,6 +2,7 @@
 // recorded: exact normal-form string → numeric → structured (tuples, intervals, sets, matrices) /
 // multiple answers → symbolic (mathjs). mathjs is reached only when the cheap stages cannot decide,
 // which keeps the common string-and-number path fast.
+import { LruCache } from '../../shared/lru-cache';
 import { answerTexts, mentionsPercent } from './answer-input';
 import { normalizeAnswer } from './normalize';
 import { compareNumeric, parseNumeric } from './numeric';
@@ -111,16 +112,11 @@ function reject(reason: string): Verdict {
 }
 
 // Gold answers repeat (8–16 responses per prompt), so normal forms are memoised in a bounded map.
-const cache = new Map<string, string>();
 const CACHE_LIMIT = 4096;
+const cache = new LruCache<string, string>(CACHE_LIMIT);
 
 export function normalizeCached(s: string): string {
-  const hit = cache.get(s);
-  if (hit !== undefined) return hit;
-  const out = normalizeAnswer(s);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(s, out);
-  return out;
+  return cache.getOrSet(s, () => normalizeAnswer(s));
 }
 
 /** Forget memoised normal forms (the benchmark's cold figure times normalisation as well). */

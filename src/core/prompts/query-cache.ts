@@ -4,23 +4,15 @@
 // ('order:…', 'cells:…'), so each key always holds one type of value. Any data change clears the cache
 // (core calls invalidate() on every data.changed event that can touch prompts).
 
+import { LruCache } from '../../shared/lru-cache';
+
 const MAX_ENTRIES = 8;
 
 export class QueryCache {
-  private readonly entries = new Map<string, unknown>();
+  private readonly entries = new LruCache<string, unknown>(MAX_ENTRIES);
 
   get<T>(key: string, compute: () => T): T {
-    if (this.entries.has(key)) {
-      const hit = this.entries.get(key) as T;
-      // Re-insert to mark as most recently used.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
-    }
-    const value = compute();
-    this.entries.set(key, value);
-    while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-    return value;
+    return this.entries.getOrSet(key, compute) as T;
   }
 
   invalidate(): void {

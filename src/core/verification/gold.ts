@@ -1,6 +1,7 @@
 // The gold answer a rollout is checked against, in order of authority: a curator's correction of the
 // matching prompt, the prompt set's own answer (as given: a number or a list stays one), else the
 // answer the rollout log carried. In a dataset's scope that dataset's prompt wins over other copies.
+import { LruCache } from '../../shared/lru-cache';
 import type { GoldSource } from '../../shared/verification';
 import type { Db } from '../db/open';
 
@@ -20,6 +21,8 @@ interface PromptGoldRow {
   corrected: string | null;
 }
 
+const GOLD_CACHE_SIZE = 50_000;
+
 export type GoldResolver = (questionHash: string | null, logGold: string | null) => Gold;
 
 export function createGoldResolver(db: Db, preferDatasetId: number | null): GoldResolver {
@@ -29,14 +32,16 @@ export function createGoldResolver(db: Db, preferDatasetId: number | null): Gold
      LEFT JOIN gold_corrections gc ON gc.prompt_id = p.id
      WHERE p.question_hash = ? ORDER BY p.dataset_id = ? DESC, p.id LIMIT 1`,
   );
-  const cache = new Map<string, PromptGoldRow | null>();
+  // Rollouts of one prompt come together: a bounded cache serves its group without holding every prompt.
+  const cache = new LruCache<string, PromptGoldRow | null>(GOLD_CACHE_SIZE);
   return (questionHash, logGold) => {
-    let row: PromptGoldRow | null = null;
-    if (questionHash !== null) {
-      if (!cache.has(questionHash))
-        cache.set(questionHash, (find.get(questionHash, preferDatasetId ?? -1) as PromptGoldRow | undefined) ?? null);
-      row = cache.get(questionHash) ?? null;
-    }
+    const row =
+      questionHash === null
+        ? null
+        : cache.getOrSet(
+            questionHash,
+            () => (find.get(questionHash, preferDatasetId ?? -1) as PromptGoldRow | undefined) ?? null,
+          );
     return goldOf(row, logGold);
   };
 }

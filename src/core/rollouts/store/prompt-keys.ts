@@ -1,6 +1,7 @@
 // Which prompt a rollout answers: by the normalised-question hash when the log has the question text,
 // else by the prompt set's own id (when exactly one question in the visible prompt sets has it). Each
 // run keeps one run_prompts row per key; prompts not found in any prompt set stay there as unmatched.
+import { LruCache } from '../../../shared/lru-cache';
 import type { Db } from '../../db/open';
 import { questionHash } from '../../prompts/normalize';
 import type { PreparedRollout } from '../prepared';
@@ -18,27 +19,16 @@ export function createPromptResolver(db: Db) {
       `gold_answer) VALUES (?, ?, ?, ?, ?, ?)`,
   );
   // A group's samples repeat the same question text: hash it once.
-  let hashes = new Map<string, string>();
-  let sourceIds = new Map<string, string | null>();
-  let ids = new Map<string, number>();
+  const hashes = new LruCache<string, string>(CACHE_LIMIT);
+  const sourceIds = new LruCache<string, string | null>(CACHE_LIMIT);
+  const ids = new LruCache<string, number>(CACHE_LIMIT);
 
-  const hashQuestion = (question: string): string => {
-    let h = hashes.get(question);
-    if (h === undefined) {
-      if (hashes.size > CACHE_LIMIT) hashes = new Map();
-      h = questionHash(question);
-      hashes.set(question, h);
-    }
-    return h;
-  };
-  const hashForSourceId = (sourceId: string): string | null => {
-    if (!sourceIds.has(sourceId)) {
-      if (sourceIds.size > CACHE_LIMIT) sourceIds = new Map();
+  const hashQuestion = (question: string): string => hashes.getOrSet(question, () => questionHash(question));
+  const hashForSourceId = (sourceId: string): string | null =>
+    sourceIds.getOrSet(sourceId, () => {
       const rows = hashOfSourceId.all(sourceId) as { hash: string }[];
-      sourceIds.set(sourceId, rows.length === 1 ? (rows[0] as { hash: string }).hash : null);
-    }
-    return sourceIds.get(sourceId) ?? null;
-  };
+      return rows.length === 1 ? (rows[0] as { hash: string }).hash : null;
+    });
 
   return {
     resolve(runId: number, r: PreparedRollout): number {
@@ -56,13 +46,12 @@ export function createPromptResolver(db: Db) {
         id = row
           ? row.id
           : Number(insert.run(runId, key, hash, r.promptSourceId, r.question, r.goldAnswer).lastInsertRowid);
-        if (ids.size > CACHE_LIMIT) ids = new Map();
         ids.set(cacheKey, id);
       }
       return id;
     },
     reset(): void {
-      ids = new Map();
+      ids.clear();
     },
   };
 }

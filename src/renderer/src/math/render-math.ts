@@ -2,7 +2,7 @@
 // notes: no \href/\url/\htmlClass (trust:false), caps on sizes and macro expansion, and a fresh macros
 // object per call because \gdef would otherwise leak definitions from one prompt into the next.
 import katex from 'katex';
-import { LruCache } from './lru-cache';
+import { LruCache } from '../../../shared/lru-cache';
 
 export const KATEX_OPTIONS = {
   throwOnError: false,

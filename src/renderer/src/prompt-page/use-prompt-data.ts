@@ -1,5 +1,6 @@
 // Loading a prompt page: the prompt (or, for a run's prompt outside any prompt set, its question from a
 // rollout), its rollout group, its statistics; and the full rollouts on screen.
+import { LruCache } from '../../../shared/lru-cache';
 import { useEffect, useMemo, useState } from 'react';
 import type { PromptDetail } from '../../../shared/domain';
 import type { RpcError } from '../../../shared/errors';
@@ -88,15 +89,14 @@ export function usePromptPageData(
 }
 
 /** Recently opened rollouts: switching between single and compare views must not fetch them again. */
-const rolloutCache = new Map<number, Promise<RolloutDetail>>();
 const CACHED_ROLLOUTS = 8;
+const rolloutCache = new LruCache<number, Promise<RolloutDetail>>(CACHED_ROLLOUTS);
 
 function fetchRollout(services: AppServices, id: number): Promise<RolloutDetail> {
   const cached = rolloutCache.get(id);
   if (cached) return cached;
   const promise = call(services.transport.call('rollouts.get', { id }));
   rolloutCache.set(id, promise);
-  while (rolloutCache.size > CACHED_ROLLOUTS) rolloutCache.delete(rolloutCache.keys().next().value as number);
   promise.catch(() => rolloutCache.delete(id)); // a failure is not remembered: the next open retries
   return promise;
 }

@@ -3,6 +3,7 @@
 // undone gold-answer correction, another client) refetches them; the old copy stays on screen meanwhile.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PromptDetail } from '../../../shared/domain';
+import { LruCache } from '../../../shared/lru-cache';
 import { useServices } from '../app-context';
 
 const KEEP = 20;
@@ -19,18 +20,16 @@ export interface PromptDetails {
   put(detail: PromptDetail): void;
 }
 
-function withEntry(cache: ReadonlyMap<number, Entry>, entry: Entry): Map<number, Entry> {
-  const next = new Map(cache);
-  next.delete(entry.detail.id);
+/** A new cache (React state is replaced, never changed) with the entry as the most recent. */
+function withEntry(cache: LruCache<number, Entry>, entry: Entry): LruCache<number, Entry> {
+  const next = cache.clone();
   next.set(entry.detail.id, entry);
-  // The oldest entries go first (a Map keeps insertion order).
-  while (next.size > KEEP) next.delete(next.keys().next().value as number);
   return next;
 }
 
 export function usePromptDetails(ids: readonly number[]): PromptDetails {
   const services = useServices();
-  const [cache, setCache] = useState<ReadonlyMap<number, Entry>>(new Map());
+  const [cache, setCache] = useState(() => new LruCache<number, Entry>(KEEP));
   const [version, setVersion] = useState(0);
   /** Ids with a request in flight, and the version it asks for. */
   const inFlight = useRef(new Map<number, number>());

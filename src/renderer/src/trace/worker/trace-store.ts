@@ -1,5 +1,6 @@
 // The traces a worker (or the main-thread fallback) holds: layout, response, and the rendered part once
 // built. Shared by trace.worker.ts and TraceComputer's fallback so both answer identically.
+import { LruCache } from '../../../../shared/lru-cache';
 import { computeHeat, NEUTRAL_SCALE, NO_SIGNAL } from '../heat/compute-heat';
 import type { HeatRequest } from '../heat/compute-heat';
 import { buildRenderedPart, buildTraceLayout } from '../model/trace-model';
@@ -19,15 +20,15 @@ interface Held {
 }
 
 export class TraceStore {
-  private readonly held = new Map<string, Held>();
+  private readonly held: LruCache<string, Held>;
 
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number) {
+    this.held = new LruCache(capacity);
+  }
 
   load(input: TraceInput, initial: InitialHeat | null): { layout: TraceLayout; initial: HeatAnswer | null } {
     const layout = buildTraceLayout(input);
-    this.held.delete(layout.key);
     this.held.set(layout.key, { layout, response: input.response, rendered: null, units: new Map() });
-    while (this.held.size > this.capacity) this.held.delete(this.held.keys().next().value as string);
     if (!initial) return { layout, initial: null };
     const shared = sharedScale(initial.settings, [layout]);
     const scale = shared?.scales[0] ?? null;

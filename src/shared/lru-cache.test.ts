@@ -24,3 +24,22 @@ describe('LruCache', () => {
     expect(() => new LruCache(0)).toThrow(RangeError);
   });
 });
+
+describe('LruCache helpers', () => {
+  it('computes a value once per key, and a clone is independent', () => {
+    const cache = new LruCache<string, number>(2);
+    let calls = 0;
+    const compute = () => ++calls;
+    expect(cache.getOrSet('a', compute)).toBe(1);
+    expect(cache.getOrSet('a', compute)).toBe(1);
+    const copy = cache.clone();
+    copy.set('b', 5);
+    copy.set('c', 6);
+    expect(copy.has('a')).toBe(false);
+    expect(cache.has('a')).toBe(true);
+    expect(cache.delete('a')).toBe(true);
+    cache.set('z', 1);
+    cache.clear();
+    expect(cache.size).toBe(0);
+  });
+});
