@@ -16,6 +16,8 @@ export default defineConfig({
         rollouts: 'scripts/bench/rollouts.ts',
         verify: 'scripts/bench/verify.ts',
         'verify-job': 'scripts/bench/verify-job.ts',
+        // The one seeded generator, for the plain .mjs input generators (generate.mjs, viewer-data.mjs).
+        random: 'src/shared/random.ts',
       },
       external: [
         ...builtinModules,

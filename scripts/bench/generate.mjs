@@ -1,6 +1,8 @@
 // Deterministic benchmark inputs, generated once into .bench/ and reused while their recipe is unchanged.
 import fs from 'node:fs';
 import path from 'node:path';
+// Built by `npm run bench` before it runs this (vite.bench.config.mts).
+import { seededRandom } from '../../out/bench/random.mjs';
 
 const SUBJECTS = [
   'Algebra',
@@ -27,23 +29,12 @@ const WORDS = [
   'area',
 ];
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** 1,000,000 prompt lines of about 300 bytes, OREAL-style fields plus source/subject/level. */
 export function ensurePromptFile(dir, rows = 1_000_000) {
   const file = path.join(dir, `prompts-${rows}.jsonl`);
   if (fs.existsSync(file) && fs.existsSync(`${file}.done`)) return file;
   fs.mkdirSync(dir, { recursive: true });
-  const rand = rng(2502);
+  const rand = seededRandom(2502);
   const pick = (xs) => xs[Math.floor(rand() * xs.length)];
   const fd = fs.openSync(file, 'w');
   let buffer = [];

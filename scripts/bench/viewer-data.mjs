@@ -4,17 +4,8 @@
 // is_weight from rm_logit, so the viewer shows five signals.
 import fs from 'node:fs';
 import path from 'node:path';
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Built by `npm run bench` before it runs this (vite.bench.config.mts).
+import { seededRandom } from '../../out/bench/random.mjs';
 
 const WORDS = [
   ' we',
@@ -63,7 +54,7 @@ const MATH = [
 
 /** Token pieces for one response of exactly `tokens` tokens, ending with the boxed answer. */
 export function responseTokens(tokens, seed) {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const out = [];
   const ending = [' The', ' answer', ' is', ' $', '\\boxed', '{', '4', '2', '}', '$', '.'];
   let sentence = 0;
@@ -89,7 +80,7 @@ export function responseTokens(tokens, seed) {
 }
 
 function signals(n, seed, correct) {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const logit = [];
   const logprob = [];
   const entropy = [];

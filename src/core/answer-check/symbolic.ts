@@ -2,6 +2,7 @@
 // points (an identity holds everywhere, so agreeing at several random points is strong evidence),
 // with mathjs simplify(a - b) == 0 as a fallback when the points are inconclusive. mathjs calls
 // cannot be interrupted, so the budget is checked between steps and inputs are size-capped.
+import { seededRandom } from '../../shared/random';
 import type { EvalFunction } from 'mathjs';
 import { latexToMathjs } from './latex-to-mathjs';
 import { mathjs } from './mathjs-loader';
@@ -118,7 +119,8 @@ function compareAtPoints(
   sign: number,
   deadline: number,
 ): SymbolicVerdict {
-  const random = mulberry32(0x5eed);
+  // Seeded, so that verdicts are reproducible.
+  const random = seededRandom(0x5eed);
   let agreeing = 0;
   for (let k = 0; k < POINTS_TRIED && agreeing < POINTS_NEEDED; k++) {
     if (performance.now() > deadline) return { equal: null, reason: 'symbolic time budget spent' };
@@ -177,15 +179,4 @@ function describe(scope: Record<string, number>): string {
   return Object.entries(scope)
     .map(([k, v]) => `${k.replace(/^v_/, '')}=${v.toFixed(3)}`)
     .join(', ');
-}
-
-/** A small seeded PRNG so that verdicts are reproducible. */
-function mulberry32(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -10,7 +10,7 @@ import { finishImport, purgeImportsOfJob } from '../rollouts/store/imports';
 import type { DemoPrompt } from './demo-rollouts';
 import { writeDemoRollouts } from './demo-rollouts';
 import { demoProblem } from './problems';
-import { intBetween, pick, seededRandom } from './random';
+import { intBetween, pick, seededRandom } from '../../shared/random';
 
 export interface DemoParams {
   prompts: number;

@@ -1,5 +1,5 @@
 // Generators of realistic competition-style problems with LaTeX and their exact answers.
-import { intBetween, pick } from './random';
+import { intBetween, pick } from '../../shared/random';
 
 export interface DemoProblem {
   question: string;

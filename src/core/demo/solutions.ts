@@ -3,7 +3,7 @@
 // Cut into tokens the way a BPE tokenizer roughly does (words with their leading space, LaTeX commands,
 // single digits), so the heatmap viewer shows realistic token boundaries.
 import type { DemoProblem } from './problems';
-import { intBetween, pick } from './random';
+import { intBetween, pick } from '../../shared/random';
 
 export interface DemoSolution {
   tokens: string[];

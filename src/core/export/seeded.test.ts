@@ -1,6 +1,7 @@
 // Seeded choices: apportioning counts, stable permutations, caps and stratified splits.
 import { describe, expect, it } from 'vitest';
-import { apportion, assignSplits, capGroups, seededKey } from './seeded';
+import { seededKey } from '../../shared/random';
+import { apportion, assignSplits, capGroups } from './seeded';
 
 describe('seeded export choices', () => {
   it('apportions by largest remainder and always sums to n', () => {

@@ -1,23 +1,7 @@
 // Seeded, order-independent randomness for exports: every prompt gets a key from (seed, prompt id), and
 // "random" choices (which prompts a per-source cap keeps, which split a prompt lands in) sort by that
 // key. The same data, options and seed therefore give the same files, whatever order rows arrive in.
-
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-/** A uniform 32-bit key for `value` under `seed` (any safe integers; `salt` separates independent uses). */
-export function seededKey(seed: number, value: number, salt = 0): number {
-  const lo = seed >>> 0;
-  const hi = Math.floor(seed / 0x1_0000_0000) >>> 0;
-  const s = fmix32(fmix32(lo ^ Math.imul(salt + 1, 0x9e3779b1)) ^ hi);
-  return (fmix32((value >>> 0) ^ s) ^ fmix32(Math.floor(value / 0x1_0000_0000) + s)) >>> 0;
-}
+import { seededKey } from '../../shared/random';
 
 /**
  * Sorts indices by (key, id): a seeded permutation with a total order. `indices` must be in id order

@@ -2,7 +2,7 @@
 // prompt, token pieces of math text, an rm_logit random walk and a logprob per token. Lines are built
 // from a few pre-serialised token/signal templates so that hundreds of MB are written in seconds.
 import fs from 'node:fs';
-import { seededRandom } from '../demo/random';
+import { seededRandom } from '../../shared/random';
 
 export interface SyntheticOptions {
   rollouts: number;

@@ -2,7 +2,7 @@
 // generated lines with escapes, astral characters, key orders, whitespace and some bad fields; and it
 // steps aside (null) for what it does not handle, so those lines get the normal path's messages.
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../demo/random';
+import { seededRandom } from '../../../shared/random';
 import { prepareRollout } from '../prepare';
 import { readFloat32Array } from './fast-scan';
 import { fastNativeLine } from './fast-line';
