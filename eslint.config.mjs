@@ -79,6 +79,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/node-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        banned(['electron', 'electron/*', 'react', 'react-dom', 'better-sqlite3'], 'src/node-shared is plain Node.'),
+        banned(
+          ['**/core/**', '**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', '**/cli/**'],
+          'src/node-shared is what Node hosts share; it depends on no layer but src/shared.',
+        ),
+      ),
+    },
+  },
+  {
     files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
@@ -104,7 +116,16 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         ...nodeBuiltins,
         banned(
-          ['better-sqlite3', 'react', 'react-dom', '**/core/**', '**/renderer/**', '**/main/**', '**/server/**'],
+          [
+            'better-sqlite3',
+            'react',
+            'react-dom',
+            '**/core/**',
+            '**/node-shared/**',
+            '**/renderer/**',
+            '**/main/**',
+            '**/server/**',
+          ],
           'The sandboxed preload may import only electron and src/shared.',
         ),
       ),
@@ -123,7 +144,7 @@ export default tseslint.config(
           'The renderer runs in a sandboxed browser: talk to the contract through a transport.',
         ),
         banned(
-          ['**/core/**', '**/main/**', '**/preload/index*', '**/server/**', '**/cli/**'],
+          ['**/core/**', '**/node-shared/**', '**/main/**', '**/preload/index*', '**/server/**', '**/cli/**'],
           'The renderer may import only src/shared and its own code.',
         ),
       ),

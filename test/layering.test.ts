@@ -24,6 +24,12 @@ describe('layering lint', () => {
     ['src/preload/x.ts', `import fs from 'node:fs';\nexport const f = fs;\n`],
     ['src/server/x.ts', `import { app } from 'electron';\nexport const a = app;\n`],
     ['src/main/x.ts', `import React from 'react';\nexport const r = React;\n`],
+    ['src/node-shared/x.ts', `import { createCore } from '../core/index';\nexport const c = createCore;\n`],
+    ['src/node-shared/x.ts', `import { app } from 'electron';\nexport const a = app;\n`],
+    [
+      'src/renderer/src/x.ts',
+      `import { isInside } from '../../node-shared/static-files';\nexport const i = isInside;\n`,
+    ],
   ];
   it.each(forbidden)('%s may not: %s', async (file, code) => {
     expect(await restrictedImportErrors(file, code)).not.toHaveLength(0);
@@ -34,6 +40,8 @@ describe('layering lint', () => {
     ['src/core/x.ts', `import Database from 'better-sqlite3';\nexport const d = Database;\n`],
     ['src/server/x.ts', `import { createCore } from '../core/index';\nexport const c = createCore;\n`],
     ['src/shared/x.ts', `import { z } from 'zod';\nexport const s = z.string();\n`],
+    ['src/main/x.ts', `import { isInside } from '../node-shared/static-files';\nexport const i = isInside;\n`],
+    ['src/server/x.ts', `import { isInside } from '../node-shared/static-files';\nexport const i = isInside;\n`],
   ];
   it.each(allowed)('%s may: %s', async (file, code) => {
     expect(await restrictedImportErrors(file, code)).toEqual([]);

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/temp-workspace';
-import { contentTypeFor, createBundleHandler, resolveBundlePath } from './bundle-protocol';
+import { contentTypeFor } from '../node-shared/static-files';
+import { createBundleHandler, resolveBundlePath } from './bundle-protocol';
 
 const ROOT = path.resolve('/srv/bundle');
 

@@ -8,7 +8,7 @@ import { createCore } from '../core/index';
 import type { Core } from '../core/index';
 import { startServer } from './http-server';
 import type { RunningServer } from './http-server';
-import { resolveStaticPath } from './static-files';
+import { resolveStaticPath } from '../node-shared/static-files';
 
 /** Raw requests, so Host and Origin can be set to anything (fetch forbids that). */
 function request(
@@ -112,10 +112,10 @@ describe('serve', () => {
       const res = await request(server.port, { path: p, headers: auth });
       expect(res.body).not.toContain('secret');
     }
-    expect(resolveStaticPath('/srv/web', '/../etc/passwd')).toBeNull();
-    expect(resolveStaticPath('/srv/web', '/%2e%2e/etc/passwd')).toBeNull();
-    expect(resolveStaticPath('/srv/web', '/a%00b')).toBeNull();
-    expect(resolveStaticPath('/srv/web', '/assets/app.js')).toBe('/srv/web/assets/app.js');
+    expect(resolveStaticPath('/srv/web', '/../etc/passwd')).toMatchObject({ ok: false, status: 403 });
+    expect(resolveStaticPath('/srv/web', '/%2e%2e/etc/passwd')).toMatchObject({ ok: false, status: 403 });
+    expect(resolveStaticPath('/srv/web', '/a%00b')).toMatchObject({ ok: false, status: 400 });
+    expect(resolveStaticPath('/srv/web', '/assets/app.js')).toEqual({ ok: true, filePath: '/srv/web/assets/app.js' });
   });
 
   it('accepts uploads into the workspace upload folder only', async () => {

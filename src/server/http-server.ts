@@ -94,9 +94,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(req, res);
     if (url.pathname === '/api/upload' && req.method === 'POST') return handleUpload(req, res, url);
     if (req.method === 'GET' && !url.pathname.startsWith('/api/')) {
-      if (serveStatic(options.staticDir, url.pathname, res, SECURITY_HEADERS)) return;
+      if (await serveStatic(options.staticDir, url.pathname, res, SECURITY_HEADERS)) return;
       // Client-side routes fall back to the app shell.
-      if (!path.extname(url.pathname) && serveStatic(options.staticDir, '/index.html', res, SECURITY_HEADERS)) return;
+      if (!path.extname(url.pathname) && (await serveStatic(options.staticDir, '/index.html', res, SECURITY_HEADERS)))
+        return;
     }
     sendText(res, 404, 'Not found.');
   }
