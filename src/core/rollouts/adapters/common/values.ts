@@ -54,8 +54,3 @@ export function stepFromFileName(fileName: string, patterns: readonly RegExp[]):
   }
   return null;
 }
-
-export function excerpt(text: string | null | undefined, max = 200): string | null {
-  if (text == null) return null;
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
