@@ -23,7 +23,8 @@ export function intBetween(rand: () => number, lo: number, hi: number): number {
   return lo + Math.floor(rand() * (hi - lo + 1));
 }
 
-function fmix32(h: number): number {
+/** MurmurHash3's finaliser: every input bit affects every output bit (also the base of 32-bit hashing in core). */
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
