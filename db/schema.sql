@@ -1,5 +1,32 @@
 -- Generated from db/migrations by `npm run schema:snapshot`; a test compares it with the migrated schema.
--- user_version = 5
+-- user_version = 6
+
+CREATE TABLE contamination_checks (
+  id           INTEGER PRIMARY KEY,
+  job_id       INTEGER REFERENCES jobs(id) ON DELETE SET NULL,
+  benchmarks   TEXT NOT NULL,           -- JSON [{datasetId, name, items}]
+  datasets     TEXT NOT NULL,           -- JSON [{datasetId, name, prompts}]: the training datasets checked
+  settings     TEXT NOT NULL,           -- JSON ContaminationSettings
+  flagged      INTEGER NOT NULL DEFAULT 0,
+  clusters     INTEGER NOT NULL DEFAULT 0,
+  seconds      REAL,
+  created_at   TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE contamination_coverage (
+  dataset_id    INTEGER PRIMARY KEY REFERENCES datasets(id) ON DELETE CASCADE,
+  fingerprint   TEXT NOT NULL,          -- benchmark dataset ids and settings, as checked
+  check_id      INTEGER NOT NULL REFERENCES contamination_checks(id) ON DELETE CASCADE
+) STRICT;
+
+CREATE TABLE contamination_matches (
+  prompt_id       INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+  bench_prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+  method          TEXT NOT NULL CHECK (method IN ('exact', 'templated', 'ngram', 'minhash')),
+  score           REAL NOT NULL,
+  check_id        INTEGER NOT NULL REFERENCES contamination_checks(id) ON DELETE CASCADE,
+  PRIMARY KEY (prompt_id, bench_prompt_id, method)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE curation_batches (
   id           INTEGER PRIMARY KEY,
@@ -38,7 +65,7 @@ CREATE TABLE datasets (
   -- job builds its search index; until then search falls back to scanning that dataset with LIKE.
   search_indexed  INTEGER NOT NULL DEFAULT 0 CHECK (search_indexed IN (0, 1)),
   created_at      TEXT NOT NULL
-, source_size INTEGER, source_hash TEXT) STRICT;
+, source_size INTEGER, source_hash TEXT, role TEXT NOT NULL DEFAULT 'train' CHECK (role IN ('train', 'benchmark'))) STRICT;
 
 CREATE TABLE exports (
   id          INTEGER PRIMARY KEY,
@@ -96,6 +123,20 @@ CREATE TABLE label_defs (
   position    INTEGER NOT NULL,         -- display order within the target
   archived    INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
   created_at  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE near_duplicate_clusters (
+  prompt_id  INTEGER PRIMARY KEY REFERENCES prompts(id) ON DELETE CASCADE,
+  cluster_id INTEGER NOT NULL,
+  check_id   INTEGER NOT NULL REFERENCES contamination_checks(id) ON DELETE CASCADE
+) STRICT;
+
+CREATE TABLE prompt_contamination (
+  prompt_id  INTEGER PRIMARY KEY REFERENCES prompts(id) ON DELETE CASCADE,
+  class      TEXT NOT NULL CHECK (class IN ('exact', 'templated', 'near')),
+  score      REAL NOT NULL,
+  matches    INTEGER NOT NULL,
+  check_id   INTEGER NOT NULL REFERENCES contamination_checks(id) ON DELETE CASCADE
 ) STRICT;
 
 CREATE TABLE prompt_facet_cells (
@@ -367,6 +408,10 @@ CREATE TABLE workspace (
   value TEXT NOT NULL
 ) STRICT;
 
+CREATE INDEX contamination_matches_bench ON contamination_matches (bench_prompt_id);
+
+CREATE INDEX contamination_matches_check ON contamination_matches (check_id);
+
 CREATE INDEX curation_batches_annotator ON curation_batches (annotator, id);
 
 CREATE INDEX curation_changes_batch ON curation_changes (batch_id);
@@ -378,6 +423,8 @@ CREATE INDEX exports_job ON exports (job_id);
 CREATE UNIQUE INDEX label_defs_name ON label_defs (target, name COLLATE NOCASE);
 
 CREATE UNIQUE INDEX label_defs_shortcut ON label_defs (target, shortcut) WHERE shortcut IS NOT NULL AND archived = 0;
+
+CREATE INDEX near_duplicate_clusters_cluster ON near_duplicate_clusters (cluster_id);
 
 CREATE INDEX prompt_facet_cells_key ON prompt_facet_cells (dataset_id, source, subject, level, pass_bucket);
 

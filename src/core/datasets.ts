@@ -1,4 +1,5 @@
 // Datasets: created invisible ('importing') by a job, made visible ('ready') in its last transaction.
+import type { DatasetRole } from '../shared/contamination';
 import type { Dataset } from '../shared/domain';
 import { CuratorError } from '../shared/errors';
 import type { Db } from './db/open';
@@ -12,6 +13,7 @@ interface DatasetRow {
   source_format: string | null;
   prompt_count: number;
   duplicate_count: number;
+  role: DatasetRole;
   created_at: string;
 }
 
@@ -22,6 +24,7 @@ const toDataset = (r: DatasetRow): Dataset => ({
   sourceFormat: r.source_format,
   promptCount: r.prompt_count,
   duplicateCount: r.duplicate_count,
+  role: r.role,
   createdAt: r.created_at,
 });
 
@@ -121,4 +124,11 @@ export function deleteDataset(db: Db, id: number): number {
   const dataset = getDataset(db, id);
   db.prepare(`DELETE FROM datasets WHERE id = ?`).run(id);
   return dataset.promptCount;
+}
+
+/** Marks a dataset as training data or as a benchmark (contamination checks run training data against benchmarks). */
+export function setDatasetRole(db: Db, id: number, role: DatasetRole): Dataset {
+  getDataset(db, id);
+  db.prepare(`UPDATE datasets SET role = ? WHERE id = ?`).run(role, id);
+  return getDataset(db, id);
 }

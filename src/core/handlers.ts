@@ -15,6 +15,7 @@ import { rolloutWorkspaceStats } from './rollouts/queries/runs';
 import { curationHandlers, promptWithCorrection } from './curation/handlers';
 import { exportHandlers } from './export/handlers';
 import { verificationHandlers } from './verification/handlers';
+import { contaminationHandlers } from './contamination/handlers';
 import path from 'node:path';
 
 export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
@@ -102,6 +103,7 @@ export function createHandlers(state: CoreState): Handlers {
     ...curationHandlers(state),
     ...exportHandlers(state),
     ...verificationHandlers(state),
+    ...contaminationHandlers(state),
 
     'demo.load': ({ prompts, seed }) => ({ jobId: jobs.start('demo', 'Load demo data', { prompts, seed }).id }),
   };

@@ -47,6 +47,7 @@ import {
   UndoStatus,
   WriteResult,
 } from './curation';
+import { ContaminationCheck, ContaminationCheckRequest, DatasetRole, PromptContamination } from './contamination';
 import { ExportCounts, ExportDetail, ExportDiff, ExportPreviewRequest, ExportRecord, ExportRequest } from './exports';
 
 /**
@@ -266,6 +267,22 @@ export const contract = {
     output: PromptAnswerSummary,
   },
   'verify.check': { input: CheckAnswerInput, output: CheckAnswerResult },
+
+  // Benchmark contamination and near-duplicate checks (src/shared/contamination.ts): a job compares the training
+  // datasets with the benchmark datasets; its findings are machine labels with their evidence.
+  'datasets.setRole': {
+    input: z.object({ id: z.number().int(), role: DatasetRole }).strict(),
+    output: Dataset,
+  },
+  'contamination.start': { input: ContaminationCheckRequest, output: z.object({ jobId: z.number().int() }) },
+  'contamination.forPrompt': {
+    input: z.object({ promptId: z.number().int() }).strict(),
+    output: PromptContamination,
+  },
+  'contamination.checks': {
+    input: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),
+    output: z.array(ContaminationCheck),
+  },
 
   'demo.load': {
     input: z

@@ -1,6 +1,7 @@
 // Domain schemas shared by core, hosts and renderer. Everything that crosses a transport is described here.
 import { z } from 'zod';
 import { RolloutWorkspaceStats } from './rollouts';
+import { ContaminationCondition, DatasetRole } from './contamination';
 import { VerificationCondition } from './verification';
 
 export const PROMPT_FILE_FORMATS = ['jsonl', 'json', 'csv', 'parquet'] as const;
@@ -96,6 +97,8 @@ export const Dataset = z.object({
   sourceFormat: z.string().nullable(),
   promptCount: z.number().int(),
   duplicateCount: z.number().int(),
+  /** Training data, or a benchmark that training data is checked against for contamination. */
+  role: DatasetRole,
   createdAt: z.string(),
 });
 export type Dataset = z.infer<typeof Dataset>;
@@ -177,6 +180,8 @@ export const PromptFilter = z.object({
   notes: NoteCondition.optional(),
   /** Re-verification conditions, all of which must hold (src/shared/verification.ts). */
   verification: z.array(VerificationCondition).max(10).optional(),
+  /** Contamination conditions, all of which must hold (src/shared/contamination.ts). */
+  contamination: z.array(ContaminationCondition).max(5).optional(),
 });
 export type PromptFilter = z.infer<typeof PromptFilter>;
 

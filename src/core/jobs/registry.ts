@@ -6,6 +6,7 @@ import { rolloutImportJob } from '../rollouts/import/import-job';
 import { exportJob } from '../export/job';
 import { verifyJob } from '../verification/verify-job';
 import { searchIndexJob } from '../prompts/search-index-job';
+import { contaminationJob } from '../contamination/check-job';
 import type { JobDefinition } from './types';
 
 const definitions: JobDefinition<never>[] = [
@@ -15,6 +16,7 @@ const definitions: JobDefinition<never>[] = [
   exportJob,
   verifyJob,
   searchIndexJob,
+  contaminationJob,
 ];
 
 export function jobDefinition(kind: string): JobDefinition<unknown> {

@@ -1,6 +1,7 @@
 // Translates a PromptFilter into a SQL WHERE clause with bound parameters. Column names come from a
 // fixed whitelist, never from the input, so user text only ever reaches SQL as a bound value.
 import type { ColumnCondition, PassRateBucket, PromptColumn, PromptFilter } from '../../shared/domain';
+import { contaminationConditionSql } from '../contamination/queries';
 import { curationConditions, hasCurationConditions } from '../curation/filter-conditions';
 import { hasVerificationConditions, verificationConditions } from '../verification/filter-sql';
 
@@ -116,6 +117,12 @@ export function whereClause(
     parts.push(frag.sql);
     params.push(...frag.params);
   }
+  // Contamination findings (machine labels), likewise.
+  for (const condition of filter.contamination ?? []) {
+    const frag = contaminationConditionSql(condition);
+    parts.push(frag.sql);
+    params.push(...frag.params);
+  }
   return { sql: parts.join(' AND '), params };
 }
 
@@ -132,7 +139,8 @@ export function isFacetOnly(filter: PromptFilter): boolean {
     !filter.search?.trim() &&
     Object.keys(filter.columns ?? {}).length === 0 &&
     !hasCurationConditions(filter) &&
-    !hasVerificationConditions(filter)
+    !hasVerificationConditions(filter) &&
+    (filter.contamination ?? []).length === 0
   );
 }
 
