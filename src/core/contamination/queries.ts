@@ -36,7 +36,8 @@ export function promptContamination(db: Db, promptId: number): PromptContaminati
       .get(clusterId) as number;
     const members = db
       .prepare(
-        `SELECT prompt_id FROM near_duplicate_clusters WHERE cluster_id = ? AND prompt_id != ? ORDER BY prompt_id LIMIT ?`,
+        `SELECT prompt_id FROM near_duplicate_clusters WHERE cluster_id = ? AND prompt_id != ?
+         ORDER BY prompt_id LIMIT ?`,
       )
       .pluck()
       .all(clusterId, promptId, MEMBERS_SHOWN) as number[];
