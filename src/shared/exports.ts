@@ -1,6 +1,7 @@
 // Export schemas shared by core, hosts and renderer: what to export (a filter or a saved view, options,
 // format), the manifest written beside the files, the export history and the diff of two exports.
 import { z } from 'zod';
+import { ContaminationCheck, ContaminationClass } from './contamination';
 import { PromptFilter } from './domain';
 
 const Int = z.number().int();
@@ -92,6 +93,13 @@ const ExportRequestFields = z
     excludeLabelIds: z.array(Int.positive()).max(200).default([]),
     /** Keep one prompt per normalised question (the lowest id). */
     dedup: z.boolean().default(false),
+    /**
+     * Also keep one prompt per near-duplicate cluster of the latest contamination check: the cluster's first prompt
+     * (lowest id) among those selected. Implies `dedup`.
+     */
+    dedupNear: z.boolean().default(false),
+    /** Leave out prompts whose contamination class (machine label) is one of these. */
+    excludeContaminated: z.array(ContaminationClass).max(3).default([]),
     /** Ratios are normalised to sum 1. None = one file. */
     splits: z.array(SplitSpec).max(10).default([]),
     seed: Int.default(0),
@@ -140,6 +148,8 @@ export const ExportCounts = z.object({
   /** Prompts matching the filter. */
   matched: Int,
   excludedByLabel: Int,
+  /** Left out for their contamination class (excludeContaminated). */
+  excludedByContamination: Int,
   excludedByPassRate: Int,
   duplicatesDropped: Int,
   cappedBySource: Int,
@@ -182,6 +192,11 @@ export const ExportManifest = z.object({
     onExportedPrompts: CountBy,
     excluded: z.array(z.string()),
   }),
+  /** Present when contaminated prompts were left out: which classes, how many, and the checks behind them. */
+  contamination: z
+    .object({ excludedClasses: z.array(ContaminationClass), excluded: Int, checks: z.array(ContaminationCheck) })
+    .nullable()
+    .optional(),
   files: z.array(ExportFile),
 });
 export type ExportManifest = z.infer<typeof ExportManifest>;

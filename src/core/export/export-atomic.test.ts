@@ -137,6 +137,7 @@ describe('export atomicity', () => {
     const counts = {
       matched: 2,
       excludedByLabel: 0,
+      excludedByContamination: 0,
       excludedByPassRate: 0,
       duplicatesDropped: 0,
       cappedBySource: 0,

@@ -94,6 +94,7 @@ describe('export files', () => {
       matched: total,
       exported: total,
       excludedByLabel: 0,
+      excludedByContamination: 0,
       correctedGoldAnswers: 1,
     });
     expect(Math.abs((manifest.counts.perSplit.train as number) - 0.8 * total)).toBeLessThanOrEqual(1);

@@ -22,6 +22,12 @@ export const FIELD_SQL = {
   graded: 'e.graded',
   correct: 'e.correct',
   excluded: '', // set per export (the excluded-label condition)
+  contaminated: '', // set per export (the excluded contamination classes)
+  // Near-duplicate dedup: a prompt in a cluster counts as its cluster (the id as 16 hex digits, the form of a
+  // question hash, which no real hash of a question takes), any other as its question.
+  dedup_key:
+    `coalesce((SELECT printf('%016x', c.cluster_id) FROM near_duplicate_clusters c WHERE c.prompt_id = p.id), ` +
+    `p.question_hash)`,
 } as const;
 export type Field = keyof typeof FIELD_SQL;
 

@@ -2,6 +2,7 @@
 // of every file, so a training run can be traced back and the files verified.
 import type { ExportCounts, ExportFile, ExportManifest } from '../../shared/exports';
 import type { Db } from '../db/open';
+import { checksBehind } from '../contamination/queries';
 import type { ResolvedExport } from './request';
 
 export interface ManifestInput {
@@ -31,6 +32,8 @@ export function buildManifest({ db, ex, appVersion, counts, labelPrompts, files 
     passRate: request.passRate,
     excludeLabels: ex.excludedLabelNames,
     dedup: request.dedup,
+    dedupNear: request.dedupNear,
+    excludeContaminated: request.excludeContaminated,
     splits: ex.splits.filter((s) => s.name !== null),
     stratify: request.stratify,
     capPerSource: request.capPerSource ?? null,
@@ -52,6 +55,17 @@ export function buildManifest({ db, ex, appVersion, counts, labelPrompts, files 
     usedCorrectedGoldAnswers: request.useCorrectedGold && counts.correctedGoldAnswers > 0,
     counts,
     labels: { taxonomy, onExportedPrompts, excluded: ex.excludedLabelNames },
+    contamination:
+      request.excludeContaminated.length > 0 || request.dedupNear
+        ? {
+            excludedClasses: request.excludeContaminated,
+            excluded: counts.excludedByContamination,
+            checks: checksBehind(
+              db,
+              db.prepare(`SELECT id FROM datasets WHERE status = 'ready'`).pluck().all() as number[],
+            ),
+          }
+        : null,
     files,
   };
 }

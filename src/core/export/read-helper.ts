@@ -53,6 +53,8 @@ export function readsInParallel(db: Db, ex: ResolvedExport, visible: number, opt
     ex.splits.length === 1 &&
     capPerSource === undefined &&
     !dedup &&
+    // The helper's block counts know nothing of contamination findings: those exports read in one thread.
+    ex.request.excludeContaminated.length === 0 &&
     text
   );
 }

@@ -45,10 +45,17 @@ export function createScan(db: Db, ex: ResolvedExport, shape: 'light' | 'full'):
       : ['id', 'source', 'pass_rate', ...(ex.request.dedup ? (['question_hash'] as const) : [])];
   if (withRuns) fields.push('graded', 'correct');
   if (ex.excludePromptLabels.length > 0) fields.push('excluded');
+  if (ex.request.excludeContaminated.length > 0) fields.push('contaminated');
+  if (ex.request.dedupNear) fields.push('dedup_key');
   const excluded =
     `p.id IN (SELECT prompt_id FROM prompt_labels WHERE label_id IN ` +
     `(${ex.excludePromptLabels.map(Math.trunc).join(', ')}))`;
-  const select = fields.map((f) => (f === 'excluded' ? excluded : FIELD_SQL[f])).join(', ');
+  // Classes come from a closed set (the request schema), so they may be spelled into the SQL.
+  const contaminated =
+    `p.id IN (SELECT prompt_id FROM prompt_contamination WHERE class IN ` +
+    `(${ex.request.excludeContaminated.map((c) => `'${c}'`).join(', ')}))`;
+  const sqlOf = (f: Field) => (f === 'excluded' ? excluded : f === 'contaminated' ? contaminated : FIELD_SQL[f]);
+  const select = fields.map(sqlOf).join(', ');
   // Keyset pages in rowid order. NOT INDEXED keeps SQLite from reading through a filter's index and then
   // sorting 10^6 rows in a temporary b-tree (hundreds of MB); rowid lookups (search) still work.
   const page = db
@@ -85,6 +92,7 @@ export function createScan(db: Db, ex: ResolvedExport, shape: 'light' | 'full'):
 export class Sieve {
   matched = 0;
   excludedByLabel = 0;
+  excludedByContamination = 0;
   excludedByPassRate = 0;
   duplicatesDropped = 0;
   empirical = NaN;
@@ -99,7 +107,7 @@ export class Sieve {
   ) {
     this.range = ex.request.passRate;
     this.bounded = this.range.min !== undefined || this.range.max !== undefined;
-    this.seen = ex.request.dedup ? new QuestionHashSet() : null;
+    this.seen = ex.request.dedup || ex.request.dedupNear ? new QuestionHashSet() : null;
   }
 
   keep(row: readonly unknown[]): boolean {
@@ -109,6 +117,10 @@ export class Sieve {
       this.excludedByLabel++;
       return false;
     }
+    if (field<number>(row, at.contaminated)) {
+      this.excludedByContamination++;
+      return false;
+    }
     const graded = field<number>(row, at.graded);
     const empirical = graded ? (field<number>(row, at.correct) ?? 0) / graded : NaN;
     const rate = choosePassRate(this.range.source, field<number>(row, at.pass_rate), empirical);
@@ -116,7 +128,8 @@ export class Sieve {
       this.excludedByPassRate++;
       return false;
     }
-    if (this.seen && !this.seen.add(field<string>(row, at.question_hash) as string)) {
+    const dedupKey = at.dedup_key >= 0 ? at.dedup_key : at.question_hash;
+    if (this.seen && !this.seen.add(field<string>(row, dedupKey) as string)) {
       this.duplicatesDropped++;
       return false;
     }

@@ -25,13 +25,18 @@ export interface Selection {
   split: Uint8Array;
   counts: Pick<
     ExportCounts,
-    'matched' | 'excludedByLabel' | 'excludedByPassRate' | 'duplicatesDropped' | 'cappedBySource'
+    | 'matched'
+    | 'excludedByLabel'
+    | 'excludedByContamination'
+    | 'excludedByPassRate'
+    | 'duplicatesDropped'
+    | 'cappedBySource'
   >;
 }
 
 export function sieveCounts(sieve: Sieve, cappedBySource = 0): Selection['counts'] {
-  const { matched, excludedByLabel, excludedByPassRate, duplicatesDropped } = sieve;
-  return { matched, excludedByLabel, excludedByPassRate, duplicatesDropped, cappedBySource };
+  const { matched, excludedByLabel, excludedByContamination, excludedByPassRate, duplicatesDropped } = sieve;
+  return { matched, excludedByLabel, excludedByContamination, excludedByPassRate, duplicatesDropped, cappedBySource };
 }
 
 /** Calls `tick` after every page so the job can report progress and notice a cancel. */

@@ -6,6 +6,7 @@ import { defaultExportDir, dropReasons, jobExportId, joinPath, shortSha, sourceT
 const counts: ExportCounts = {
   matched: 120,
   excludedByLabel: 3,
+  excludedByContamination: 2,
   excludedByPassRate: 17,
   duplicatesDropped: 0,
   cappedBySource: 0,
@@ -48,6 +49,7 @@ describe('export summaries', () => {
   it('lists why prompts were left out, without zero reasons', () => {
     expect(dropReasons(counts)).toEqual([
       { reason: 'excluded by label', count: 3 },
+      { reason: 'contaminated (benchmark check)', count: 2 },
       { reason: 'outside the pass-rate range', count: 17 },
     ]);
   });

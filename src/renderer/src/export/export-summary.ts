@@ -25,8 +25,9 @@ export function sourceTable(counts: ExportCounts): SourceTable {
 export function dropReasons(counts: ExportCounts): { reason: string; count: number }[] {
   return [
     { reason: 'excluded by label', count: counts.excludedByLabel },
+    { reason: 'contaminated (benchmark check)', count: counts.excludedByContamination },
     { reason: 'outside the pass-rate range', count: counts.excludedByPassRate },
-    { reason: 'duplicate questions', count: counts.duplicatesDropped },
+    { reason: 'duplicate or near-duplicate questions', count: counts.duplicatesDropped },
     { reason: 'over the per-source cap', count: counts.cappedBySource },
     { reason: 'without a correct rollout', count: counts.withoutCorrectRollout },
   ].filter((r) => r.count > 0);
