@@ -3,6 +3,8 @@ export const EXIT = {
   OK: 0,
   /** The operation failed; stderr has `error CODE: message`. */
   FAILED: 1,
+  /** `contamination`: the check ran and found contaminated prompts (stderr stays empty). */
+  FOUND: 1,
   /** Bad command line; stderr has the usage. */
   USAGE: 2,
   /** The input had bad records (with --on-bad skip the import still completed). */

@@ -1,9 +1,11 @@
-// rl-curator import prompts FILE [--dataset NAME] [--map field=column …] [--format F] [--on-bad skip|abort] [--again]
-//   [--db PATH] [--json]
+// rl-curator import prompts FILE [--dataset NAME] [--map field=column …] [--format F] [--role train|benchmark]
+//   [--on-bad skip|abort] [--again] [--db PATH] [--json]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FieldMapping, PromptFileFormat } from '../../shared/domain';
 import { MAPPABLE_FIELDS, PROMPT_FILE_FORMATS } from '../../shared/domain';
+import { DATASET_ROLES } from '../../shared/contamination';
+import type { DatasetRole } from '../../shared/contamination';
 import { createCore } from '../../core/index';
 import type { Command } from '../command';
 import { coreOptions } from '../command';
@@ -33,7 +35,7 @@ export const importPromptsCommand: Command = {
   summary: 'Import a prompt set (JSONL, JSON, CSV or Parquet) as a dataset',
   usage:
     'rl-curator import prompts FILE [--dataset NAME] [--map field=column …] [--format ' +
-    'jsonl|json|csv|parquet] [--on-bad skip|abort] [--again] [--db PATH] [--json]',
+    'jsonl|json|csv|parquet] [--role train|benchmark] [--on-bad skip|abort] [--again] [--db PATH] [--json]',
   async run(args, runtime) {
     const { values, positionals } = parseArgs({
       args,
@@ -42,6 +44,7 @@ export const importPromptsCommand: Command = {
         dataset: { type: 'string' },
         map: { type: 'string', multiple: true },
         format: { type: 'string' },
+        role: { type: 'string', default: 'train' },
         ...IMPORT_OPTIONS,
       },
     });
@@ -50,6 +53,9 @@ export const importPromptsCommand: Command = {
     if (format && !(PROMPT_FILE_FORMATS as readonly string[]).includes(format))
       throw new UsageError(`--format must be one of ${PROMPT_FILE_FORMATS.join(', ')}.`);
     const onBad = badRecordPolicy(values['on-bad']);
+    const role = values.role as DatasetRole;
+    if (!(DATASET_ROLES as readonly string[]).includes(role))
+      throw new UsageError(`--role must be one of ${DATASET_ROLES.join(', ')}.`);
     const file = path.resolve(positionals[0] as string);
 
     const core = createCore(coreOptions(resolveDbPath(values.db), runtime, 'cli'));
@@ -79,13 +85,18 @@ export const importPromptsCommand: Command = {
         if (job.error) printError(job.error as never);
         return interrupted ? EXIT.INTERRUPTED : EXIT.FAILED;
       }
+      if (role !== 'train') {
+        const marked = await core.invoke('datasets.setRole', { id: Number(job.result?.datasetId), role });
+        if (!marked.ok) return (printError(marked.error), EXIT.FAILED);
+      }
       const r = job.result ?? {};
       // Issues are bad records and warnings; only skipped bad records make the import partial.
       const bad = Number(r.badRecords ?? 0);
       const warned = job.issueCount - bad;
       if (!values.json) {
         process.stdout.write(
-          `Imported ${String(r.prompts ?? '?')} prompts into dataset "${String(r.datasetName ?? '?')}"` +
+          `Imported ${String(r.prompts ?? '?')} prompts into ${role === 'benchmark' ? 'benchmark' : 'dataset'} ` +
+            `"${String(r.datasetName ?? '?')}"` +
             `${r.duplicates ? ` (${String(r.duplicates)} duplicate questions flagged)` : ''}` +
             `${bad > 0 ? `, skipped ${bad} bad record${bad === 1 ? '' : 's'}` : ''}` +
             `${warned > 0 ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}.\n`,

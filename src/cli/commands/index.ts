@@ -7,6 +7,7 @@ import { validateCommand } from './validate';
 import { checkAnswerCommand } from './check-answer';
 import { exportCommand } from './export';
 import { verifyCommand } from './verify';
+import { contaminationCommand } from './contamination';
 
 /** Every CLI command; a new command registers here. */
 export const COMMANDS: Command[] = [
@@ -16,6 +17,7 @@ export const COMMANDS: Command[] = [
   verifyCommand,
   checkAnswerCommand,
   exportCommand,
+  contaminationCommand,
   statsCommand,
   serveCommand,
 ];

@@ -3,8 +3,6 @@
 // their intersection; neither: every run) and prints how the re-check agrees with the logged rewards.
 import { parseArgs } from 'node:util';
 import { createCore } from '../../core/index';
-import type { Core } from '../../core/index';
-import { CuratorError } from '../../shared/errors';
 import type { SuspectGoldPrompt, VerifySummary } from '../../shared/verification';
 import type { Command } from '../command';
 import { coreOptions } from '../command';
@@ -13,20 +11,9 @@ import { printError } from '../output';
 import { resolveDbPath } from '../paths';
 import { followJob } from '../run-job';
 import { UsageError } from '../usage-error';
+import { idByName } from '../lookup';
 
 const SUSPECTS_SHOWN = 10;
-
-async function idByName(core: Core, kind: 'run' | 'dataset', name: string): Promise<number> {
-  const listed = kind === 'run' ? await core.invoke('runs.list', {}) : await core.invoke('datasets.list', {});
-  if (!listed.ok) throw new CuratorError(listed.error.code, listed.error.message);
-  const items = listed.value as { id: number; name: string }[];
-  const found = items.find((item) => item.name === name);
-  if (!found) {
-    const known = items.length ? `${kind}s: ${items.map((i) => `"${i.name}"`).join(', ')}` : `no ${kind}s yet`;
-    throw new CuratorError('NOT_FOUND', `No ${kind} named "${name}" (${known}).`);
-  }
-  return found.id;
-}
 
 /** Quoted as written: LaTeX backslashes stay single (JSON.stringify would double them). */
 const quote = (text: string | null) => (text === null ? '(none)' : `"${text}"`);

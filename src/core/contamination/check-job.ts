@@ -78,7 +78,8 @@ export const contaminationJob: JobDefinition<ContaminationCheckRequest> = {
     const read = cluster ? scope.targets : toMatch;
     const totals: Totals = { done: 0, total: read.reduce((s, d) => s + d.count, 0), started: Date.now() };
     const report = reporter(ctx, totals);
-    if (read.length === 0) return { upToDate: true, checked: [], flagged: 0, clusters: 0 };
+    const targets = scope.targets.map((d) => d.datasetId);
+    if (read.length === 0) return { upToDate: true, datasetIds: targets, checked: [], flagged: 0, clusters: 0 };
 
     report(`Indexing ${scope.benchmarks.map((b) => b.name).join(', ')}`);
     const { index, ids: benchIds } = benchmarkIndex(db, scope);
@@ -153,6 +154,7 @@ export const contaminationJob: JobDefinition<ContaminationCheckRequest> = {
     return {
       checkId,
       upToDate: false,
+      datasetIds: targets,
       benchmarks: scope.benchmarks.map((b) => b.name),
       checked: toMatch.map((d) => d.name),
       prompts: totals.done,
