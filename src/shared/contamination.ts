@@ -92,3 +92,14 @@ export const ContaminationCondition = z
   })
   .strict();
 export type ContaminationCondition = z.infer<typeof ContaminationCondition>;
+
+/** How many prompts of a filter (its contamination conditions left out) carry each class, or are in a cluster. */
+export const ContaminationFacets = z.object({
+  exact: z.number().int(),
+  templated: z.number().int(),
+  near: z.number().int(),
+  inCluster: z.number().int(),
+  /** Whether any check has run in this workspace (the side panel shows the group only then). */
+  checked: z.boolean(),
+});
+export type ContaminationFacets = z.infer<typeof ContaminationFacets>;

@@ -47,7 +47,13 @@ import {
   UndoStatus,
   WriteResult,
 } from './curation';
-import { ContaminationCheck, ContaminationCheckRequest, DatasetRole, PromptContamination } from './contamination';
+import {
+  ContaminationCheck,
+  ContaminationCheckRequest,
+  ContaminationFacets,
+  DatasetRole,
+  PromptContamination,
+} from './contamination';
 import { ExportCounts, ExportDetail, ExportDiff, ExportPreviewRequest, ExportRecord, ExportRequest } from './exports';
 
 /**
@@ -278,6 +284,10 @@ export const contract = {
   'contamination.forPrompt': {
     input: z.object({ promptId: z.number().int() }).strict(),
     output: PromptContamination,
+  },
+  'contamination.facets': {
+    input: z.object({ filter: PromptFilter.default({}) }).strict(),
+    output: ContaminationFacets,
   },
   'contamination.checks': {
     input: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),

@@ -94,3 +94,33 @@ describe('contamination check job', () => {
     expect(unwrap(await core.invoke('prompts.page', { filter: { contamination: [{ op: 'is' }] } })).total).toBe(before);
   });
 });
+
+describe('contamination facets', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let core: Core;
+  beforeEach(async () => {
+    tmp = tempDir();
+    core = createCore({ dbPath: path.join(tmp.dir, 'ws.db') });
+    await importContaminationSets(core, tmp.dir);
+  });
+  afterEach(async () => {
+    await core.close();
+    tmp.cleanup();
+  });
+
+  it('count each class and the clustered prompts under the filter, leaving out their own condition', async () => {
+    expect(unwrap(await core.invoke('contamination.facets', {}))).toEqual({
+      exact: 0,
+      templated: 0,
+      near: 0,
+      inCluster: 0,
+      checked: false,
+    });
+    const { jobId } = unwrap(await core.invoke('contamination.start', {}));
+    await core.waitForJob(jobId);
+    const all = unwrap(await core.invoke('contamination.facets', { filter: { contamination: [{ op: 'isNot' }] } }));
+    expect(all).toEqual({ exact: 2, templated: 1, near: 1, inCluster: 2, checked: true });
+    const searched = unwrap(await core.invoke('contamination.facets', { filter: { search: 'marbles' } }));
+    expect(searched).toMatchObject({ exact: 1, templated: 1, near: 0 });
+  });
+});

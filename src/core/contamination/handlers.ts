@@ -4,11 +4,16 @@ import { setDatasetRole } from '../datasets';
 import type { Handlers } from '../handlers';
 import type { CoreState } from '../state';
 import { CONTAMINATION_JOB_KIND } from './check-job';
+import { contaminationFacets } from './facets';
 import { listChecks, promptContamination } from './queries';
 import { resolveScope } from './scope';
 
 export type ContaminationMethods =
-  'datasets.setRole' | 'contamination.start' | 'contamination.forPrompt' | 'contamination.checks';
+  | 'datasets.setRole'
+  | 'contamination.start'
+  | 'contamination.forPrompt'
+  | 'contamination.facets'
+  | 'contamination.checks';
 
 export function contaminationHandlers(state: CoreState): Pick<Handlers, ContaminationMethods> {
   const { db, jobs } = state;
@@ -27,6 +32,7 @@ export function contaminationHandlers(state: CoreState): Pick<Handlers, Contamin
       return { jobId: jobs.start(CONTAMINATION_JOB_KIND, title, input).id };
     },
     'contamination.forPrompt': ({ promptId }) => promptContamination(db, promptId),
+    'contamination.facets': ({ filter }) => contaminationFacets(db, filter),
     'contamination.checks': ({ limit }) => listChecks(db, limit),
   };
 }
