@@ -21,6 +21,7 @@ import type { SearchBoxHandle } from './shell/SearchBox';
 import { useShortcuts } from './shell/use-shortcuts';
 import type { AppTransport } from './transport/types';
 import { VerifyMenu } from './verification/VerifyMenu';
+import { ContaminationMenu } from './contamination/ContaminationMenu';
 
 const DEMO_PROMPTS = 2000;
 const MAX_SHOWN_ERRORS = 4;
@@ -123,6 +124,7 @@ function Shell() {
           )}
           <CurationMenu />
           <VerifyMenu />
+          <ContaminationMenu />
           <button type="button" className="button" onClick={openImport} data-testid="import-button">
             Import…
           </button>

@@ -20,6 +20,8 @@ import type { SearchBoxHandle } from './shell/SearchBox';
 import { ReviewScreen } from './review/ReviewScreen';
 import { verificationConditionCount } from './verification/verification-filter';
 import { VerificationFilters } from './verification/VerificationFilters';
+import { ContaminationFilters } from './contamination/ContaminationFilters';
+import { contaminationConditionCount } from './contamination/contamination-filter';
 import { SavedViews } from './views/SavedViews';
 
 interface CuratorScreenProps {
@@ -93,7 +95,11 @@ export function CuratorScreen({ dataVersion, workspacePrompts, gridRef, searchRe
   const exitReview = useCallback(() => setReview(null), []);
 
   const filtered =
-    activeFacetCount(baseFilter) + curationConditionCount(baseFilter) + verificationConditionCount(baseFilter) > 0 ||
+    activeFacetCount(baseFilter) +
+      curationConditionCount(baseFilter) +
+      verificationConditionCount(baseFilter) +
+      contaminationConditionCount(baseFilter) >
+      0 ||
     baseFilter.search !== undefined ||
     columns !== undefined;
   return (
@@ -106,6 +112,7 @@ export function CuratorScreen({ dataVersion, workspacePrompts, gridRef, searchRe
           <FacetPanel facets={facets} filter={baseFilter} onChange={setBaseFilter} />
           <LabelFilters filter={baseFilter} onChange={setBaseFilter} />
           <VerificationFilters filter={baseFilter} onChange={setBaseFilter} dataVersion={dataVersion} />
+          <ContaminationFilters filter={baseFilter} onChange={setBaseFilter} dataVersion={dataVersion} />
           <SavedViews currentState={currentView} onApply={applyView} />
         </aside>
         <section className="grid-area">

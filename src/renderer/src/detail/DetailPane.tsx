@@ -10,6 +10,7 @@ import { MathText } from '../math/MathText';
 import { TexFormula } from '../math/TexFormula';
 import { answerView, stringifyRaw } from './gold-answer';
 import { openPromptPage } from '../prompt-page/route';
+import { ContaminationSection } from '../contamination/ContaminationSection';
 
 /** Very long extra fields (whole solutions, logs) are shown as plain text, not typeset. */
 const MAX_TYPESET_CHARS = 20_000;
@@ -56,10 +57,10 @@ export function DetailPane({ promptId, dataVersion }: { promptId: number | null;
       </aside>
     );
   }
-  return <PromptDetailView detail={loaded.detail} />;
+  return <PromptDetailView detail={loaded.detail} dataVersion={dataVersion} />;
 }
 
-function PromptDetailView({ detail }: { detail: PromptDetail }) {
+function PromptDetailView({ detail, dataVersion }: { detail: PromptDetail; dataVersion: number }) {
   const answer = answerView(detail.goldAnswerRaw);
   const extras = Object.entries(detail.extra);
   return (
@@ -109,6 +110,8 @@ function PromptDetailView({ detail }: { detail: PromptDetail }) {
         <h3>Labels and note</h3>
         <ItemAnnotator item={{ target: 'prompt', id: detail.id }} testId="detail-annotator" />
       </section>
+
+      <ContaminationSection promptId={detail.id} question={detail.question} dataVersion={dataVersion} />
 
       <section className="detail-section">
         <h3>Facts</h3>

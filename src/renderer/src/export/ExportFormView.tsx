@@ -223,6 +223,24 @@ export function ExportFormView({ form, errors, views, labels, filterTitle, onCha
           />{' '}
           duplicate questions (keep the first)
         </label>
+        <label className="radio" title="Clusters of the latest contamination check (Contamination… in the top bar)">
+          <input
+            type="checkbox"
+            checked={form.dedupNear}
+            onChange={(e) => onChange({ dedupNear: e.target.checked })}
+            data-testid="export-dedup-near"
+          />{' '}
+          near-duplicates (keep the first of each cluster)
+        </label>
+        <label className="radio" title="Exact copies, templated and near copies of benchmark items">
+          <input
+            type="checkbox"
+            checked={form.excludeContaminated}
+            onChange={(e) => onChange({ excludeContaminated: e.target.checked })}
+            data-testid="export-exclude-contaminated"
+          />{' '}
+          prompts contaminated by a benchmark
+        </label>
         <label className="inline-field">
           At most
           <input

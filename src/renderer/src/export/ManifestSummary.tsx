@@ -47,6 +47,19 @@ export function ManifestSummary({ detail }: { detail: ExportDetail }) {
       {manifest.labels.excluded.length > 0 && (
         <p className="muted small">Left out prompts labelled: {manifest.labels.excluded.join(', ')}.</p>
       )}
+      {manifest.contamination && manifest.contamination.excludedClasses.length > 0 && (
+        <p
+          className="muted small"
+          data-testid="export-manifest-contamination"
+          data-excluded={manifest.contamination.excluded}
+        >
+          Left out {formatCount(manifest.contamination.excluded)} contaminated prompts (
+          {manifest.contamination.excludedClasses.join(', ')}) found by checks against{' '}
+          {[...new Set(manifest.contamination.checks.flatMap((c) => c.benchmarks.map((b) => b.name)))].join(', ') ||
+            'no benchmark yet'}
+          .
+        </p>
+      )}
       <p className="muted small">
         Seed {manifest.seed} ·{' '}
         {manifest.usedCorrectedGoldAnswers ? 'corrected gold answers used' : 'original gold answers'} ·{' '}

@@ -27,6 +27,10 @@ export interface ExportForm {
   keepUnknown: boolean;
   excludeLabelIds: number[];
   dedup: boolean;
+  /** One prompt per near-duplicate cluster of the latest contamination check. */
+  dedupNear: boolean;
+  /** Leave out prompts a contamination check flagged (any class). */
+  excludeContaminated: boolean;
   splits: SplitRow[];
   seed: string;
   stratify: ExportRequest['stratify'];
@@ -66,6 +70,8 @@ export function defaultExportForm(outDir = ''): ExportForm {
     keepUnknown: false,
     excludeLabelIds: [],
     dedup: false,
+    dedupNear: false,
+    excludeContaminated: false,
     splits: [],
     seed: '0',
     stratify: 'none',
@@ -138,6 +144,8 @@ export function buildExportRequest(
 
   if (form.excludeLabelIds.length > 0) request.excludeLabelIds = form.excludeLabelIds;
   if (form.dedup) request.dedup = true;
+  if (form.dedupNear) request.dedupNear = true;
+  if (form.excludeContaminated) request.excludeContaminated = ['exact', 'templated', 'near'];
   if (form.useCorrectedGold === false) request.useCorrectedGold = false;
 
   if (form.splits.length > 0) {
