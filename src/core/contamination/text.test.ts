@@ -10,6 +10,7 @@ describe('contamination text normal form', () => {
     ['case and whitespace', 'Find  the SUM of $x$.', 'find the sum of $x$'],
     ['LaTeX spacing and sizing', '$\\left( 3, \\frac{\\pi}{2} \\right)$', '$(3,\\,\\frac{\\pi}{2})$'],
     ['\\dfrac and \\tfrac', '$\\dfrac{1}{2}$', '$\\tfrac{1}{2}$'],
+    ['fraction shorthand', '$\\dfrac32 + \\frac5{12}$', '$\\frac{3}{2} + \\frac{5}{12}$'],
     ['math delimiters', 'Solve \\(x^2 = 4\\).', 'Solve $x^2=4$.'],
     ['one-character groups', '$x^{2} + y_{1}$', '$x^2+y_1$'],
     ['thousands separators', 'It costs $1,000$ or 2{,}500 dollars', 'It costs 1000 or 2500 dollars'],

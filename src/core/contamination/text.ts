@@ -8,7 +8,11 @@ import { hashString32 } from '../util/hash32';
 /** Commands and characters that change how a formula looks, never what it says. */
 const LAYOUT_ONLY =
   /\\(?:(?:left|right|bigg?[lr]?|displaystyle|textstyle|scriptstyle|quad|qquad)(?![a-z])|[,;:! ])|~|\$|\\[()[\]]/g;
-const FRACTION_VARIANTS = /\\[dt]frac\b/g;
+// A letter may not follow (\dfrac is not \dfracx), a digit may: `\dfrac32` is MATH's shorthand for 3/2.
+const FRACTION_VARIANTS = /\\[dt]frac(?![a-z])/g;
+/** `\frac32` and `\frac5{12}`: one-digit arguments without braces, as MATH writes them. */
+const FRACTION_SHORTHAND = /\\frac\s*(\d)\s*(\d)/g;
+const FRACTION_SHORTHAND_FIRST = /\\frac\s*(\d)(?=\s*\{)/g;
 const ONE_CHARACTER_GROUP = /([\^_])\{\s*([a-z0-9])\s*\}/g;
 const THOUSANDS_SEPARATOR = /(\d)(?:,|\{,\}|\\,)(?=\d{3}(?!\d))/g;
 /** A LaTeX command, a word, a number (decimals kept whole), or one symbol that carries meaning. */
@@ -21,6 +25,8 @@ export function matchText(text: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(FRACTION_VARIANTS, '\\frac')
+    .replace(FRACTION_SHORTHAND, '\\frac{$1}{$2}')
+    .replace(FRACTION_SHORTHAND_FIRST, '\\frac{$1}')
     .replace(LAYOUT_ONLY, ' ')
     .replace(THOUSANDS_SEPARATOR, '$1')
     .replace(ONE_CHARACTER_GROUP, '$1$2');
