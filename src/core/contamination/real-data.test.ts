@@ -24,7 +24,10 @@ function rewritten(problem: string): string {
   let inline = false;
   const delimiters = /\\\$|\$\$/.test(problem)
     ? problem
-    : problem.replace(/\$/g, () => ((inline = !inline) ? '\\(' : '\\)'));
+    : problem.replace(/\$/g, () => {
+        inline = !inline;
+        return inline ? '\\(' : '\\)';
+      });
   return delimiters
     .replace(/\\frac/g, '\\dfrac')
     .replace(/ /g, '  ')
