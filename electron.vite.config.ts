@@ -15,6 +15,7 @@ export default defineConfig({
           'rollout-parse-worker': 'src/core/rollouts/native/parse-worker.ts',
           // Reads half of a large text export on a second core, found beside the job worker at run time.
           'export-read-worker': 'src/core/export/read-helper-entry.ts',
+          'contamination-worker': 'src/core/contamination/analysis-worker.ts',
         },
         external: ['better-sqlite3'],
       },

@@ -18,6 +18,7 @@ export default defineConfig({
         'verify-job': 'scripts/bench/verify-job.ts',
         // The one seeded generator, for the plain .mjs input generators (generate.mjs, viewer-data.mjs).
         random: 'src/shared/random.ts',
+        contamination: 'scripts/bench/contamination.ts',
       },
       external: [
         ...builtinModules,

@@ -29,6 +29,7 @@ export default defineConfig({
         'rollout-parse-worker': 'src/core/rollouts/native/parse-worker.ts',
         // Reads and formats half of a large text export on a second core (src/core/export/parallel-pass.ts).
         'export-read-worker': 'src/core/export/read-helper-entry.ts',
+        'contamination-worker': 'src/core/contamination/analysis-worker.ts',
       },
       external,
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensurePromptFile } from './generate.mjs';
+import { CONTAMINATION_BENCH, ensureContaminationFiles } from './contamination-data.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const benchDir = path.join(root, '.bench');
@@ -15,6 +16,7 @@ const sections = {
   export: benchExport,
   verify: benchVerify,
   viewer: benchViewer,
+  contamination: benchContamination,
 };
 
 function runJson(cmd, args) {
@@ -390,6 +392,44 @@ function benchVerify() {
         `done, ${fmt(job.cpuSeconds, 1)} CPU-seconds over all threads.)`,
     );
   if (!r.rollouts) console.log(`  (rollout and job figures skipped: ${path.relative(root, fixture)} not found.)`);
+}
+
+/** Contamination (issue 12): the whole check in the job worker against Python MinHash + LSH on the same files. */
+function benchContamination() {
+  const { bench: items, train: prompts } = CONTAMINATION_BENCH;
+  console.log(
+    `\n== Contamination (issue 12): ${fmt(prompts)} training prompts against ${fmt(items)} benchmark items, ` +
+      'every method and near-duplicate clusters',
+  );
+  const { bench, train } = ensureContaminationFiles(benchDir);
+  const dbPath = path.join(benchDir, 'contamination', `ws-${items}-${prompts}.db`);
+  if (!fs.existsSync(`${dbPath}.prepared`)) {
+    for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) fs.rmSync(f, { force: true });
+    runJson(process.execPath, ['out/bench/contamination.mjs', 'prepare', bench, train, dbPath]);
+    fs.writeFileSync(`${dbPath}.prepared`, '');
+  }
+  const load = os.loadavg()[0];
+  const ours = runJson(process.execPath, ['out/bench/contamination.mjs', 'check', dbPath]);
+  const py = runJson('python3', ['scripts/bench/python_minhash_lsh.py', bench, train]);
+  const r = ours.result;
+  table([
+    ['measure', 'ours', 'Python', 'ratio', 'goal', ''],
+    [
+      'whole check, wall s',
+      fmt(ours.seconds, 1),
+      fmt(py.seconds, 1),
+      `${fmt(py.seconds / ours.seconds, 2)}x`,
+      '<= 60 s, >= 5x',
+      verdict(ours.seconds <= 60 && py.seconds / ours.seconds >= 5),
+    ],
+    ['peak RSS, MB', fmt(ours.maxRssMb), fmt(py.maxRssMb), '', '<= 600 MB', verdict(ours.maxRssMb <= 600)],
+  ]);
+  console.log(
+    `  (ours: ${fmt(r.prompts)} prompts, ${fmt(r.flagged)} flagged by ${fmt(r.matches)} matches, ${fmt(r.clusters)} ` +
+      `clusters of ${fmt(r.promptsInClusters)} prompts; ${fmt(ours.cpuSeconds, 1)} CPU-s in this process's threads. ` +
+      `Python: ${py.implementation}, MinHash + LSH queries only (no exact, template or n-gram check, no clusters, ` +
+      `nothing stored), ${fmt(py.candidates)} candidates. Load average ${load.toFixed(1)} at the start.)`,
+  );
 }
 
 const wanted = process.argv.slice(2);

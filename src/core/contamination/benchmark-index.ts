@@ -59,6 +59,7 @@ export class BenchmarkIndex {
   private readonly stamps: Int32Array;
   private stamp = 0;
   private readonly bandScratch: Uint32Array;
+  private ngramScratch = new Uint32Array(1024);
 
   constructor(
     readonly items: readonly BenchmarkItem[],
@@ -126,6 +127,7 @@ export class BenchmarkIndex {
           out.push({ item, method: 'templated', score: 1 });
       }
     }
+    if (this.ngramScratch.length < analyzed.tokens.length) this.ngramScratch = new Uint32Array(analyzed.tokens.length);
     for (const [n, table] of this.ngrams) this.matchNgrams(analyzed.tokens, n, table, out);
     this.matchSignature(signature, out);
     return out;
@@ -133,12 +135,18 @@ export class BenchmarkIndex {
 
   private matchNgrams(tokens: Uint32Array, n: number, table: StaticMultimap, out: ItemMatch[]): void {
     if (tokens.length < n) return;
-    const touched: number[] = [];
+    const hashes = ngramHashes(tokens, n, this.ngramScratch);
     const hits = this.hits;
     const values = table.values;
-    for (const h of distinctSorted(ngramHashes(tokens, n))) {
+    // Most n-grams are in no benchmark item (the table's filter rejects them at once); the few that are, are
+    // counted once per item even when the prompt repeats them (coverage counts an item's distinct n-grams).
+    const seen: number[] = [];
+    const touched: number[] = [];
+    for (let k = 0; k < hashes.length; k++) {
+      const h = hashes[k] as number;
       const slot = table.find(h);
-      if (slot < 0) continue;
+      if (slot < 0 || seen.includes(h)) continue;
+      seen.push(h);
       for (let i = table.startOf(slot), end = table.endOf(slot); i < end; i++) {
         const item = values[i] as number;
         if (hits[item] === 0) touched.push(item);

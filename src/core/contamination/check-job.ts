@@ -5,20 +5,30 @@ import { ContaminationCheckRequest } from '../../shared/contamination';
 import type { Db } from '../db/open';
 import { throwIfCancelled } from '../jobs/cancel';
 import type { JobContext, JobDefinition } from '../jobs/types';
-import { BenchmarkIndex, shinglesOf } from './benchmark-index';
+import { createAnalyzer } from './analysis-pool';
+import type { AnalyzedPage } from './analyze-page';
+import type { BenchmarkItem } from './benchmark-index';
 import type { SignatureTable } from './clusters';
 import { nearDuplicateClusters } from './clusters';
-import { bandKeys } from './lsh';
 import type { CheckScope, ScopeDataset } from './scope';
 import { clusterKey, datasetsToCheck, resolveScope } from './scope';
 import type { FoundMatch } from './store';
 import { lastClusterKey, publishFindings } from './store';
-import { analyzeText } from './text';
 
 export const CONTAMINATION_JOB_KIND = 'contamination.check';
 
-/** Prompts read per page: one progress report and one chance to cancel each. */
+/** Prompts read from SQLite per page. */
 const PAGE = 5000;
+/** Prompts per analysis request: one progress report and one chance to cancel each. */
+const ANALYSIS_ROWS = 1000;
+/** Requests in flight: enough to keep every worker busy while the job thread reads the next page. */
+const IN_FLIGHT = 8;
+
+interface PromptRow {
+  id: number;
+  datasetId: number;
+  question: string;
+}
 
 interface Totals {
   done: number;
@@ -42,13 +52,12 @@ function reporter(ctx: JobContext, totals: Totals) {
   };
 }
 
-function benchmarkIndex(db: Db, scope: CheckScope): { index: BenchmarkIndex; ids: number[] } {
-  const rows = db
+function benchmarkItems(db: Db, scope: CheckScope): BenchmarkItem[] {
+  return db
     .prepare(
       `SELECT id, question AS text FROM prompts WHERE dataset_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
     )
-    .all(JSON.stringify(scope.benchmarks.map((b) => b.datasetId))) as { id: number; text: string }[];
-  return { index: new BenchmarkIndex(rows, scope.settings), ids: rows.map((r) => r.id) };
+    .all(JSON.stringify(scope.benchmarks.map((b) => b.datasetId))) as BenchmarkItem[];
 }
 
 function* promptPages(db: Db, datasets: readonly ScopeDataset[]) {
@@ -59,7 +68,7 @@ function* promptPages(db: Db, datasets: readonly ScopeDataset[]) {
   const ids = JSON.stringify(datasets.map((d) => d.datasetId));
   let after = 0;
   for (;;) {
-    const rows = page.all(ids, after, PAGE) as { id: number; datasetId: number; question: string }[];
+    const rows = page.all(ids, after, PAGE) as PromptRow[];
     if (rows.length === 0) return;
     yield rows;
     after = (rows[rows.length - 1] as { id: number }).id;
@@ -76,55 +85,71 @@ export const contaminationJob: JobDefinition<ContaminationCheckRequest> = {
     const key = clusterKey(scope);
     const cluster = request.clusters && (request.force || toMatch.length > 0 || lastClusterKey(db) !== key);
     const read = cluster ? scope.targets : toMatch;
-    const totals: Totals = { done: 0, total: read.reduce((s, d) => s + d.count, 0), started: Date.now() };
+    const total = db
+      .prepare(`SELECT count(*) FROM prompts WHERE dataset_id IN (SELECT value FROM json_each(?))`)
+      .pluck()
+      .get(JSON.stringify(read.map((d) => d.datasetId))) as number;
+    const totals: Totals = { done: 0, total, started: Date.now() };
     const report = reporter(ctx, totals);
     const targets = scope.targets.map((d) => d.datasetId);
     if (read.length === 0) return { upToDate: true, datasetIds: targets, checked: [], flagged: 0, clusters: 0 };
 
     report(`Indexing ${scope.benchmarks.map((b) => b.name).join(', ')}`);
-    const { index, ids: benchIds } = benchmarkIndex(db, scope);
-    const { settings } = index;
-    const bands = settings.clusterBands;
-    const clusterParams = { bands, rows: settings.numPerm / bands };
+    const items = benchmarkItems(db, scope);
+    const { settings } = scope;
+    const bands = cluster ? settings.clusterBands : 0;
     const table: SignatureTable = {
       count: 0,
       bands,
       numPerm: settings.numPerm,
-      bandKeys: new Uint32Array(cluster ? totals.total * bands : 0),
+      bandKeys: new Uint32Array(totals.total * bands),
       lowBytes: new Uint8Array(cluster ? totals.total * settings.numPerm : 0),
     };
     const promptIds = new Int32Array(cluster ? totals.total : 0);
     const matchIn = new Set(toMatch.map((d) => d.datasetId));
     const matches: FoundMatch[] = [];
-    const signature = new Uint32Array(settings.numPerm);
-    const shingles = new Uint32Array(4096);
-    const keys = new Uint32Array(bands);
-
-    for (const rows of promptPages(db, read)) {
-      // Let a cancel message reach this thread between pages.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      throwIfCancelled(signal);
-      for (const row of rows) {
-        const analyzed = analyzeText(row.question);
-        const scratch = analyzed.tokens.length <= shingles.length ? shingles : undefined;
-        index.hasher.signature(shinglesOf(analyzed.tokens, scratch), signature);
-        if (matchIn.has(row.datasetId)) {
-          for (const m of index.match(analyzed, signature)) {
-            const benchPromptId = benchIds[m.item] as number;
-            // A dataset checked against itself matches each of its prompts: not a finding.
-            if (benchPromptId !== row.id)
-              matches.push({ promptId: row.id, benchPromptId, method: m.method, score: m.score });
-          }
+    const analyzer = createAnalyzer(items, settings);
+    try {
+      // Pages are analysed on the worker threads a few at a time and taken back in order.
+      const inFlight: { rows: PromptRow[]; page: Promise<AnalyzedPage> }[] = [];
+      const take = async () => {
+        const next = inFlight.shift() as { rows: PromptRow[]; page: Promise<AnalyzedPage> };
+        const page = await next.page;
+        for (const m of page.matches) {
+          const promptId = (next.rows[m.row] as PromptRow).id;
+          const benchPromptId = (items[m.item] as BenchmarkItem).id;
+          // A dataset checked against itself matches each of its prompts: not a finding.
+          if (benchPromptId !== promptId) matches.push({ promptId, benchPromptId, method: m.method, score: m.score });
         }
-        if (cluster && table.count < promptIds.length) {
-          const at = table.count++;
-          promptIds[at] = row.id;
-          table.bandKeys.set(bandKeys(signature, clusterParams, keys), at * bands);
-          table.lowBytes.set(signature, at * settings.numPerm);
+        if (cluster) {
+          const at = table.count;
+          for (let r = 0; r < next.rows.length; r++) promptIds[at + r] = (next.rows[r] as PromptRow).id;
+          table.bandKeys.set(page.bandKeys, at * bands);
+          table.lowBytes.set(page.lowBytes, at * settings.numPerm);
+          table.count += next.rows.length;
+        }
+        totals.done += next.rows.length;
+        report(`Checking ${read.map((d) => d.name).join(', ')}`);
+      };
+      for (const page of promptPages(db, read)) {
+        throwIfCancelled(signal);
+        for (let i = 0; i < page.length; i += ANALYSIS_ROWS) {
+          const rows = page.slice(i, i + ANALYSIS_ROWS);
+          const request = {
+            questions: rows.map((r) => r.question),
+            match: Uint8Array.from(rows, (r) => (matchIn.has(r.datasetId) ? 1 : 0)),
+            clusterBands: bands,
+          };
+          inFlight.push({ rows, page: analyzer.analyze(request) });
+          if (inFlight.length >= IN_FLIGHT) await take();
         }
       }
-      totals.done += rows.length;
-      report(`Checking ${read.map((d) => d.name).join(', ')}`);
+      while (inFlight.length > 0) {
+        throwIfCancelled(signal);
+        await take();
+      }
+    } finally {
+      await analyzer.close();
     }
 
     let members: [number, number][] = [];
