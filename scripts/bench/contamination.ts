@@ -1,6 +1,6 @@
 // Benchmark driver for the contamination check (issue 12), in two processes so that the check's peak RSS is its own:
 //   contamination.mjs prepare BENCH.jsonl TRAIN.jsonl DB   imports both files, marks the benchmark (untimed);
-//   contamination.mjs check DB                             times the whole check in the built job worker, as the
+//   contamination.mjs check DB [JSON]                      times the whole check in the built job worker, as the
 //                                                          app runs it (every method, clusters, publishing).
 // Prints one JSON line for scripts/bench/run.mjs.
 import path from 'node:path';
@@ -39,11 +39,13 @@ async function prepare(benchFile: string, trainFile: string, dbPath: string): Pr
   console.log(JSON.stringify({ prepared: true }));
 }
 
-async function check(dbPath: string): Promise<void> {
+/** `options`: JSON of contamination.start fields to try variants (e.g. '{"clusters":false}'). */
+async function check(dbPath: string, options = '{}'): Promise<void> {
   const core = createCore({ dbPath, workerScript });
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const { jobId } = await must(core.invoke('contamination.start', { force: true }));
+  const request = { force: true, ...(JSON.parse(options) as object) };
+  const { jobId } = await must(core.invoke('contamination.start', request));
   const job = await core.waitForJob(jobId);
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
@@ -54,4 +56,4 @@ async function check(dbPath: string): Promise<void> {
 }
 
 const [mode, ...args] = process.argv.slice(2);
-void (mode === 'prepare' ? prepare(...(args as [string, string, string])) : check(args[0] as string));
+void (mode === 'prepare' ? prepare(...(args as [string, string, string])) : check(args[0] as string, args[1]));

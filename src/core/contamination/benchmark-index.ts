@@ -10,6 +10,7 @@ import { ngramHashes } from './ngrams';
 import type { ContaminationSettings } from './settings';
 import { SHINGLE_SIZE } from './settings';
 import { StaticMultimap } from './static-multimap';
+import { uint32Column } from '../util/columns';
 import { analyzeText, sameTokens, sequenceKey } from './text';
 import type { AnalyzedText } from './text';
 
@@ -72,8 +73,10 @@ export class BenchmarkIndex {
     this.hits = new Int32Array(items.length);
     this.stamps = new Int32Array(items.length);
     this.bandScratch = new Uint32Array(this.lsh.bands);
-    const ngramPairs = new Map<number, { keys: number[]; items: number[] }>();
-    const bandPairs: { keys: number[]; items: number[] } = { keys: [], items: [] };
+    // Pairs in typed columns: hashes above 2^31 would be boxed numbers in plain arrays (~10x the memory).
+    const pairs = () => ({ keys: uint32Column(), items: uint32Column() });
+    const ngramPairs = new Map<number, ReturnType<typeof pairs>>();
+    const bandPairs = pairs();
     items.forEach((item, index) => {
       const analyzed = analyzeText(item.text);
       this.analyzed.push(analyzed);
@@ -98,15 +101,15 @@ export class BenchmarkIndex {
       const distinct = distinctSorted(ngramHashes(analyzed.tokens, n));
       this.itemN[index] = n;
       this.itemNgrams[index] = distinct.length;
-      let pairs = ngramPairs.get(n);
-      if (!pairs) ngramPairs.set(n, (pairs = { keys: [], items: [] }));
+      let forN = ngramPairs.get(n);
+      if (!forN) ngramPairs.set(n, (forN = pairs()));
       for (const h of distinct) {
-        pairs.keys.push(h);
-        pairs.items.push(index);
+        forN.keys.push(h);
+        forN.items.push(index);
       }
     });
-    for (const [n, pairs] of ngramPairs) this.ngrams.set(n, new StaticMultimap(pairs.keys, pairs.items));
-    this.bands = new StaticMultimap(bandPairs.keys, bandPairs.items);
+    for (const [n, forN] of ngramPairs) this.ngrams.set(n, new StaticMultimap(forN.keys.values, forN.items.values));
+    this.bands = new StaticMultimap(bandPairs.keys.values, bandPairs.items.values);
   }
 
   /**

@@ -3,7 +3,7 @@
 // what the manifest's tallies and the export record need, in typed arrays that are moved, not copied.
 import type { ResolvedExport } from './request';
 import type { ExportRow } from './rows';
-import { float64Column, uint32Column } from './columns';
+import { float64Column, uint32Column } from '../util/columns';
 
 export const READ_HELPER_FILE = 'export-read-worker.mjs';
 

@@ -8,7 +8,7 @@ import type { ExportRequest } from '../../shared/exports';
 import { CuratorError } from '../../shared/errors';
 import type { JobContext } from '../jobs/types';
 import { AtomicFile } from './atomic-file';
-import { uint32Column } from './columns';
+import { uint32Column } from '../util/columns';
 import { ExportTally } from './counts';
 import { deleteExportRecord, insertExportRecord } from './history';
 import { buildManifest } from './manifest';

@@ -5,7 +5,7 @@ import type { ExportCounts } from '../../shared/exports';
 import { PASS_RATE_BUCKETS } from '../../shared/domain';
 import type { Db } from '../db/open';
 import { passRateBucket } from '../prompts/buckets';
-import { compact, float64Column, uint32Column } from './columns';
+import { compact, float64Column, uint32Column } from '../util/columns';
 import type { ResolvedExport } from './request';
 import { field } from './layout';
 import { createScan, Sieve } from './scan';

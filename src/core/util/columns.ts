@@ -1,5 +1,5 @@
-// Growable typed-array columns: the export's per-prompt numbers for 10^6 prompts take a few MB here,
-// where plain arrays (and the garbage of growing them) took hundreds of MB of heap.
+// Growable typed-array columns: per-row numbers for 10^6 rows (an export's prompts, a contamination index's n-grams)
+// take a few MB here, where plain arrays (and the garbage of growing them) took hundreds of MB of heap.
 
 type TypedArray = Uint32Array | Float64Array;
 
