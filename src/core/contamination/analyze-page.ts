@@ -5,6 +5,7 @@ import type { BenchmarkIndex } from './benchmark-index';
 import { shinglesOf } from './benchmark-index';
 import { bandKeys } from './lsh';
 import type { MatchMethod } from './benchmark-index';
+import { CLUSTER_SIGNATURE_BYTES } from './settings';
 import { analyzeText } from './text';
 
 export interface PageRequest {
@@ -18,7 +19,7 @@ export interface PageRequest {
 export interface AnalyzedPage {
   /** questions.length x clusterBands. */
   bandKeys: Uint32Array;
-  /** questions.length x numPerm: the low byte of each signature value. */
+  /** questions.length x CLUSTER_SIGNATURE_BYTES: the low byte of the first signature values. */
   lowBytes: Uint8Array;
   /** Matches by row of the page and benchmark item index. */
   matches: { row: number; item: number; method: MatchMethod; score: number }[];
@@ -29,7 +30,7 @@ export function analyzePage(index: BenchmarkIndex, request: PageRequest): Analyz
   const numPerm = index.settings.numPerm;
   const out: AnalyzedPage = {
     bandKeys: new Uint32Array(clusterBands > 0 ? questions.length * clusterBands : 0),
-    lowBytes: new Uint8Array(clusterBands > 0 ? questions.length * numPerm : 0),
+    lowBytes: new Uint8Array(clusterBands > 0 ? questions.length * CLUSTER_SIGNATURE_BYTES : 0),
     matches: [],
   };
   const signature = new Uint32Array(numPerm);
@@ -45,7 +46,7 @@ export function analyzePage(index: BenchmarkIndex, request: PageRequest): Analyz
         out.matches.push({ row, item: m.item, method: m.method, score: m.score });
     if (clusterBands > 0) {
       out.bandKeys.set(bandKeys(signature, lsh, keys), row * clusterBands);
-      out.lowBytes.set(signature, row * numPerm);
+      out.lowBytes.set(signature.subarray(0, CLUSTER_SIGNATURE_BYTES), row * CLUSTER_SIGNATURE_BYTES);
     }
   }
   return out;

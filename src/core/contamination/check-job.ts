@@ -10,6 +10,7 @@ import type { AnalyzedPage } from './analyze-page';
 import type { BenchmarkItem } from './benchmark-index';
 import type { SignatureTable } from './clusters';
 import { nearDuplicateClusters } from './clusters';
+import { CLUSTER_SIGNATURE_BYTES } from './settings';
 import type { CheckScope, ScopeDataset } from './scope';
 import { clusterKey, datasetsToCheck, resolveScope } from './scope';
 import type { FoundMatch } from './store';
@@ -101,14 +102,18 @@ export const contaminationJob: JobDefinition<ContaminationCheckRequest> = {
     const table: SignatureTable = {
       count: 0,
       bands,
-      numPerm: settings.numPerm,
+      width: CLUSTER_SIGNATURE_BYTES,
       bandKeys: new Uint32Array(totals.total * bands),
-      lowBytes: new Uint8Array(cluster ? totals.total * settings.numPerm : 0),
+      lowBytes: new Uint8Array(cluster ? totals.total * CLUSTER_SIGNATURE_BYTES : 0),
     };
     const promptIds = new Int32Array(cluster ? totals.total : 0);
     const matchIn = new Set(toMatch.map((d) => d.datasetId));
     const matches: FoundMatch[] = [];
     const analyzer = createAnalyzer(items, settings);
+    // The check reads every prompt once, in order: a small page cache does as well as the usual 64 MB, which the
+    // check's memory budget needs for the near-duplicate signatures.
+    const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+    db.pragma('cache_size = -8192');
     try {
       // Pages are analysed on the worker threads a few at a time and taken back in order.
       const inFlight: { rows: PromptRow[]; page: Promise<AnalyzedPage> }[] = [];
@@ -125,7 +130,7 @@ export const contaminationJob: JobDefinition<ContaminationCheckRequest> = {
           const at = table.count;
           for (let r = 0; r < next.rows.length; r++) promptIds[at + r] = (next.rows[r] as PromptRow).id;
           table.bandKeys.set(page.bandKeys, at * bands);
-          table.lowBytes.set(page.lowBytes, at * settings.numPerm);
+          table.lowBytes.set(page.lowBytes, at * CLUSTER_SIGNATURE_BYTES);
           table.count += next.rows.length;
         }
         totals.done += next.rows.length;
@@ -149,6 +154,7 @@ export const contaminationJob: JobDefinition<ContaminationCheckRequest> = {
         await take();
       }
     } finally {
+      db.pragma(`cache_size = ${Math.trunc(cacheSize)}`);
       await analyzer.close();
     }
 

@@ -8,10 +8,11 @@ import { jaccardEstimateLowBytes } from './minhash';
 export interface SignatureTable {
   count: number;
   bands: number;
-  numPerm: number;
+  /** Signature bytes kept per document. */
+  width: number;
   /** count x bands band keys. */
   bandKeys: Uint32Array;
-  /** count x numPerm signature bytes (the low 8 bits of each minimum). */
+  /** count x width signature bytes (the low 8 bits of the first `width` minima). */
   lowBytes: Uint8Array;
 }
 
@@ -44,7 +45,7 @@ export class UnionFind {
 }
 
 function similarity(table: SignatureTable, a: number, b: number): number {
-  const n = table.numPerm;
+  const n = table.width;
   return jaccardEstimateLowBytes(table.lowBytes.subarray(a * n, a * n + n), table.lowBytes.subarray(b * n, b * n + n));
 }
 

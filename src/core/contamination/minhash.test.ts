@@ -100,14 +100,14 @@ describe('LSH', () => {
     const table: SignatureTable = {
       count: docs.length,
       bands,
-      numPerm,
+      width: 64,
       bandKeys: new Uint32Array(docs.length * bands),
-      lowBytes: new Uint8Array(docs.length * numPerm),
+      lowBytes: new Uint8Array(docs.length * 64),
     };
     docs.forEach((doc, i) => {
       const signature = hasher.signature(doc);
       table.bandKeys.set(bandKeys(signature, { bands, rows: numPerm / bands }), i * bands);
-      table.lowBytes.set(signature, i * numPerm);
+      table.lowBytes.set(signature.subarray(0, 64), i * 64);
     });
     const sets = nearDuplicateClusters(table, 0.7);
     expect([0, 3, 7].map((d) => sets.find(d))).toEqual([0, 0, 0]);

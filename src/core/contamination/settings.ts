@@ -37,5 +37,12 @@ export const DEFAULT_CONTAMINATION_SETTINGS: ContaminationSettings = {
   seed: 1,
 };
 
+/**
+ * Signature values kept per prompt (their low bytes) to confirm near-duplicate candidates: the first 64 of the 128.
+ * An estimate from 64 values has a standard error of ~0.06 at J = 0.7, enough to confirm a pair that already shares
+ * an LSH band; 128 would cost another 64 MB per million prompts (the check's memory budget is 600 MB).
+ */
+export const CLUSTER_SIGNATURE_BYTES = 64;
+
 /** Shingle size for MinHash: token 3-grams (short texts use their tokens). */
 export const SHINGLE_SIZE = 3;
