@@ -13,6 +13,11 @@ import type { BenchmarkItem } from './benchmark-index';
 import type { ContaminationSettings } from './settings';
 
 const MAX_WORKERS = 4;
+/**
+ * A small young generation: the analysis makes short-lived garbage at a high rate, and V8's default lets each
+ * worker's heap grow by ~100 MB before collecting, which took a million-prompt check past its 600 MB budget.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
 
 export interface Analyzer {
   analyze(request: PageRequest): Promise<AnalyzedPage>;
@@ -44,7 +49,7 @@ class AnalysisPool implements Analyzer {
 
   constructor(script: string, count: number, init: InitMessage) {
     this.workers = Array.from({ length: count }, () => {
-      const worker = new Worker(script);
+      const worker = new Worker(script, { resourceLimits: WORKER_LIMITS });
       worker.on('message', (reply: AnalysisReply) => this.settle(reply));
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => {
