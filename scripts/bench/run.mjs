@@ -423,6 +423,15 @@ function benchContamination() {
       verdict(ours.seconds <= 60 && py.seconds / ours.seconds >= 5),
     ],
     ['peak RSS, MB', fmt(ours.maxRssMb), fmt(py.maxRssMb), '', '<= 600 MB', verdict(ours.maxRssMb <= 600)],
+    [
+      "a prompt's findings, p95 ms",
+      fmt(ours.forPromptP95Ms, 1),
+      '',
+      '',
+      '<= 50 ms',
+      verdict(ours.forPromptP95Ms <= 50),
+    ],
+    ['side panel counts, ms', fmt(ours.facetsMs, 1), '', '', '', ''],
   ]);
   console.log(
     `  (ours: ${fmt(r.prompts)} prompts, ${fmt(r.flagged)} flagged by ${fmt(r.matches)} matches, ${fmt(r.clusters)} ` +

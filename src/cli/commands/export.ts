@@ -15,6 +15,8 @@ import { printError } from '../output';
 import { resolveDbPath } from '../paths';
 import { followJob } from '../run-job';
 import { UsageError } from '../usage-error';
+import { CONTAMINATION_CLASSES } from '../../shared/contamination';
+import type { ContaminationClass } from '../../shared/contamination';
 import type { Lookups } from './export-filter';
 import { FILTER_SYNTAX, findLabels, parseFilterExpr } from './export-filter';
 
@@ -23,9 +25,21 @@ const USAGE =
   'oreal-jsonl|verl-parquet|jsonl|csv|parquet|rollouts-jsonl --out DIR ' +
   '[--split train=0.9,val=0.1] [--seed N] [--stratify none|pass-rate|source] ' +
   '[--pass-rate-source auto|empirical|dataset] [--keep-unknown-pass-rate] ' +
-  '[--exclude-label NAME …] [--dedup] [--cap-per-source N] [--columns a,b,…] [--original-gold] ' +
+  '[--exclude-label NAME …] [--exclude-contaminated all|exact,templated,near] [--dedup] [--dedup-near] ' +
+  '[--cap-per-source N] [--columns a,b,…] [--original-gold] ' +
   '[--name STEM] [--overwrite] ' +
   '[--data-source S] [--system-prompt TEXT] [--prompt-template TEXT] [--db PATH] [--json]';
+
+/** `all`, or contamination classes separated by commas; absent: none. */
+export function parseContaminationClasses(text: string | undefined): ContaminationClass[] {
+  if (text === undefined) return [];
+  if (text.trim() === 'all') return [...CONTAMINATION_CLASSES];
+  const classes = text.split(',').map((c) => c.trim());
+  const bad = classes.find((c) => !(CONTAMINATION_CLASSES as readonly string[]).includes(c));
+  if (bad !== undefined)
+    throw new UsageError(`--exclude-contaminated takes all or ${CONTAMINATION_CLASSES.join(', ')}; got "${bad}".`);
+  return classes as ContaminationClass[];
+}
 
 export function parseSplits(text: string): SplitSpec[] {
   return text.split(',').map((part) => {
@@ -76,6 +90,8 @@ export const exportCommand: Command = {
         'keep-unknown-pass-rate': { type: 'boolean', default: false },
         'exclude-label': { type: 'string', multiple: true },
         dedup: { type: 'boolean', default: false },
+        'dedup-near': { type: 'boolean', default: false },
+        'exclude-contaminated': { type: 'string' },
         'cap-per-source': { type: 'string' },
         columns: { type: 'string' },
         'original-gold': { type: 'boolean', default: false },
@@ -105,6 +121,7 @@ export const exportCommand: Command = {
     if (badColumn !== undefined)
       throw new UsageError(`unknown column "${badColumn}" (columns: ${EXPORT_COLUMNS.join(', ')}).`);
     const splits = values.split ? parseSplits(values.split) : [];
+    const contaminated = parseContaminationClasses(values['exclude-contaminated']);
     const seed = intFlag('seed', values.seed, -(2 ** 53 - 1));
     const cap = intFlag('cap-per-source', values['cap-per-source'], 1);
 
@@ -121,6 +138,8 @@ export const exportCommand: Command = {
         passRate: { source: passRateSource, keepUnknown: values['keep-unknown-pass-rate'], ...parsed.passRate },
         excludeLabelIds: findLabels(known, values['exclude-label'] ?? [], ['prompt', 'rollout', 'span']),
         dedup: values.dedup,
+        dedupNear: values['dedup-near'],
+        excludeContaminated: contaminated,
         splits,
         stratify: stratify as 'none' | 'passRate' | 'source',
         useCorrectedGold: !values['original-gold'],
